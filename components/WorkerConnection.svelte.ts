@@ -1,0 +1,17 @@
+import { sendMessage } from '../lib/messaging';
+import type { WorkerStatus } from '../lib/protocol';
+
+/** Asks the background worker how it is; pages show this so a dead worker is visible at once. */
+export class WorkerConnection {
+  status = $state<WorkerStatus>();
+  error = $state<string>();
+
+  async refresh(): Promise<void> {
+    try {
+      this.status = await sendMessage('getStatus', {});
+      this.error = undefined;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/// <reference types="chrome" />
+/* eslint-disable no-empty-pattern -- vitest fixtures must destructure their first argument */
+import { test as base, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type LaunchedExtension } from './launch';
+import { watchForProblems } from './problems';
+import { OptionsPage, PopupPage, type ExtensionPage } from './pages';
+
+interface Fixtures {
+  extension: LaunchedExtension & { problems: string[] };
+  failOnProblems: void;
+  popup: PopupPage;
+  options: OptionsPage;
+}
+
+async function openPage<P extends ExtensionPage>(
+  extension: LaunchedExtension,
+  PageObject: { new (page: Page): P; path: string },
+): Promise<P> {
+  const page = await extension.context.newPage();
+  await page.goto(extension.url(PageObject.path));
+  return new PageObject(page);
+}
+
+/** One browser per test file (starting Chromium is the slow part); pages are per test. */
+export const test = base.extend<Fixtures>({
+  extension: [
+    async ({}, use) => {
+      const extension = await launchExtension();
+      await use({ ...extension, problems: watchForProblems(extension.context) });
+      await extension.close();
+    },
+    { scope: 'file' },
+  ],
+  failOnProblems: [
+    async ({ extension }, use) => {
+      extension.problems.length = 0;
+      await use();
+      expect(extension.problems, 'console errors or network requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+  popup: async ({ extension }, use) => {
+    const popup = await openPage(extension, PopupPage);
+    await use(popup);
+    await popup.page.close();
+  },
+  options: async ({ extension }, use) => {
+    const options = await openPage(extension, OptionsPage);
+    await use(options);
+    await options.page.close();
+  },
+});
+
+export { expect };

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { listenForMessages, MessageError, sendMessage } from '../../lib/messaging';
+
+describe('messaging between contexts', () => {
+  it('delivers a typed request to the listener and returns its answer', async () => {
+    listenForMessages({ getStatus: () => ({ version: '9.9.9', startedAt: 1 }) });
+    await expect(sendMessage('getStatus', {})).resolves.toEqual({ version: '9.9.9', startedAt: 1 });
+  });
+
+  it('raises the error the worker answered with', async () => {
+    listenForMessages({
+      getStatus: () => {
+        throw new Error('not ready');
+      },
+    });
+    await expect(sendMessage('getStatus', {})).rejects.toThrow(new MessageError('not ready'));
+  });
+
+  it('raises when nobody answers', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => undefined);
+    await expect(sendMessage('getStatus', {})).rejects.toThrow('No answer to getStatus');
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from 'wxt';
+import { ICON_SIZES, iconPng } from './scripts/icon';
+
+const chromiumBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const runningAsRoot = process.getuid?.() === 0;
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  manifest: ({ browser }) => ({
+    name: 'Backbone',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['alarms', 'notifications', 'storage', 'idle'],
+    icons: Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`])),
+    action: { default_title: 'Backbone' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'backbone@backbone-extension.org',
+          strict_min_version: '142.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      const iconDir = join(wxt.config.wxtDir, 'icons');
+      mkdirSync(iconDir, { recursive: true });
+      for (const size of ICON_SIZES) {
+        const absoluteSrc = join(iconDir, `${size}.png`);
+        writeFileSync(absoluteSrc, iconPng(size));
+        files.push({ absoluteSrc, relativeDest: `icon/${size}.png` });
+      }
+    },
+  },
+  webExt: {
+    binaries: { chrome: chromiumBinary },
+    // Chromium refuses to start its sandbox as root (containers, CI machines).
+    chromiumArgs: runningAsRoot ? ['--no-sandbox'] : [],
+  },
+});
