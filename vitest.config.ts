@@ -2,11 +2,27 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
+/** Zones with DST (one a half-hour shift) in which the time-zone tests run. */
+const TIME_ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe'];
+
 export default defineConfig({
   plugins: [WxtVitest(), svelte()],
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/**/*.tz.test.ts'],
+        },
+      },
+      ...TIME_ZONES.map((zone) => ({
+        extends: true,
+        test: { name: `tz ${zone}`, include: ['tests/unit/**/*.tz.test.ts'], env: { TZ: zone } },
+      })),
+    ],
     coverage: {
       provider: 'v8',
       include: ['lib/**/*.ts'],

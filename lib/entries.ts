@@ -1,0 +1,213 @@
+/**
+ * Entries: everything a user logs, as one validated model. Types are inferred from the schemas,
+ * so what is stored, sent between contexts and imported is checked by the same rules.
+ *
+ * Every entry carries an id, the instant it happened (`at`, epoch ms), the device it came from,
+ * and its local day, fixed when it was logged (see lib/days.ts). Validation messages are i18n
+ * keys under `invalid.*`, so pages show a sentence a user can act on.
+ */
+import * as v from 'valibot';
+import { dayKeySchema, daysBetween, type DayKey } from './days';
+
+export const PROMPT_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
+export type PromptKind = (typeof PROMPT_KINDS)[number];
+
+export const PROMPT_OUTCOMES = ['done', 'snoozed', 'skipped', 'dismissed', 'expired'] as const;
+export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
+
+/** Vacation and sick days pause every habit; a rest day pauses the workout habit only. */
+export const REST_REASONS = ['rest', 'vacation', 'sick'] as const;
+export type RestReason = (typeof REST_REASONS)[number];
+
+export const LIMITS = {
+  waterMl: { min: 1, max: 5000 },
+  reps: { min: 0, max: 1000 },
+  seconds: { min: 1, max: 6 * 3600 },
+  weight: { min: 0, max: 1000 },
+  distanceM: { min: 0, max: 500_000 },
+  rpe: { min: 1, max: 10 },
+  noteLength: 280,
+  restDays: 60,
+} as const;
+
+// Instants from 2000 to 2200: anything else is a broken clock or a broken file.
+const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+const LATEST_INSTANT = Date.UTC(2200, 0, 1);
+
+export const idSchema = v.pipe(
+  v.string('invalid.id'),
+  v.regex(/^[A-Za-z0-9_-]{6,40}$/, 'invalid.id'),
+);
+export const instantSchema = v.pipe(
+  v.number('invalid.instant'),
+  v.integer('invalid.instant'),
+  v.minValue(EARLIEST_INSTANT, 'invalid.instant'),
+  v.maxValue(LATEST_INSTANT, 'invalid.instant'),
+);
+export const deviceIdSchema = v.pipe(
+  v.string('invalid.device'),
+  v.regex(/^[A-Za-z0-9]{4,16}$/, 'invalid.device'),
+);
+export const exerciseIdSchema = v.pipe(
+  v.string('invalid.exercise'),
+  v.regex(/^[A-Za-z][A-Za-z0-9-]{1,40}$/, 'invalid.exercise'),
+);
+
+function boundedNumber(limits: { min: number; max: number }, message: string) {
+  return v.pipe(
+    v.number(message),
+    v.finite(message),
+    v.minValue(limits.min, message),
+    v.maxValue(limits.max, message),
+  );
+}
+
+function boundedInteger(limits: { min: number; max: number }, message: string) {
+  return v.pipe(
+    v.number(message),
+    v.integer(message),
+    v.minValue(limits.min, message),
+    v.maxValue(limits.max, message),
+  );
+}
+
+const weightSchema = v.strictObject({
+  amount: boundedNumber(LIMITS.weight, 'invalid.weight'),
+  unit: v.picklist(['kg', 'lb'], 'invalid.weightUnit'),
+});
+
+const noteSchema = v.pipe(v.string('invalid.note'), v.maxLength(LIMITS.noteLength, 'invalid.note'));
+
+const base = {
+  id: idSchema,
+  at: instantSchema,
+  day: dayKeySchema,
+  device: deviceIdSchema,
+};
+
+export const waterEntrySchema = v.strictObject({
+  ...base,
+  kind: v.literal('water'),
+  ml: boundedInteger(LIMITS.waterMl, 'invalid.waterMl'),
+});
+
+/**
+ * A strength set: reps (with an optional weight), or a hold in seconds. Per-side exercises log
+ * one entry per side, or one with `side: 'both'` when both sides did the same.
+ */
+export const setEntrySchema = v.pipe(
+  v.strictObject({
+    ...base,
+    kind: v.literal('set'),
+    exercise: exerciseIdSchema,
+    reps: v.optional(boundedInteger(LIMITS.reps, 'invalid.reps')),
+    seconds: v.optional(boundedInteger(LIMITS.seconds, 'invalid.seconds')),
+    weight: v.optional(weightSchema),
+    side: v.optional(v.picklist(['left', 'right', 'both'], 'invalid.side')),
+    rpe: v.optional(
+      v.pipe(
+        boundedNumber(LIMITS.rpe, 'invalid.rpe'),
+        v.check((rpe: number) => Number.isInteger(rpe * 2), 'invalid.rpe'),
+      ),
+    ),
+    warmup: v.optional(v.boolean()),
+    note: v.optional(noteSchema),
+  }),
+  v.check(
+    (set) => set.reps !== undefined || set.seconds !== undefined,
+    'invalid.setNeedsRepsOrSeconds',
+  ),
+);
+
+/** Cardio and mobility done for a while: duration, optionally a distance. */
+export const cardioEntrySchema = v.strictObject({
+  ...base,
+  kind: v.literal('cardio'),
+  exercise: exerciseIdSchema,
+  seconds: boundedInteger(LIMITS.seconds, 'invalid.duration'),
+  distanceM: v.optional(boundedInteger(LIMITS.distanceM, 'invalid.distance')),
+  note: v.optional(noteSchema),
+});
+
+export const promptEntrySchema = v.pipe(
+  v.strictObject({
+    ...base,
+    kind: v.literal('prompt'),
+    prompt: v.picklist(PROMPT_KINDS, 'invalid.promptKind'),
+    outcome: v.picklist(PROMPT_OUTCOMES, 'invalid.promptOutcome'),
+    firedAt: instantSchema,
+    answeredAt: v.optional(instantSchema),
+    /** What the prompt offered: a desk move's exercise id or a breathing pattern id. */
+    detail: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  }),
+  v.check(
+    (prompt) => prompt.answeredAt === undefined || prompt.answeredAt >= prompt.firedAt,
+    'invalid.answeredBeforeFired',
+  ),
+);
+
+/** A rest or pause from `day` to `until` (inclusive; one day when absent). */
+export const restEntrySchema = v.pipe(
+  v.strictObject({
+    ...base,
+    kind: v.literal('rest'),
+    reason: v.picklist(REST_REASONS, 'invalid.restReason'),
+    until: v.optional(dayKeySchema),
+  }),
+  v.check(
+    (rest) =>
+      rest.until === undefined || (rest.until >= rest.day && restLength(rest) <= LIMITS.restDays),
+    'invalid.restRange',
+  ),
+);
+
+export const entrySchema = v.variant(
+  'kind',
+  [waterEntrySchema, setEntrySchema, cardioEntrySchema, promptEntrySchema, restEntrySchema],
+  'invalid.entryKind',
+);
+
+export type WaterEntry = v.InferOutput<typeof waterEntrySchema>;
+export type SetEntry = v.InferOutput<typeof setEntrySchema>;
+export type CardioEntry = v.InferOutput<typeof cardioEntrySchema>;
+export type PromptEntry = v.InferOutput<typeof promptEntrySchema>;
+export type RestEntry = v.InferOutput<typeof restEntrySchema>;
+export type Entry = v.InferOutput<typeof entrySchema>;
+export type EntryKind = Entry['kind'];
+
+/** What a caller provides; the writer adds id, day and device. */
+export type NewEntry = Entry extends infer E
+  ? E extends Entry
+    ? Omit<E, 'id' | 'day' | 'device'>
+    : never
+  : never;
+
+function restLength(rest: { day: DayKey; until?: DayKey }): number {
+  return rest.until === undefined ? 1 : daysBetween(rest.day, rest.until) + 1;
+}
+
+export class EntryValidationError extends Error {
+  override name = 'EntryValidationError';
+  /** The i18n key of the first problem, for the page to show. */
+  constructor(
+    readonly messageKey: string,
+    readonly path: string | undefined,
+  ) {
+    super(messageKey);
+  }
+}
+
+/** Parses unknown input as an entry, throwing an error that names the first problem. */
+export function parseEntry(input: unknown): Entry {
+  if (typeof input !== 'object' || input === null) throw new EntryValidationError('invalid.entry', undefined);
+  const result = v.safeParse(entrySchema, input);
+  if (result.success) return result.output;
+  const [issue] = result.issues;
+  // Structural problems (an unknown key, a wrong type) carry valibot's own English text.
+  const messageKey = issue.message.startsWith('invalid.') ? issue.message : 'invalid.entry';
+  throw new EntryValidationError(messageKey, v.getDotPath(issue) ?? undefined);
+}
+
+export function isValidEntry(input: unknown): input is Entry {
+  return v.is(entrySchema, input);
+}

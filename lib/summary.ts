@@ -1,0 +1,203 @@
+/**
+ * Daily summaries: the compact per-day record every streak is computed from, and the unit that
+ * syncs across devices.
+ *
+ * A day's summary holds one record per device. A device only ever writes its own record, and
+ * each record carries a revision (the time of its last change), so merging two copies of a day
+ * takes, per device, the newer record. That makes merge commutative, associative and
+ * idempotent: summaries can arrive from any number of devices, in any order, any number of
+ * times, and the totals come out the same. Totals are sums over devices (a workout or a rest
+ * day on any device counts for the day).
+ */
+import * as v from 'valibot';
+import { addDays, type DayKey } from './days';
+import { REST_REASONS, type Entry, type RestReason } from './entries';
+import { toKg } from './units';
+
+export interface DeviceDay {
+  /** Time of this record's last change; the newer record of a device wins a merge. */
+  rev: number;
+  waterMl: number;
+  sets: number;
+  /** Weight × reps, in kg, over the day's working sets. */
+  volumeKg: number;
+  /** A set or cardio was logged. */
+  workout: boolean;
+  posture: number;
+  movement: number;
+  breathing: number;
+  rest?: RestReason;
+  /** The water goal in force when this record was written; streaks judge a day by it. */
+  waterGoalMl?: number;
+}
+
+export type DaySummary = Record<string, DeviceDay>;
+export type History = Record<DayKey, DaySummary>;
+
+export interface DayTotals {
+  waterMl: number;
+  sets: number;
+  volumeKg: number;
+  workout: boolean;
+  posture: number;
+  movement: number;
+  breathing: number;
+  rest?: RestReason;
+  waterGoalMl?: number;
+}
+
+const count = v.pipe(v.number(), v.finite(), v.minValue(0));
+export const deviceDaySchema = v.object({
+  rev: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  waterMl: count,
+  sets: count,
+  volumeKg: count,
+  workout: v.boolean(),
+  posture: count,
+  movement: count,
+  breathing: count,
+  rest: v.optional(v.picklist(REST_REASONS)),
+  waterGoalMl: v.optional(count),
+});
+
+export function emptyDeviceDay(rev: number): DeviceDay {
+  return {
+    rev,
+    waterMl: 0,
+    sets: 0,
+    volumeKg: 0,
+    workout: false,
+    posture: 0,
+    movement: 0,
+    breathing: 0,
+  };
+}
+
+/** Stronger reasons win when devices disagree: a sick day pauses more than a rest day. */
+const REST_PRIORITY: readonly RestReason[] = ['sick', 'vacation', 'rest'];
+
+function strongerRest(
+  a: RestReason | undefined,
+  b: RestReason | undefined,
+): RestReason | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return REST_PRIORITY.indexOf(a) <= REST_PRIORITY.indexOf(b) ? a : b;
+}
+
+/**
+ * One device's records for every day its entries touch. A rest entry with a range marks each
+ * of its days. `rev` is stamped on every record produced.
+ */
+export function summarizeEntries(
+  entries: Iterable<Entry>,
+  rev: number,
+  waterGoalMl?: number,
+): Map<DayKey, DeviceDay> {
+  const days = new Map<DayKey, DeviceDay>();
+  const dayRecord = (day: DayKey) => {
+    let record = days.get(day);
+    if (!record) {
+      record = emptyDeviceDay(rev);
+      if (waterGoalMl !== undefined) record.waterGoalMl = waterGoalMl;
+      days.set(day, record);
+    }
+    return record;
+  };
+  for (const entry of entries) {
+    switch (entry.kind) {
+      case 'water':
+        dayRecord(entry.day).waterMl += entry.ml;
+        break;
+      case 'set': {
+        const record = dayRecord(entry.day);
+        record.workout = true;
+        if (entry.warmup) break;
+        record.sets += 1;
+        if (entry.weight && entry.reps) {
+          const sides = entry.side === 'both' ? 2 : 1;
+          record.volumeKg += toKg(entry.weight) * entry.reps * sides;
+        }
+        break;
+      }
+      case 'cardio':
+        dayRecord(entry.day).workout = true;
+        break;
+      case 'prompt':
+        if (entry.outcome === 'done' && entry.prompt !== 'water')
+          dayRecord(entry.day)[entry.prompt] += 1;
+        break;
+      case 'rest':
+        for (let day = entry.day; day <= (entry.until ?? entry.day); day = addDays(day, 1)) {
+          const record = dayRecord(day);
+          record.rest = strongerRest(record.rest, entry.reason);
+        }
+        break;
+    }
+  }
+  return days;
+}
+
+function canonical(record: DeviceDay): string {
+  return JSON.stringify(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The newer of two records of one device; equal revisions fall back to a fixed order. */
+export function newerRecord(a: DeviceDay, b: DeviceDay): DeviceDay {
+  if (a.rev !== b.rev) return a.rev > b.rev ? a : b;
+  return canonical(a) >= canonical(b) ? a : b;
+}
+
+export function mergeDay(a: DaySummary, b: DaySummary): DaySummary {
+  const merged: DaySummary = { ...a };
+  for (const [device, record] of Object.entries(b)) {
+    const mine = merged[device];
+    merged[device] = mine ? newerRecord(mine, record) : record;
+  }
+  return merged;
+}
+
+export function mergeHistory(a: History, b: History): History {
+  const merged: History = { ...a };
+  for (const [day, summary] of Object.entries(b)) {
+    const mine = merged[day];
+    merged[day] = mine ? mergeDay(mine, summary) : summary;
+  }
+  return merged;
+}
+
+export function dayTotals(summary: DaySummary): DayTotals {
+  const totals: DayTotals = {
+    waterMl: 0,
+    sets: 0,
+    volumeKg: 0,
+    workout: false,
+    posture: 0,
+    movement: 0,
+    breathing: 0,
+  };
+  let goalRev = -1;
+  // Devices in a fixed order, so floating-point sums do not depend on the order of arrival.
+  for (const device of Object.keys(summary).sort()) {
+    const record = summary[device]!;
+    totals.waterMl += record.waterMl;
+    totals.sets += record.sets;
+    totals.volumeKg += record.volumeKg;
+    totals.workout ||= record.workout;
+    totals.posture += record.posture;
+    totals.movement += record.movement;
+    totals.breathing += record.breathing;
+    totals.rest = strongerRest(totals.rest, record.rest);
+    if (record.waterGoalMl !== undefined && record.rev > goalRev) {
+      // Strictly newer only: on equal revisions the first device in the fixed order keeps it.
+      totals.waterGoalMl = record.waterGoalMl;
+      goalRev = record.rev;
+    }
+  }
+  if (totals.rest === undefined) delete totals.rest;
+  return totals;
+}
+
+export function historyTotals(history: History): Map<DayKey, DayTotals> {
+  return new Map(Object.entries(history).map(([day, summary]) => [day, dayTotals(summary)]));
+}
