@@ -19,7 +19,7 @@ export default defineConfig({
         },
       },
       ...TIME_ZONES.map((zone) => ({
-        extends: true,
+        extends: true as const,
         test: { name: `tz ${zone}`, include: ['tests/unit/**/*.tz.test.ts'], env: { TZ: zone } },
       })),
     ],

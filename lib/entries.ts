@@ -199,7 +199,8 @@ export class EntryValidationError extends Error {
 
 /** Parses unknown input as an entry, throwing an error that names the first problem. */
 export function parseEntry(input: unknown): Entry {
-  if (typeof input !== 'object' || input === null) throw new EntryValidationError('invalid.entry', undefined);
+  if (typeof input !== 'object' || input === null)
+    throw new EntryValidationError('invalid.entry', undefined);
   const result = v.safeParse(entrySchema, input);
   if (result.success) return result.output;
   const [issue] = result.issues;

@@ -83,16 +83,19 @@ interface Timeline {
 function timeline(totals: ReadonlyMap<DayKey, DayTotals>, today: DayKey): Timeline | undefined {
   const todayNumber = dayNumber(today);
   let start = Infinity;
-  const numbered: [number, DayTotals][] = [];
+  const numbers: number[] = [];
+  const values: DayTotals[] = [];
   for (const [key, dayTotals] of totals) {
     const day = dayNumber(key);
     if (day > todayNumber) continue;
-    numbered.push([day, dayTotals]);
+    numbers.push(day);
+    values.push(dayTotals);
     if (day < start) start = day;
   }
-  if (numbered.length === 0) return undefined;
-  const days: (DayTotals | undefined)[] = new Array(todayNumber - start + 1);
-  for (const [day, dayTotals] of numbered) days[day - start] = dayTotals;
+  if (numbers.length === 0) return undefined;
+  const days: (DayTotals | undefined)[] = new Array(todayNumber - start + 1).fill(undefined);
+  for (let index = 0; index < numbers.length; index++)
+    days[numbers[index]! - start] = values[index];
   return { start, today: todayNumber, days };
 }
 
@@ -101,16 +104,23 @@ const isPaused = (totals: DayTotals | undefined) =>
 
 type DailyHabit = Exclude<HabitId, 'workout'>;
 
-function dailyProgress(habit: DailyHabit, totals: DayTotals | undefined, goals: Goals): number {
+// Day statuses are kept as small numbers in typed arrays: streaks over years stay fast.
+const MET = 0;
+const MISSED = 1;
+const SKIPPED = 2;
+const OPEN = 3;
+const STATUS_NAMES: readonly DayStatus[] = ['met', 'missed', 'skipped', 'open'];
+
+function dailyAmount(habit: DailyHabit, totals: DayTotals): number {
   switch (habit) {
     case 'water':
-      return (totals?.waterMl ?? 0) / (totals?.waterGoalMl || goals.waterMl);
+      return totals.waterMl;
     case 'posture':
-      return (totals?.posture ?? 0) / goals.postureChecks;
+      return totals.posture;
     case 'movement':
-      return (totals?.movement ?? 0) / goals.movementBreaks;
+      return totals.movement;
     case 'breathing':
-      return (totals?.breathing ?? 0) / goals.breathingSessions;
+      return totals.breathing;
   }
 }
 
@@ -127,45 +137,50 @@ function dailyTarget(habit: DailyHabit, goals: Goals): number {
   }
 }
 
-/** Each day's status and its value for the strength score (undefined when skipped). */
+/** Each day's status and its value (0 to 1) for the strength score. */
 function dailyStatuses(habit: DailyHabit, line: Timeline, rules: HabitRules) {
-  const statuses: DayStatus[] = new Array(line.days.length);
-  const values: number[] = new Array(line.days.length);
-  const nudgeFree = new Set(habit === 'water' ? [] : rules.nudgeFreeWeekdays);
-  for (let index = 0; index < line.days.length; index++) {
+  const length = line.days.length;
+  const statuses = new Uint8Array(length);
+  const values = new Float64Array(length);
+  const nudgeFree = new Array<boolean>(8).fill(false);
+  if (habit !== 'water') for (const weekday of rules.nudgeFreeWeekdays) nudgeFree[weekday] = true;
+  const target = dailyTarget(habit, rules.goals);
+  let weekday = isoWeekdayOfNumber(line.start);
+  for (let index = 0; index < length; index++, weekday = weekday === 7 ? 1 : weekday + 1) {
     const totals = line.days[index];
-    const day = line.start + index;
-    if (isPaused(totals) || nudgeFree.has(isoWeekdayOfNumber(day))) {
-      statuses[index] = 'skipped';
+    if (nudgeFree[weekday] || isPaused(totals)) {
+      statuses[index] = SKIPPED;
       continue;
     }
-    const progress = dailyProgress(habit, totals, rules.goals);
+    const dayTarget = habit === 'water' ? totals?.waterGoalMl || target : target;
+    const progress = totals ? dailyAmount(habit, totals) / dayTarget : 0;
     values[index] = Math.min(1, progress);
-    statuses[index] = progress >= 1 ? 'met' : day === line.today ? 'open' : 'missed';
+    statuses[index] = progress >= 1 ? MET : index === length - 1 ? OPEN : MISSED;
   }
   return { statuses, values };
 }
 
-function streaks(statuses: readonly DayStatus[]): { current: number; best: number } {
+function streaks(statuses: ArrayLike<number>): { current: number; best: number } {
   let run = 0;
   let best = 0;
-  for (const status of statuses) {
-    if (status === 'met') best = Math.max(best, ++run);
-    else if (status === 'missed') run = 0;
+  for (let index = 0; index < statuses.length; index++) {
+    const status = statuses[index];
+    if (status === MET) best = Math.max(best, ++run);
+    else if (status === MISSED) run = 0;
   }
   return { current: run, best };
 }
 
 function strength(
-  statuses: readonly DayStatus[],
-  values: readonly number[],
+  statuses: ArrayLike<number>,
+  values: ArrayLike<number>,
   frequency: number,
 ): number {
   const m = multiplier(frequency);
   let score = 0;
   for (let index = 0; index < statuses.length; index++) {
     const status = statuses[index];
-    if (status === 'skipped' || status === 'open') continue;
+    if (status === SKIPPED || status === OPEN) continue;
     score = score * m + values[index]! * (1 - m);
   }
   return score;
@@ -177,33 +192,28 @@ function dailyReport(habit: DailyHabit, line: Timeline, rules: HabitRules): Habi
     habit,
     unit: 'days',
     ...streaks(statuses),
-    today: statuses[statuses.length - 1]!,
+    today: STATUS_NAMES[statuses[statuses.length - 1]!]!,
     strength: strength(statuses, values, 1),
   };
 }
 
 /** Per week from the week of the first day: its status by the rule in the header. */
-function weeklyStatuses(line: Timeline, target: number): DayStatus[] {
-  const statuses: DayStatus[] = [];
+function weeklyStatuses(line: Timeline, target: number): Uint8Array {
   const firstWeek = weekStartNumber(line.start);
-  for (let week = firstWeek; week <= line.today; week += 7) {
+  const statuses = new Uint8Array(Math.floor((line.today - firstWeek) / 7) + 1);
+  for (let week = firstWeek, index = 0; week <= line.today; week += 7, index++) {
     let workouts = 0;
     let available = 0;
     for (let day = week; day < week + 7; day++) {
-      const totals =
-        day >= line.start && day <= line.today ? line.days[day - line.start] : undefined;
-      if (totals?.workout) {
-        workouts++;
-        available++;
-      } else if (day >= line.start && !totals?.rest) {
-        available++;
-      }
+      if (day < line.start) continue;
+      const totals = day <= line.today ? line.days[day - line.start] : undefined;
+      if (totals?.workout) workouts++;
+      if (totals?.workout || !totals?.rest) available++;
     }
     const required = Math.min(target, available);
     const isCurrent = week + 7 > line.today;
-    if (required === 0) statuses.push('skipped');
-    else if (workouts >= required) statuses.push('met');
-    else statuses.push(isCurrent ? 'open' : 'missed');
+    statuses[index] =
+      required === 0 ? SKIPPED : workouts >= required ? MET : isCurrent ? OPEN : MISSED;
   }
   return statuses;
 }
@@ -234,7 +244,7 @@ function workoutReport(line: Timeline, target: number): HabitReport {
     habit: 'workout',
     unit: 'weeks',
     ...streaks(statuses),
-    today: statuses[statuses.length - 1]!,
+    today: STATUS_NAMES[statuses[statuses.length - 1]!]!,
     strength: workoutStrength(line, target),
   };
 }
@@ -278,5 +288,6 @@ export function recentDays(
   if (!line) return new Array(days).fill(undefined);
   const { statuses } = dailyStatuses(habit, line, rules);
   const padding = Math.max(0, days - statuses.length);
-  return [...new Array(padding).fill(undefined), ...statuses.slice(-days)];
+  const recent = Array.from(statuses.slice(-days), (status) => STATUS_NAMES[status]);
+  return [...new Array<undefined>(padding).fill(undefined), ...recent];
 }

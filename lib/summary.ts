@@ -19,7 +19,7 @@ export interface DeviceDay {
   rev: number;
   waterMl: number;
   sets: number;
-  /** Weight × reps, in kg, over the day's working sets. */
+  /** Weight × reps over the day's working sets, in whole kg. */
   volumeKg: number;
   /** A set or cardio was logged. */
   workout: boolean;
@@ -46,7 +46,7 @@ export interface DayTotals {
   waterGoalMl?: number;
 }
 
-const count = v.pipe(v.number(), v.finite(), v.minValue(0));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const deviceDaySchema = v.object({
   rev: v.pipe(v.number(), v.integer(), v.minValue(0)),
   waterMl: count,
@@ -135,6 +135,7 @@ export function summarizeEntries(
         break;
     }
   }
+  for (const record of days.values()) record.volumeKg = Math.round(record.volumeKg);
   return days;
 }
 
@@ -167,37 +168,45 @@ export function mergeHistory(a: History, b: History): History {
 }
 
 export function dayTotals(summary: DaySummary): DayTotals {
-  const totals: DayTotals = {
-    waterMl: 0,
-    sets: 0,
-    volumeKg: 0,
-    workout: false,
-    posture: 0,
-    movement: 0,
-    breathing: 0,
-  };
+  let waterMl = 0;
+  let sets = 0;
+  let volumeKg = 0;
+  let workout = false;
+  let posture = 0;
+  let movement = 0;
+  let breathing = 0;
+  let rest: RestReason | undefined;
+  let waterGoalMl: number | undefined;
   let goalRev = -1;
-  // Devices in a fixed order, so floating-point sums do not depend on the order of arrival.
-  for (const device of Object.keys(summary).sort()) {
+  // Every count is a whole number (volume too, see summarizeEntries), so the sums are exact and
+  // do not depend on the order in which devices arrived.
+  for (const device in summary) {
     const record = summary[device]!;
-    totals.waterMl += record.waterMl;
-    totals.sets += record.sets;
-    totals.volumeKg += record.volumeKg;
-    totals.workout ||= record.workout;
-    totals.posture += record.posture;
-    totals.movement += record.movement;
-    totals.breathing += record.breathing;
-    totals.rest = strongerRest(totals.rest, record.rest);
-    if (record.waterGoalMl !== undefined && record.rev > goalRev) {
-      // Strictly newer only: on equal revisions the first device in the fixed order keeps it.
-      totals.waterGoalMl = record.waterGoalMl;
+    waterMl += record.waterMl;
+    sets += record.sets;
+    volumeKg += record.volumeKg;
+    workout ||= record.workout;
+    posture += record.posture;
+    movement += record.movement;
+    breathing += record.breathing;
+    if (record.rest !== undefined) rest = strongerRest(rest, record.rest);
+    // On equal revisions the larger goal wins, whatever the order.
+    if (
+      record.waterGoalMl !== undefined &&
+      (record.rev > goalRev || (record.rev === goalRev && record.waterGoalMl > waterGoalMl!))
+    ) {
+      waterGoalMl = record.waterGoalMl;
       goalRev = record.rev;
     }
   }
-  if (totals.rest === undefined) delete totals.rest;
+  const totals: DayTotals = { waterMl, sets, volumeKg, workout, posture, movement, breathing };
+  if (rest !== undefined) totals.rest = rest;
+  if (waterGoalMl !== undefined) totals.waterGoalMl = waterGoalMl;
   return totals;
 }
 
 export function historyTotals(history: History): Map<DayKey, DayTotals> {
-  return new Map(Object.entries(history).map(([day, summary]) => [day, dayTotals(summary)]));
+  const totals = new Map<DayKey, DayTotals>();
+  for (const day in history) totals.set(day, dayTotals(history[day]!));
+  return totals;
 }

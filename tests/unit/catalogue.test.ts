@@ -28,7 +28,16 @@ describe('catalogue', () => {
   it('has every exercise of the domain brief with a unique id', () => {
     const ids = EXERCISES.map((exercise) => exercise.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ['bentOverRow', 'pullUp', 'deadlift', 'supermanHold', 'plankRow', 'deadBug', 'rowingMachine', 'walk']) {
+    for (const id of [
+      'bentOverRow',
+      'pullUp',
+      'deadlift',
+      'supermanHold',
+      'plankRow',
+      'deadBug',
+      'rowingMachine',
+      'walk',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(EXERCISES.length).toBeGreaterThanOrEqual(30);
@@ -37,7 +46,10 @@ describe('catalogue', () => {
   it('has a name and cues in the messages for every exercise, cue and pattern', async () => {
     const keys = await messageKeys();
     const wanted = [
-      ...EXERCISES.flatMap((exercise) => [exerciseNameKey(exercise.id), exerciseCuesKey(exercise.id)]),
+      ...EXERCISES.flatMap((exercise) => [
+        exerciseNameKey(exercise.id),
+        exerciseCuesKey(exercise.id),
+      ]),
       ...POSTURE_CUES,
       ...BREATHING_PATTERNS.flatMap((pattern) => [
         `breathing.pattern.${pattern.id}.name`,
@@ -51,20 +63,33 @@ describe('catalogue', () => {
   it('measures holds in seconds and cardio in minutes', () => {
     expect(findExercise('supermanHold')?.measure).toBe('hold');
     expect(findExercise('plank')?.prescription).toEqual({ sets: 3, holdSeconds: [30, 60] });
-    expect(findExercise('rowingMachine')).toMatchObject({ measure: 'duration', tracksDistance: true });
+    expect(findExercise('rowingMachine')).toMatchObject({
+      measure: 'duration',
+      tracksDistance: true,
+    });
     expect(findExercise('birdDog')?.measure).toBe('repsPerSide');
   });
 
   it('offers desk-friendly moves for movement breaks', () => {
     expect(DESK_MOVES.map((move) => move.id)).toEqual(
-      expect.arrayContaining(['supermanHold', 'birdDog', 'deadBug', 'bandPullApart', 'scapularSqueeze', 'chestShoulderStretch', 'walk']),
+      expect.arrayContaining([
+        'supermanHold',
+        'birdDog',
+        'deadBug',
+        'bandPullApart',
+        'scapularSqueeze',
+        'chestShoulderStretch',
+        'walk',
+      ]),
     );
   });
 
   it('times breathing patterns exactly', () => {
     const box = breathingPattern('box')!;
     expect(box.phases.map((phase) => phase.seconds)).toEqual([4, 4, 4, 4]);
-    expect(breathingPattern('fourSevenEight')!.phases.map((phase) => phase.seconds)).toEqual([4, 7, 8]);
+    expect(breathingPattern('fourSevenEight')!.phases.map((phase) => phase.seconds)).toEqual([
+      4, 7, 8,
+    ]);
     expect(cycleSeconds(breathingPattern('resonant')!)).toBe(10); // six breaths a minute
     expect(breathingPattern('physiologicalSigh')!.phases.map((phase) => phase.phase)).toEqual([
       'inhale',
@@ -105,8 +130,16 @@ describe('catalogue', () => {
   });
 
   it('gives custom exercises a prescription from how they are measured', () => {
-    expect(asExercise({ ...custom, measure: 'hold' }).prescription).toEqual({ sets: 3, holdSeconds: [20, 40] });
-    expect(asExercise({ ...custom, measure: 'duration' }).prescription).toEqual({ minutes: [10, 20] });
-    expect(asExercise({ ...custom, measure: 'repsPerSide' }).prescription).toEqual({ sets: 3, reps: [8, 12] });
+    expect(asExercise({ ...custom, measure: 'hold' }).prescription).toEqual({
+      sets: 3,
+      holdSeconds: [20, 40],
+    });
+    expect(asExercise({ ...custom, measure: 'duration' }).prescription).toEqual({
+      minutes: [10, 20],
+    });
+    expect(asExercise({ ...custom, measure: 'repsPerSide' }).prescription).toEqual({
+      sets: 3,
+      reps: [8, 12],
+    });
   });
 });

@@ -40,7 +40,8 @@ function offsetChanges(): number[] {
   const changes: number[] = [];
   const start = Date.UTC(2026, 0, 1);
   for (let t = start; t < Date.UTC(2027, 0, 1); t += HOUR) {
-    if (new Date(t).getTimezoneOffset() !== new Date(t + HOUR).getTimezoneOffset()) changes.push(t + HOUR);
+    if (new Date(t).getTimezoneOffset() !== new Date(t + HOUR).getTimezoneOffset())
+      changes.push(t + HOUR);
   }
   return changes;
 }
@@ -114,7 +115,17 @@ describe('day arithmetic', () => {
 
   it('tells valid day keys from invalid ones', () => {
     expect(isDayKey('2026-11-24')).toBe(true);
-    for (const bad of ['2026-02-30', '2026-13-01', '26-11-24', '2026-1-24', '2026-11-24T00', 20261124, '', 'abcd-ef-gh', '1969-12-31']) {
+    for (const bad of [
+      '2026-02-30',
+      '2026-13-01',
+      '26-11-24',
+      '2026-1-24',
+      '2026-11-24T00',
+      20261124,
+      '',
+      'abcd-ef-gh',
+      '1969-12-31',
+    ]) {
       expect(isDayKey(bad)).toBe(false);
     }
     expect(() => dayNumber('2026/11/24')).toThrow(RangeError);
@@ -127,7 +138,12 @@ describe('day arithmetic', () => {
     expect(isoWeekday('1970-01-01')).toBe(4);
     expect(dayKeyFromNumber(weekStartNumber(dayNumber('2026-11-29')))).toBe('2026-11-23');
     expect(monthOf('2026-11-24')).toBe('2026-11');
-    expect(dayRange('2026-12-30', '2027-01-02')).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+    expect(dayRange('2026-12-30', '2027-01-02')).toEqual([
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+    ]);
     expect(dayRange('2026-01-02', '2026-01-01')).toEqual([]);
   });
 });

@@ -40,7 +40,11 @@ describe('entries', () => {
     [set({ reps: -1 }), 'invalid.reps', 'reps'],
     [set({ reps: undefined, seconds: undefined }), 'invalid.setNeedsRepsOrSeconds', undefined],
     [set({ weight: { amount: 1001, unit: 'kg' } }), 'invalid.weight', 'weight.amount'],
-    [set({ weight: { amount: Number.POSITIVE_INFINITY, unit: 'kg' } }), 'invalid.weight', 'weight.amount'],
+    [
+      set({ weight: { amount: Number.POSITIVE_INFINITY, unit: 'kg' } }),
+      'invalid.weight',
+      'weight.amount',
+    ],
     [{ ...set(), weight: { amount: 20, unit: 'stone' } }, 'invalid.weightUnit', 'weight.unit'],
     [set({ rpe: 7.3 }), 'invalid.rpe', 'rpe'],
     [set({ rpe: 11 }), 'invalid.rpe', 'rpe'],
@@ -68,7 +72,9 @@ describe('entries', () => {
   it('has a message for every refusal it can give', async () => {
     const keys = await messageKeys();
     const source = await import('node:fs').then((fs) =>
-      ['lib/entries.ts', 'lib/days.ts', 'lib/catalogue.ts', 'lib/water.ts'].map((file) => fs.readFileSync(file, 'utf8')).join(''),
+      ['lib/entries.ts', 'lib/days.ts', 'lib/catalogue.ts', 'lib/water.ts']
+        .map((file) => fs.readFileSync(file, 'utf8'))
+        .join(''),
     );
     const used = [...source.matchAll(/'(invalid\.[A-Za-z.]+)'/g)].map((match) => match[1]!);
     expect(used.length).toBeGreaterThan(20);

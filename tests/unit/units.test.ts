@@ -36,15 +36,19 @@ describe('units', () => {
 
   it('round-trips any weight to the other unit and back at display precision', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.constantFrom('kg', 'lb'), (tenths, unit) => {
-        const weight = { amount: tenths / 10, unit } as const;
-        const other = unit === 'kg' ? 'lb' : 'kg';
-        const back = convertWeight(
-          { amount: toKg(weight) / (other === 'kg' ? 1 : 0.45359237), unit: other },
-          unit,
-        );
-        expect(back.amount).toBeCloseTo(weight.amount, 1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.constantFrom('kg', 'lb'),
+        (tenths, unit) => {
+          const weight = { amount: tenths / 10, unit } as const;
+          const other = unit === 'kg' ? 'lb' : 'kg';
+          const back = convertWeight(
+            { amount: toKg(weight) / (other === 'kg' ? 1 : 0.45359237), unit: other },
+            unit,
+          );
+          expect(back.amount).toBeCloseTo(weight.amount, 1);
+        },
+      ),
     );
   });
 

@@ -1,0 +1,56 @@
+/**
+ * Every streak and strength score over ten years of daily history from three devices, starting
+ * from the merged summaries (what a page has after reading sync): totals, then every habit.
+ */
+import { addDays } from '../../lib/days';
+import { habitReports, type HabitRules } from '../../lib/streaks';
+import { emptyDeviceDay, historyTotals, type History } from '../../lib/summary';
+import type { Benchmark } from './figures';
+import { medianMs } from './timing';
+
+const TODAY = '2026-11-24';
+const DAYS = 3653;
+const rules: HabitRules = {
+  goals: {
+    waterMl: 2000,
+    postureChecks: 4,
+    movementBreaks: 3,
+    breathingSessions: 1,
+    workoutsPerWeek: 3,
+  },
+  nudgeFreeWeekdays: [6, 7],
+};
+
+function tenYears(): History {
+  const history: History = {};
+  for (let index = 0; index < DAYS; index++) {
+    const day = addDays(TODAY, -index);
+    history[day] = Object.fromEntries(
+      ['devA', 'devB', 'devC'].map((device, d) => [
+        device,
+        {
+          ...emptyDeviceDay(index * 3 + d),
+          waterMl: 600 + ((index * 7 + d) % 5) * 100,
+          posture: (index + d) % 3,
+          movement: (index + d) % 2,
+          breathing: d === 0 ? index % 2 : 0,
+          workout: d === 1 && index % 7 < 3,
+          sets: d === 1 && index % 7 < 3 ? 12 : 0,
+          ...(index % 30 === 0 && d === 0 ? { rest: 'rest' as const } : {}),
+        },
+      ]),
+    );
+  }
+  return history;
+}
+
+const benchmark: Benchmark = {
+  title: 'streaks over 10 years',
+  async run() {
+    const history = tenYears();
+    const ms = medianMs(() => habitReports(historyTotals(history), rules, TODAY));
+    return [{ name: 'streaks_10y_ms', value: ms, unit: 'ms', target: 2 }];
+  },
+};
+
+export default benchmark;
