@@ -78,112 +78,128 @@ const weightSchema = v.strictObject({
 
 const noteSchema = v.pipe(v.string('invalid.note'), v.maxLength(LIMITS.noteLength, 'invalid.note'));
 
-const base = {
+const storedFields = {
   id: idSchema,
   at: instantSchema,
   day: dayKeySchema,
   device: deviceIdSchema,
 };
 
-export const waterEntrySchema = v.strictObject({
-  ...base,
+/** What a page sends: the writer adds the id and device, and the day when it is absent. */
+const newFields = {
+  at: instantSchema,
+  day: v.optional(dayKeySchema),
+};
+
+const setFields = {
+  kind: v.literal('set'),
+  exercise: exerciseIdSchema,
+  reps: v.optional(boundedInteger(LIMITS.reps, 'invalid.reps')),
+  seconds: v.optional(boundedInteger(LIMITS.seconds, 'invalid.seconds')),
+  weight: v.optional(weightSchema),
+  side: v.optional(v.picklist(['left', 'right', 'both'], 'invalid.side')),
+  rpe: v.optional(
+    v.pipe(
+      boundedNumber(LIMITS.rpe, 'invalid.rpe'),
+      v.check((rpe: number) => Number.isInteger(rpe * 2), 'invalid.rpe'),
+    ),
+  ),
+  warmup: v.optional(v.boolean()),
+  note: v.optional(noteSchema),
+};
+
+const promptFields = {
+  kind: v.literal('prompt'),
+  prompt: v.picklist(PROMPT_KINDS, 'invalid.promptKind'),
+  outcome: v.picklist(PROMPT_OUTCOMES, 'invalid.promptOutcome'),
+  firedAt: instantSchema,
+  answeredAt: v.optional(instantSchema),
+  /** What the prompt offered: a desk move's exercise id or a breathing pattern id. */
+  detail: v.optional(v.pipe(v.string(), v.maxLength(40))),
+};
+
+const restFields = {
+  kind: v.literal('rest'),
+  reason: v.picklist(REST_REASONS, 'invalid.restReason'),
+  until: v.optional(dayKeySchema),
+};
+
+const waterFields = {
   kind: v.literal('water'),
   ml: boundedInteger(LIMITS.waterMl, 'invalid.waterMl'),
-});
-
-/**
- * A strength set: reps (with an optional weight), or a hold in seconds. Per-side exercises log
- * one entry per side, or one with `side: 'both'` when both sides did the same.
- */
-export const setEntrySchema = v.pipe(
-  v.strictObject({
-    ...base,
-    kind: v.literal('set'),
-    exercise: exerciseIdSchema,
-    reps: v.optional(boundedInteger(LIMITS.reps, 'invalid.reps')),
-    seconds: v.optional(boundedInteger(LIMITS.seconds, 'invalid.seconds')),
-    weight: v.optional(weightSchema),
-    side: v.optional(v.picklist(['left', 'right', 'both'], 'invalid.side')),
-    rpe: v.optional(
-      v.pipe(
-        boundedNumber(LIMITS.rpe, 'invalid.rpe'),
-        v.check((rpe: number) => Number.isInteger(rpe * 2), 'invalid.rpe'),
-      ),
-    ),
-    warmup: v.optional(v.boolean()),
-    note: v.optional(noteSchema),
-  }),
-  v.check(
-    (set) => set.reps !== undefined || set.seconds !== undefined,
-    'invalid.setNeedsRepsOrSeconds',
-  ),
-);
+};
 
 /** Cardio and mobility done for a while: duration, optionally a distance. */
-export const cardioEntrySchema = v.strictObject({
-  ...base,
+const cardioFields = {
   kind: v.literal('cardio'),
   exercise: exerciseIdSchema,
   seconds: boundedInteger(LIMITS.seconds, 'invalid.duration'),
   distanceM: v.optional(boundedInteger(LIMITS.distanceM, 'invalid.distance')),
   note: v.optional(noteSchema),
-});
+};
 
-export const promptEntrySchema = v.pipe(
-  v.strictObject({
-    ...base,
-    kind: v.literal('prompt'),
-    prompt: v.picklist(PROMPT_KINDS, 'invalid.promptKind'),
-    outcome: v.picklist(PROMPT_OUTCOMES, 'invalid.promptOutcome'),
-    firedAt: instantSchema,
-    answeredAt: v.optional(instantSchema),
-    /** What the prompt offered: a desk move's exercise id or a breathing pattern id. */
-    detail: v.optional(v.pipe(v.string(), v.maxLength(40))),
-  }),
-  v.check(
+/**
+ * A strength set: reps (with an optional weight), or a hold in seconds. Per-side exercises log
+ * one entry per side, or one with `side: 'both'` when both sides did the same.
+ */
+const needsRepsOrSeconds = <T extends { reps?: number; seconds?: number }>() =>
+  v.check<T, string>(
+    (set) => set.reps !== undefined || set.seconds !== undefined,
+    'invalid.setNeedsRepsOrSeconds',
+  );
+
+const answeredAfterFired = <T extends { firedAt: number; answeredAt?: number }>() =>
+  v.check<T, string>(
     (prompt) => prompt.answeredAt === undefined || prompt.answeredAt >= prompt.firedAt,
     'invalid.answeredBeforeFired',
-  ),
-);
+  );
 
-/** A rest or pause from `day` to `until` (inclusive; one day when absent). */
-export const restEntrySchema = v.pipe(
-  v.strictObject({
-    ...base,
-    kind: v.literal('rest'),
-    reason: v.picklist(REST_REASONS, 'invalid.restReason'),
-    until: v.optional(dayKeySchema),
-  }),
-  v.check(
+/** A rest or pause runs from `day` to `until` (inclusive; one day when absent). */
+const restRangeIsSane = <T extends { day?: DayKey; until?: DayKey }>() =>
+  v.check<T, string>(
     (rest) =>
-      rest.until === undefined || (rest.until >= rest.day && restLength(rest) <= LIMITS.restDays),
+      rest.until === undefined ||
+      rest.day === undefined ||
+      (rest.until >= rest.day && restLength(rest.day, rest.until) <= LIMITS.restDays),
     'invalid.restRange',
-  ),
-);
+  );
 
 export const entrySchema = v.variant(
   'kind',
-  [waterEntrySchema, setEntrySchema, cardioEntrySchema, promptEntrySchema, restEntrySchema],
+  [
+    v.strictObject({ ...storedFields, ...waterFields }),
+    v.pipe(v.strictObject({ ...storedFields, ...setFields }), needsRepsOrSeconds()),
+    v.strictObject({ ...storedFields, ...cardioFields }),
+    v.pipe(v.strictObject({ ...storedFields, ...promptFields }), answeredAfterFired()),
+    v.pipe(v.strictObject({ ...storedFields, ...restFields }), restRangeIsSane()),
+  ],
   'invalid.entryKind',
 );
 
-export type WaterEntry = v.InferOutput<typeof waterEntrySchema>;
-export type SetEntry = v.InferOutput<typeof setEntrySchema>;
-export type CardioEntry = v.InferOutput<typeof cardioEntrySchema>;
-export type PromptEntry = v.InferOutput<typeof promptEntrySchema>;
-export type RestEntry = v.InferOutput<typeof restEntrySchema>;
+export const newEntrySchema = v.variant(
+  'kind',
+  [
+    v.strictObject({ ...newFields, ...waterFields }),
+    v.pipe(v.strictObject({ ...newFields, ...setFields }), needsRepsOrSeconds()),
+    v.strictObject({ ...newFields, ...cardioFields }),
+    v.pipe(v.strictObject({ ...newFields, ...promptFields }), answeredAfterFired()),
+    v.pipe(v.strictObject({ ...newFields, ...restFields }), restRangeIsSane()),
+  ],
+  'invalid.entryKind',
+);
+
 export type Entry = v.InferOutput<typeof entrySchema>;
+export type NewEntry = v.InferOutput<typeof newEntrySchema>;
+export type WaterEntry = Extract<Entry, { kind: 'water' }>;
+export type SetEntry = Extract<Entry, { kind: 'set' }>;
+export type CardioEntry = Extract<Entry, { kind: 'cardio' }>;
+export type PromptEntry = Extract<Entry, { kind: 'prompt' }>;
+export type RestEntry = Extract<Entry, { kind: 'rest' }>;
 export type EntryKind = Entry['kind'];
 
-/** What a caller provides; the writer adds id, day and device. */
-export type NewEntry = Entry extends infer E
-  ? E extends Entry
-    ? Omit<E, 'id' | 'day' | 'device'>
-    : never
-  : never;
 
-function restLength(rest: { day: DayKey; until?: DayKey }): number {
-  return rest.until === undefined ? 1 : daysBetween(rest.day, rest.until) + 1;
+function restLength(day: DayKey, until: DayKey): number {
+  return daysBetween(day, until) + 1;
 }
 
 export class EntryValidationError extends Error {
