@@ -197,7 +197,6 @@ export type PromptEntry = Extract<Entry, { kind: 'prompt' }>;
 export type RestEntry = Extract<Entry, { kind: 'rest' }>;
 export type EntryKind = Entry['kind'];
 
-
 function restLength(day: DayKey, until: DayKey): number {
   return daysBetween(day, until) + 1;
 }

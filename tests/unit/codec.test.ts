@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeCoarseYear,
+  decodeEntry,
+  decodeFullDays,
+  encodeCoarseYear,
+  encodeEntry,
+  encodeFullDays,
+  entryId,
+  RecordFormatError,
+} from '../../lib/codec';
+import { addDays, dayRange } from '../../lib/days';
+import { EntryValidationError } from '../../lib/entries';
+import { habitReports } from '../../lib/streaks';
+import { dayTotals, type DeviceDay } from '../../lib/summary';
+import { deviceDayArbitrary, entryArbitrary } from './arbitraries';
+import { set, water } from './builders';
+
+const MONTH = '2026-11';
+
+describe('entry tuples', () => {
+  it('round-trip every valid entry exactly', () => {
+    fc.assert(
+      fc.property(entryArbitrary, (entry) => {
+        const devices: string[] = [];
+        const encoded = encodeEntry(entry, MONTH, devices);
+        expect(decodeEntry(JSON.parse(JSON.stringify(encoded)), MONTH, devices)).toEqual(entry);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('derive the id from device and instant', () => {
+    const entry = water({ device: 'dev1', at: Date.UTC(2026, 10, 24, 12) });
+    expect(entryId('dev1', entry.at)).toBe(`dev1-${entry.at.toString(36)}`);
+  });
+
+  it('are short: a glass of water costs about 25 bytes', () => {
+    const devices: string[] = [];
+    expect(
+      JSON.stringify(encodeEntry(water({ ml: 250 }), MONTH, devices)).length,
+    ).toBeLessThanOrEqual(25);
+    const aSet = set({ exercise: 'bentOverRow', reps: 12, weight: { amount: 22.5, unit: 'kg' } });
+    expect(JSON.stringify(encodeEntry(aSet, MONTH, devices)).length).toBeLessThanOrEqual(45);
+  });
+
+  it.each([
+    ['not a tuple', { kind: 'w' }],
+    ['too short', ['w', 1]],
+    ['unknown kind', ['x', 0, 24, 0, 1]],
+    ['bad amount', ['w', 0, 24, 0, -5]],
+    ['unknown device', ['w', 0, 24, 7, 250]],
+    ['bad day', ['w', 0, 31, 0, 250]],
+    ['bad weight unit', ['s', 0, 24, 0, 'bentOverRow', 5, 20, 'q']],
+  ])('refuse a broken tuple (%s)', (_, tuple) => {
+    expect(() => decodeEntry(tuple, MONTH, ['dev1'])).toThrow(EntryValidationError);
+  });
+});
+
+describe('full daily records', () => {
+  it('round-trip exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 29 }), { maxLength: 30 }),
+        fc.array(deviceDayArbitrary(77), { minLength: 30, maxLength: 30 }),
+        fc.option(fc.constantFrom(2000, 2500), { nil: undefined }),
+        (offsets, records, goal) => {
+          const days = new Map(
+            offsets.map((offset) => [addDays(`${MONTH}-01`, offset), records[offset]!]),
+          );
+          const expected = new Map(
+            [...days].map(([day, record]) => {
+              const copy: DeviceDay = { ...record };
+              if (copy.waterGoalMl === undefined && goal !== undefined) copy.waterGoalMl = goal;
+              return [day, copy];
+            }),
+          );
+          expect(decodeFullDays(encodeFullDays(days, goal), MONTH, 77, goal)).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('cost about 20 characters for a busy day', () => {
+    const record: DeviceDay = {
+      rev: 1,
+      waterMl: 2750,
+      sets: 15,
+      volumeKg: 6400,
+      workout: true,
+      posture: 8,
+      movement: 6,
+      breathing: 3,
+    };
+    expect(encodeFullDays(new Map([['2026-11-24', record]]), 2500).length).toBeLessThanOrEqual(24);
+  });
+
+  it.each(['24', '24:1,2;xx', '31:1', '24:1,2,3,4,5,6,7,9', '24:ZZ'])(
+    'refuse garbage (%s)',
+    (text) => {
+      expect(() => decodeFullDays(text, MONTH, 1, undefined)).toThrow(RecordFormatError);
+    },
+  );
+});
+
+describe('coarse years', () => {
+  const year = 2025;
+  const allDays = dayRange('2025-01-01', '2025-12-31');
+
+  it('keep everything streaks need: goal met, counts up to their caps, workouts and rests', () => {
+    fc.assert(
+      fc.property(
+        fc.array(deviceDayArbitrary(5), { minLength: 365, maxLength: 365 }),
+        fc.constantFrom(1500, 2000, 2250),
+        (records, goal) => {
+          const days = new Map(allDays.map((day, index) => [day, records[index]!]));
+          const decoded = decodeCoarseYear(encodeCoarseYear(year, days, goal), year, 5, goal);
+          for (const [day, original] of days) {
+            const back = decoded.get(day) ?? {
+              rev: 5,
+              waterMl: 0,
+              sets: 0,
+              volumeKg: 0,
+              workout: false,
+              posture: 0,
+              movement: 0,
+              breathing: 0,
+            };
+            const originalMet = original.waterMl >= (original.waterGoalMl ?? goal);
+            expect(back.waterMl >= (back.waterGoalMl ?? goal)).toBe(originalMet);
+            expect(back.posture).toBe(Math.min(15, original.posture));
+            expect(back.movement).toBe(Math.min(15, original.movement));
+            expect(back.breathing).toBe(Math.min(7, original.breathing));
+            expect(back.workout).toBe(original.workout);
+            expect(back.rest).toBe(original.rest);
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('give the same streaks as the full records', () => {
+    fc.assert(
+      fc.property(
+        fc.array(deviceDayArbitrary(5), { minLength: 365, maxLength: 365 }),
+        (records) => {
+          const days = new Map(allDays.map((day, index) => [day, records[index]!]));
+          const decoded = decodeCoarseYear(encodeCoarseYear(year, days, 2000), year, 5, 2000);
+          const rules = {
+            goals: {
+              waterMl: 2000,
+              postureChecks: 4,
+              movementBreaks: 3,
+              breathingSessions: 1,
+              workoutsPerWeek: 3,
+            },
+            nudgeFreeWeekdays: [],
+          };
+          const totals = (map: Map<string, DeviceDay>) =>
+            new Map([...map].map(([day, record]) => [day, dayTotals({ d: record })]));
+          const streaks = (map: Map<string, DeviceDay>) =>
+            habitReports(totals(map), rules, '2025-12-31').map(({ habit, current, best }) => ({
+              habit,
+              current,
+              best,
+            }));
+          expect(streaks(decoded)).toEqual(streaks(days));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('cost four characters a day and nothing after the last day with data', () => {
+    const days = new Map([
+      [
+        '2025-01-10',
+        {
+          rev: 1,
+          waterMl: 2000,
+          sets: 0,
+          volumeKg: 0,
+          workout: false,
+          posture: 1,
+          movement: 0,
+          breathing: 0,
+        },
+      ],
+    ]);
+    expect(encodeCoarseYear(year, days, 2000)).toHaveLength(40);
+    expect(encodeCoarseYear(year, new Map(), 2000)).toBe('');
+  });
+
+  it.each(['ABC', 'AB*D', 'A'.repeat(4 * 367)])('refuse garbage (%#)', (text) => {
+    expect(() => decodeCoarseYear(text, year, 1, 2000)).toThrow(RecordFormatError);
+  });
+});
