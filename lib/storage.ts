@@ -1,0 +1,184 @@
+/**
+ * Every item Backbone keeps, in one place.
+ *
+ * Each stored value carries its own format version (`v`) and is read through `readVersioned`,
+ * which applies the migrations of older versions in memory and never writes: only the background
+ * worker writes (lib/writer.ts), and it stores the migrated form on its next change. WXT's own
+ * item versioning is not used because it migrates (writes) in every context that defines an
+ * item, and refuses data from a newer version with an error; here a value written by a newer
+ * version on another device is left untouched and reported.
+ *
+ *   local  device               this browser's device id
+ *   local  months               the months that have entries
+ *   local  entries.<YYYY-MM>    a month of entries (lib/codec.ts tuples)
+ *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
+ *   local  syncState            months waiting to sync, and how syncing went
+ *   sync   settings             the user's settings (lib/settings.ts)
+ *   sync   custom               custom exercises
+ *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { BUCKET_VERSION, decodeFullDays, emptyBucket, encodeFullDays, type Bucket } from './codec';
+import { customExerciseSchema, type CustomExercise } from './catalogue';
+import { dayKeySchema, type DayKey } from './days';
+import { deviceIdSchema } from './entries';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './settings';
+import type { DeviceDay } from './summary';
+
+/** The part of a storage area the domain uses; `browser.storage.local` and `.sync` are ones. */
+export interface KeyValueArea {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export interface Format<T> {
+  version: number;
+  schema: v.GenericSchema<unknown, T>;
+  /** migrations[n] turns a value of version n - 1 into version n. */
+  migrations: Record<number, (value: Record<string, unknown>) => Record<string, unknown>>;
+  fallback: () => T;
+}
+
+export type Read<T> =
+  | { status: 'ok' | 'missing' | 'migrated'; value: T }
+  | { status: 'newer' | 'invalid'; value: T; raw: unknown };
+
+/** Reads a stored value: the fallback when absent, migrated when old, reported when foreign. */
+export function readVersioned<T>(format: Format<T>, raw: unknown): Read<T> {
+  if (raw === undefined || raw === null) return { status: 'missing', value: format.fallback() };
+  if (typeof raw !== 'object' || typeof (raw as { v?: unknown }).v !== 'number') {
+    return { status: 'invalid', value: format.fallback(), raw };
+  }
+  let value = { ...(raw as Record<string, unknown>) };
+  const stored = value.v as number;
+  if (stored > format.version) return { status: 'newer', value: format.fallback(), raw };
+  for (let version = stored + 1; version <= format.version; version++) {
+    const migrate = format.migrations[version];
+    if (!migrate) return { status: 'invalid', value: format.fallback(), raw };
+    value = { ...migrate(value), v: version };
+  }
+  const { v: _version, ...rest } = value;
+  const parsed = v.safeParse(format.schema, rest);
+  if (!parsed.success) return { status: 'invalid', value: format.fallback(), raw };
+  return { status: stored === format.version ? 'ok' : 'migrated', value: parsed.output };
+}
+
+export function writeVersioned<T extends object>(
+  format: Format<T>,
+  value: T,
+): Record<string, unknown> {
+  return { v: format.version, ...value };
+}
+
+// Formats -------------------------------------------------------------------------------------
+
+export const deviceFormat: Format<{ id: string; createdAt: number }> = {
+  version: 1,
+  schema: v.strictObject({ id: deviceIdSchema, createdAt: v.number() }),
+  migrations: {},
+  fallback: () => ({ id: '', createdAt: 0 }),
+};
+
+export const monthsFormat: Format<{ months: string[] }> = {
+  version: 1,
+  schema: v.strictObject({ months: v.array(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/))) }),
+  migrations: {},
+  fallback: () => ({ months: [] }),
+};
+
+export const bucketFormat: Format<Omit<Bucket, 'v'>> = {
+  version: BUCKET_VERSION,
+  schema: v.strictObject({
+    devices: v.array(deviceIdSchema),
+    // Tuples are validated one by one when decoded (lib/codec.ts), so one bad entry stays one.
+    entries: v.array(v.array(v.unknown())) as unknown as v.GenericSchema<
+      unknown,
+      Bucket['entries']
+    >,
+  }),
+  migrations: {},
+  fallback: () => {
+    const { v: _version, ...bucket } = emptyBucket();
+    return bucket;
+  },
+};
+
+export const ownDaysFormat: Format<{ t: number; g?: number; d: string }> = {
+  version: 1,
+  schema: v.strictObject({ t: v.number(), g: v.optional(v.number()), d: v.string() }),
+  migrations: {},
+  fallback: () => ({ t: 0, d: '' }),
+};
+
+export const syncStateFormat: Format<SyncState> = {
+  version: 1,
+  schema: v.strictObject({
+    dirtyMonths: v.array(v.string()),
+    first: v.optional(dayKeySchema),
+    level: v.number(),
+    flushes: v.number(),
+    lastFlushAt: v.optional(v.number()),
+    quotaErrors: v.number(),
+    lastError: v.optional(v.string()),
+  }),
+  migrations: {},
+  fallback: () => ({ dirtyMonths: [], level: 0, flushes: 0, quotaErrors: 0 }),
+};
+
+export interface SyncState {
+  /** Months with changes not yet in sync. */
+  dirtyMonths: string[];
+  /** This device's first day with data. */
+  first?: DayKey;
+  /** Index into DETAIL_LEVELS last used. */
+  level: number;
+  flushes: number;
+  lastFlushAt?: number;
+  quotaErrors: number;
+  lastError?: string;
+}
+
+export const settingsFormat: Format<Settings> = {
+  version: 1,
+  schema: settingsSchema,
+  migrations: {},
+  fallback: () => structuredClone(DEFAULT_SETTINGS),
+};
+
+export const customExercisesFormat: Format<{ exercises: CustomExercise[] }> = {
+  version: 1,
+  schema: v.strictObject({ exercises: v.array(customExerciseSchema) }),
+  migrations: {},
+  fallback: () => ({ exercises: [] }),
+};
+
+// Keys ----------------------------------------------------------------------------------------
+
+export const LOCAL_KEYS = {
+  device: 'device',
+  months: 'months',
+  syncState: 'syncState',
+  bucket: (month: string) => `entries.${month}`,
+  days: (month: string) => `days.${month}`,
+} as const;
+
+export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+
+export function decodeOwnDays(month: string, raw: unknown): Map<DayKey, DeviceDay> {
+  const stored = readVersioned(ownDaysFormat, raw).value;
+  return decodeFullDays(stored.d, month, stored.t, stored.g);
+}
+
+export function encodeOwnDays(days: ReadonlyMap<DayKey, DeviceDay>, rev: number, goalMl: number) {
+  return writeVersioned(ownDaysFormat, { t: rev, g: goalMl, d: encodeFullDays(days, goalMl) });
+}
+
+/** The browser's own areas, for the entrypoints to pass in. */
+export function browserAreas(): { local: KeyValueArea; sync: KeyValueArea } {
+  return {
+    local: browser.storage.local as unknown as KeyValueArea,
+    sync: browser.storage.sync as unknown as KeyValueArea,
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * The one writer. Every change to the user's data, wherever it comes from (a page, a
+ * notification button, a keyboard command), is applied here, in the background worker, one at
+ * a time, and each as a single `storage.local.set` call: the month buckets it touches, this
+ * device's daily records of those days, the month index and the sync state move together or
+ * not at all. A change is acknowledged only after that call has resolved, so an acknowledged
+ * change survives the worker being stopped at any moment.
+ *
+ * Instants are kept unique per device (an entry logged in the same millisecond as another is
+ * moved one millisecond on), because an entry's id is derived from its device and instant.
+ */
+import { decodeEntry, encodeEntry, entryId, type EncodedEntry } from './codec';
+import { addDays, localDayKey, type DayKey } from './days';
+import { EntryValidationError, parseEntry, type Entry, type NewEntry } from './entries';
+import { effectiveGoals, type Settings } from './settings';
+import {
+  bucketFormat,
+  decodeOwnDays,
+  encodeOwnDays,
+  LOCAL_KEYS,
+  monthsFormat,
+  readVersioned,
+  syncStateFormat,
+  writeVersioned,
+  type KeyValueArea,
+} from './storage';
+import { summarizeEntries } from './summary';
+
+export interface WriterDependencies {
+  local: KeyValueArea;
+  device: string;
+  now: () => number;
+  settings: () => Promise<Settings>;
+  /** Called after every change that sync must pick up (the worker schedules a flush). */
+  onChanged: () => void;
+}
+
+export class WriteRefusedError extends Error {
+  override name = 'WriteRefusedError';
+}
+
+export interface EntryRef {
+  id: string;
+  day: DayKey;
+}
+
+/** Months touched by a change, loaded once and written back in one call. */
+class MonthSet {
+  /** Per month: its device list, its entries, and tuples this version cannot read (kept as is). */
+  readonly buckets = new Map<
+    string,
+    { devices: string[]; entries: Entry[]; unreadable: EncodedEntry[] }
+  >();
+
+  constructor(private readonly raw: Record<string, unknown>) {}
+
+  static async load(local: KeyValueArea, months: Iterable<string>): Promise<MonthSet> {
+    const unique = [...new Set(months)];
+    const raw = await local.get([
+      LOCAL_KEYS.months,
+      LOCAL_KEYS.syncState,
+      ...unique.map(LOCAL_KEYS.bucket),
+      ...unique.map(LOCAL_KEYS.days),
+    ]);
+    const set = new MonthSet(raw);
+    for (const month of unique) {
+      const read = readVersioned(bucketFormat, raw[LOCAL_KEYS.bucket(month)]);
+      if (read.status === 'newer' || read.status === 'invalid') {
+        throw new WriteRefusedError(`storage.unreadableMonth|${month}`);
+      }
+      const { devices, entries } = read.value;
+      const bucket = {
+        devices: [...devices],
+        entries: [] as Entry[],
+        unreadable: [] as EncodedEntry[],
+      };
+      for (const tuple of entries) {
+        try {
+          bucket.entries.push(decodeEntry(tuple, month, devices));
+        } catch (error) {
+          if (!(error instanceof EntryValidationError)) throw error;
+          bucket.unreadable.push(tuple);
+        }
+      }
+      set.buckets.set(month, bucket);
+    }
+    return set;
+  }
+
+  entries(month: string): Entry[] {
+    return this.buckets.get(month)!.entries;
+  }
+
+  /**
+   * Everything to store, as one object for one `set` call. Each touched month's daily records
+   * are recomputed from its entries; days not changed keep the water goal they were judged by.
+   */
+  changes(
+    device: string,
+    days: Set<DayKey>,
+    rev: number,
+    settings: Settings,
+  ): Record<string, unknown> {
+    const changes: Record<string, unknown> = {};
+    const goalMl = effectiveGoals(settings).waterMl;
+    const months = new Set(readVersioned(monthsFormat, this.raw[LOCAL_KEYS.months]).value.months);
+    const syncState = readVersioned(syncStateFormat, this.raw[LOCAL_KEYS.syncState]).value;
+    for (const [month, bucket] of this.buckets) {
+      const devices = [...bucket.devices];
+      changes[LOCAL_KEYS.bucket(month)] = writeVersioned(bucketFormat, {
+        devices,
+        entries: [
+          ...bucket.unreadable,
+          ...bucket.entries.map((entry) => encodeEntry(entry, month, devices)),
+        ],
+      });
+      const before = decodeOwnDays(month, this.raw[LOCAL_KEYS.days(month)]);
+      const own = bucket.entries.filter((entry) => entry.device === device);
+      const records = summarizeEntries(own, rev, goalMl);
+      for (const [day, record] of records) {
+        const earlierGoal = before.get(day)?.waterGoalMl;
+        if (!days.has(day) && earlierGoal !== undefined) record.waterGoalMl = earlierGoal;
+      }
+      changes[LOCAL_KEYS.days(month)] = encodeOwnDays(records, rev, goalMl);
+      months.add(month);
+      syncState.dirtyMonths = [...new Set([...syncState.dirtyMonths, month])].sort();
+    }
+    for (const day of days) if (!syncState.first || day < syncState.first) syncState.first = day;
+    changes[LOCAL_KEYS.months] = writeVersioned(monthsFormat, { months: [...months].sort() });
+    changes[LOCAL_KEYS.syncState] = writeVersioned(syncStateFormat, syncState);
+    return changes;
+  }
+}
+
+export class Writer {
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastAt = 0;
+
+  constructor(private readonly deps: WriterDependencies) {}
+
+  /** Runs changes strictly one after another, whatever order callers arrive in. */
+  serialize<T>(change: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(change);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private uniqueInstant(at: number, taken: Set<number>): number {
+    let instant = at;
+    while (taken.has(instant)) instant++;
+    taken.add(instant);
+    return instant;
+  }
+
+  /**
+   * Validates and stores new entries. A rest or pause over several days is stored as one entry
+   * a day, so every day's record can be computed from its own month.
+   */
+  logEntries(newEntries: readonly NewEntry[]): Promise<Entry[]> {
+    return this.serialize(async () => {
+      const settings = await this.deps.settings();
+      const drafts: (NewEntry & { day: DayKey })[] = [];
+      for (const draft of newEntries) {
+        const day = draft.day ?? localDayKey(draft.at, settings.startOfDayHour);
+        if (draft.kind !== 'rest' || draft.until === undefined) {
+          drafts.push({ ...draft, day });
+          continue;
+        }
+        const { until, ...single } = draft;
+        for (let current = day; current <= until; current = addDays(current, 1)) {
+          drafts.push({ ...single, day: current });
+        }
+      }
+      const months = await MonthSet.load(
+        this.deps.local,
+        drafts.map((draft) => draft.day.slice(0, 7)),
+      );
+      const taken = new Set<number>();
+      for (const bucket of months.buckets.values()) {
+        for (const entry of bucket.entries)
+          if (entry.device === this.deps.device) taken.add(entry.at);
+      }
+      const stored: Entry[] = [];
+      const days = new Set<DayKey>();
+      for (const draft of drafts) {
+        const at = this.uniqueInstant(Math.max(draft.at, 0), taken);
+        const entry = parseEntry({
+          ...draft,
+          at,
+          id: entryId(this.deps.device, at),
+          device: this.deps.device,
+        });
+        months.entries(entry.day.slice(0, 7)).push(entry);
+        stored.push(entry);
+        days.add(entry.day);
+      }
+      await this.commit(months, days, settings);
+      return stored;
+    });
+  }
+
+  /** Removes entries by id; returns those that were found. */
+  removeEntries(refs: readonly EntryRef[]): Promise<EntryRef[]> {
+    return this.serialize(async () => {
+      const settings = await this.deps.settings();
+      const months = await MonthSet.load(
+        this.deps.local,
+        refs.map((ref) => ref.day.slice(0, 7)),
+      );
+      const removed: EntryRef[] = [];
+      const days = new Set<DayKey>();
+      for (const ref of refs) {
+        const entries = months.entries(ref.day.slice(0, 7));
+        const index = entries.findIndex((entry) => entry.id === ref.id && entry.day === ref.day);
+        if (index < 0) continue;
+        entries.splice(index, 1);
+        removed.push(ref);
+        days.add(ref.day);
+      }
+      if (removed.length > 0) await this.commit(months, days, settings);
+      return removed;
+    });
+  }
+
+  private async commit(months: MonthSet, days: Set<DayKey>, settings: Settings): Promise<void> {
+    const rev = Math.max(this.deps.now(), this.lastAt + 1);
+    this.lastAt = rev;
+    await this.deps.local.set(months.changes(this.deps.device, days, rev, settings));
+    this.deps.onChanged();
+  }
+}
+
+/** This device's daily records of the given months, as the writer stored them. */
+export async function readOwnDays(local: KeyValueArea, months: readonly string[]) {
+  const raw = await local.get(months.map(LOCAL_KEYS.days));
+  return new Map(months.flatMap((month) => [...decodeOwnDays(month, raw[LOCAL_KEYS.days(month)])]));
+}

@@ -1,0 +1,92 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import {
+  bucketFormat,
+  customExercisesFormat,
+  deviceFormat,
+  monthsFormat,
+  ownDaysFormat,
+  readVersioned,
+  settingsFormat,
+  syncStateFormat,
+  writeVersioned,
+  type Format,
+} from '../../lib/storage';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+/** Values as this version writes them: fixtures every later version must still read. */
+const V1_FIXTURES = [
+  [deviceFormat, { v: 1, id: 'k3j9x2aa', createdAt: 1764000000000 }],
+  [monthsFormat, { v: 1, months: ['2026-10', '2026-11'] }],
+  [bucketFormat, { v: 1, devices: ['k3j9x2aa'], entries: [['w', 2030400000, 24, 0, 250]] }],
+  [ownDaysFormat, { v: 1, t: 1764000000000, g: 2000, d: '24:6y,3' }],
+  [
+    syncStateFormat,
+    { v: 1, dirtyMonths: ['2026-11'], first: '2026-10-02', level: 0, flushes: 3, quotaErrors: 0 },
+  ],
+  [settingsFormat, { v: 1, ...DEFAULT_SETTINGS, updatedAt: 5 }],
+  [
+    customExercisesFormat,
+    {
+      v: 1,
+      exercises: [
+        { id: 'custom-towel1', name: 'Towel row', region: 'middle', measure: 'reps', updatedAt: 1 },
+      ],
+    },
+  ],
+] as const;
+
+describe('stored formats', () => {
+  it.each(V1_FIXTURES)('reads version-1 data as it was written (%#)', (format, fixture) => {
+    const read = readVersioned(format as Format<object>, structuredClone(fixture));
+    expect(read.status).toBe('ok');
+    expect(writeVersioned(format as Format<object>, read.value)).toEqual(fixture);
+  });
+
+  it('gives the fallback for a missing value, as a fresh copy', () => {
+    const first = readVersioned(settingsFormat, undefined);
+    expect(first).toEqual({ status: 'missing', value: DEFAULT_SETTINGS });
+    first.value.cupsMl.push(1);
+    expect(readVersioned(settingsFormat, null).value.cupsMl).toEqual([250, 500]);
+  });
+
+  it('leaves a value written by a newer version alone and says so', () => {
+    const raw = { v: 2, id: 'k3j9x2aa', createdAt: 1, newField: true };
+    expect(readVersioned(deviceFormat, raw)).toEqual({
+      status: 'newer',
+      value: deviceFormat.fallback(),
+      raw,
+    });
+  });
+
+  it.each([
+    ['garbage'],
+    [42],
+    [{ id: 'x' }],
+    [{ v: 1, id: 'not valid!', createdAt: 1 }],
+    [{ v: 0, id: 'k3j9x2aa', createdAt: 1 }],
+  ])('reports an unreadable value without throwing (%#)', (raw) => {
+    expect(readVersioned(deviceFormat, raw).status).toBe('invalid');
+  });
+
+  it('runs migrations in order from the stored version', () => {
+    const format: Format<{ name: string; cups: number[] }> = {
+      version: 3,
+      schema: v.strictObject({ name: v.string(), cups: v.array(v.number()) }),
+      migrations: {
+        2: ({ title, ...rest }) => ({ ...rest, name: title }),
+        3: (value) => ({ ...value, cups: [250] }),
+      },
+      fallback: () => ({ name: '', cups: [] }),
+    };
+    expect(readVersioned(format, { v: 1, title: 'old' })).toEqual({
+      status: 'migrated',
+      value: { name: 'old', cups: [250] },
+    });
+    expect(readVersioned(format, { v: 2, name: 'mid' })).toEqual({
+      status: 'migrated',
+      value: { name: 'mid', cups: [250] },
+    });
+    expect(readVersioned(format, { v: 3, name: 'new', cups: [] }).status).toBe('ok');
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { decodeEntry } from '../../lib/codec';
+import type { NewEntry } from '../../lib/entries';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import {
+  bucketFormat,
+  LOCAL_KEYS,
+  readVersioned,
+  syncStateFormat,
+  type KeyValueArea,
+} from '../../lib/storage';
+import { readOwnDays, WriteRefusedError, Writer } from '../../lib/writer';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;
+
+function writer(overrides: Partial<ConstructorParameters<typeof Writer>[0]> = {}) {
+  const onChanged = vi.fn();
+  const instance = new Writer({
+    local: local(),
+    device: 'devA1',
+    now: () => NOW,
+    settings: async () => ({
+      ...DEFAULT_SETTINGS,
+      goals: { ...DEFAULT_SETTINGS.goals, waterMl: 2000 },
+    }),
+    onChanged,
+    ...overrides,
+  });
+  return { writer: instance, onChanged };
+}
+
+const water = (ml: number, at = NOW): NewEntry => ({ kind: 'water', ml, at, day: '2026-11-24' });
+
+async function storedEntries(month = '2026-11') {
+  const raw = (await local().get(LOCAL_KEYS.bucket(month)))[LOCAL_KEYS.bucket(month)];
+  const bucket = readVersioned(bucketFormat, raw).value;
+  return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket.devices));
+}
+
+describe('the writer', () => {
+  it('stores an entry with its id, device and day, and updates the day’s record in one set call', async () => {
+    const { writer: w, onChanged } = writer();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const [entry] = await w.logEntries([water(250)]);
+    expect(entry).toMatchObject({
+      kind: 'water',
+      ml: 250,
+      device: 'devA1',
+      day: '2026-11-24',
+      id: `devA1-${NOW.toString(36)}`,
+    });
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    expect(await storedEntries()).toEqual([entry]);
+    const days = await readOwnDays(local(), ['2026-11']);
+    expect(days.get('2026-11-24')).toMatchObject({ waterMl: 250, waterGoalMl: 2000 });
+    const state = readVersioned(
+      syncStateFormat,
+      (await local().get(LOCAL_KEYS.syncState)).syncState,
+    ).value;
+    expect(state).toMatchObject({ dirtyMonths: ['2026-11'], first: '2026-11-24' });
+  });
+
+  it('computes the day from the start of day when the page does not give one', async () => {
+    const { writer: w } = writer({
+      settings: async () => ({ ...DEFAULT_SETTINGS, startOfDayHour: 4 }),
+    });
+    const oneAm = new Date(2026, 10, 24, 1).getTime();
+    const [entry] = await w.logEntries([{ kind: 'water', ml: 300, at: oneAm }]);
+    expect(entry!.day).toBe('2026-11-23');
+  });
+
+  it('loses nothing when many changes arrive at once, and gives each its own id', async () => {
+    const { writer: w } = writer();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => w.logEntries([water(100)])),
+    );
+    const ids = results.flat().map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(200);
+    expect(await storedEntries()).toHaveLength(200);
+    expect((await readOwnDays(local(), ['2026-11'])).get('2026-11-24')?.waterMl).toBe(20_000);
+  });
+
+  it('stores a pause over several days as one entry a day, across months', async () => {
+    const { writer: w } = writer();
+    const stored = await w.logEntries([
+      { kind: 'rest', reason: 'vacation', at: NOW, day: '2026-11-29', until: '2026-12-02' },
+    ]);
+    expect(stored.map((entry) => entry.day)).toEqual([
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+    ]);
+    expect((await readOwnDays(local(), ['2026-12'])).get('2026-12-02')?.rest).toBe('vacation');
+  });
+
+  it('removes entries by id and day, and recomputes the day', async () => {
+    const { writer: w } = writer();
+    const [first, second] = await w.logEntries([water(250), water(500)]);
+    expect(
+      await w.removeEntries([
+        { id: first!.id, day: first!.day },
+        { id: 'devA1-nope', day: first!.day },
+      ]),
+    ).toEqual([{ id: first!.id, day: first!.day }]);
+    expect(await storedEntries()).toEqual([second]);
+    expect((await readOwnDays(local(), ['2026-11'])).get('2026-11-24')?.waterMl).toBe(500);
+  });
+
+  it('refuses an invalid entry and changes nothing', async () => {
+    const { writer: w, onChanged } = writer();
+    await expect(w.logEntries([water(250), water(-1)])).rejects.toThrow('invalid.waterMl');
+    expect(await local().get(null)).toEqual({});
+    expect(onChanged).not.toHaveBeenCalled();
+    // The queue goes on after a refusal.
+    await expect(w.logEntries([water(250)])).resolves.toHaveLength(1);
+  });
+
+  it('will not rewrite a month written by a newer version', async () => {
+    await local().set({ [LOCAL_KEYS.bucket('2026-11')]: { v: 9, future: true } });
+    const { writer: w } = writer();
+    await expect(w.logEntries([water(250)])).rejects.toThrow(WriteRefusedError);
+    expect((await local().get(LOCAL_KEYS.bucket('2026-11')))[LOCAL_KEYS.bucket('2026-11')]).toEqual(
+      { v: 9, future: true },
+    );
+  });
+
+  it('keeps tuples it cannot read as they are', async () => {
+    const odd = ['z', 0, 24, 0, 'from a newer version'];
+    await local().set({
+      [LOCAL_KEYS.bucket('2026-11')]: { v: 1, devices: ['devA1'], entries: [odd] },
+    });
+    const { writer: w } = writer();
+    await w.logEntries([water(250)]);
+    const raw = (await local().get(LOCAL_KEYS.bucket('2026-11')))[LOCAL_KEYS.bucket('2026-11')] as {
+      entries: unknown[];
+    };
+    expect(raw.entries[0]).toEqual(odd);
+    expect(raw.entries).toHaveLength(2);
+  });
+
+  it('keeps the water goal a past day was judged by when the goal changes', async () => {
+    let goal = 2000;
+    const { writer: w } = writer({
+      settings: async () => ({
+        ...DEFAULT_SETTINGS,
+        goals: { ...DEFAULT_SETTINGS.goals, waterMl: goal },
+      }),
+    });
+    await w.logEntries([{ ...water(2000), day: '2026-11-20' }]);
+    goal = 3000;
+    await w.logEntries([water(250)]);
+    const days = await readOwnDays(local(), ['2026-11']);
+    expect(days.get('2026-11-20')?.waterGoalMl).toBe(2000);
+    expect(days.get('2026-11-24')?.waterGoalMl).toBe(3000);
+  });
+});
