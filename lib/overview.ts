@@ -16,7 +16,7 @@ import {
   type KeyValueArea,
   type SyncState,
 } from './storage';
-import { habitReports, type HabitReport } from './streaks';
+import { habitReports, type Goals, type HabitReport } from './streaks';
 import { dayTotals, historyTotals, type DayTotals, type History } from './summary';
 import { monthsBack, readSyncItems, withOwnDays, type ForeignItem } from './sync';
 import { readOwnDays } from './writer';
@@ -25,6 +25,8 @@ export interface Overview {
   device: string;
   today: DayKey;
   settings: Settings;
+  /** Today's goals, with the water goal resolved (more on a workout day). */
+  goals: Goals;
   todayTotals: DayTotals;
   reports: HabitReport[];
   history: History;
@@ -62,6 +64,7 @@ export async function readOverview(
     device,
     today,
     settings,
+    goals,
     todayTotals,
     reports: habitReports(historyTotals(history), { goals, nudgeFreeWeekdays: [] }, today),
     history,

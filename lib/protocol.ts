@@ -3,18 +3,41 @@
  * background import only from here, so a message's request and response cannot drift apart.
  */
 import * as v from 'valibot';
+import { dayKeySchema } from './days';
+import { idSchema, newEntrySchema, type Entry } from './entries';
+import { settingsSchema, type Settings } from './settings';
+import type { FlushResult } from './syncer';
+import type { EntryRef } from './writer';
 
 export interface WorkerStatus {
   version: string;
   startedAt: number;
+  device: string;
 }
+
+/** The most entries one message may carry (a week of heavy logging; imports go in batches). */
+export const MAX_ENTRIES_PER_MESSAGE = 500;
+
+const entryRefSchema = v.strictObject({ id: idSchema, day: dayKeySchema });
 
 export const requestSchemas = {
   getStatus: v.strictObject({}),
+  logEntries: v.strictObject({
+    entries: v.pipe(v.array(newEntrySchema), v.minLength(1), v.maxLength(MAX_ENTRIES_PER_MESSAGE)),
+  }),
+  removeEntries: v.strictObject({
+    refs: v.pipe(v.array(entryRefSchema), v.minLength(1), v.maxLength(MAX_ENTRIES_PER_MESSAGE)),
+  }),
+  syncNow: v.strictObject({}),
+  saveSettings: v.strictObject({ settings: settingsSchema }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
   getStatus: WorkerStatus;
+  logEntries: { entries: Entry[] };
+  removeEntries: { removed: EntryRef[] };
+  syncNow: FlushResult;
+  saveSettings: Settings;
 }
 
 export type MessageType = keyof typeof requestSchemas;
@@ -50,7 +73,12 @@ export function createDispatcher(handlers: Handlers) {
     }
     const parsed = v.safeParse(requestSchemas[message.type], message.data);
     if (!parsed.success) {
-      return { ok: false, error: `Invalid ${message.type}: ${v.summarize(parsed.issues)}` };
+      const [issue] = parsed.issues;
+      const where = v.getDotPath(issue);
+      return {
+        ok: false,
+        error: `Invalid ${message.type}${where ? ` at ${where}` : ''}: ${issue.message}`,
+      };
     }
     try {
       const handler = handlers[message.type] as (data: unknown) => unknown;

@@ -22,6 +22,20 @@ async function openPage<P extends ExtensionPage>(
   return new PageObject(page);
 }
 
+/** Every test starts from empty storage, as after a fresh install (the device id stays). */
+async function cleanSlate(extension: LaunchedExtension): Promise<void> {
+  const worker = await extension.worker();
+  await worker.evaluate(async () => {
+    const { device } = await chrome.storage.local.get('device');
+    await Promise.all([
+      chrome.storage.local.clear(),
+      chrome.storage.sync.clear(),
+      chrome.alarms.clearAll(),
+    ]);
+    await chrome.storage.local.set({ device });
+  });
+}
+
 /** One browser per test file (starting Chromium is the slow part); pages are per test. */
 export const test = base.extend<Fixtures>({
   extension: [
@@ -34,6 +48,7 @@ export const test = base.extend<Fixtures>({
   ],
   failOnProblems: [
     async ({ extension }, use) => {
+      await cleanSlate(extension);
       extension.problems.length = 0;
       await use();
       expect(extension.problems, 'console errors or network requests').toEqual([]);

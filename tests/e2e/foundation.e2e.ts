@@ -1,9 +1,11 @@
 import { test, expect } from './fixtures';
 
-test('the popup opens and hears back from the background worker', async ({ popup }) => {
-  await expect
-    .poll(() => popup.workerStatus.textContent())
-    .toMatch(/Background ready \(version \d+\.\d+\.\d+\)/);
+test('the popup opens and logs a glass of water through the background worker', async ({
+  popup,
+}) => {
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('0 ml of 2,000 ml');
+  await popup.addCupButton('250 ml').click();
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('250 ml of 2,000 ml');
 });
 
 test('the options page opens in a tab and reaches the worker', async ({ options }) => {

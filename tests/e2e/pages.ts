@@ -7,14 +7,50 @@ export class ExtensionPage {
   get workerStatus() {
     return this.page.getByTestId('worker-status');
   }
+
+  /** Sends protocol messages from this page, as its own code would. */
+  send(messages: { type: string; data: unknown }[]): Promise<unknown[]> {
+    return this.page.evaluate(
+      (batch) => Promise.all(batch.map((message) => chrome.runtime.sendMessage(message))),
+      messages,
+    );
+  }
 }
 
 export class PopupPage extends ExtensionPage {
   static readonly path = 'popup.html';
+
+  get waterTotal() {
+    return this.page.getByTestId('water-total');
+  }
+
+  addCupButton(label: string) {
+    return this.page.getByRole('button', { name: `Add ${label}` });
+  }
+
+  streak(habit: string) {
+    return this.page.getByTestId(`streak-${habit}`);
+  }
 }
 
 export class OptionsPage extends ExtensionPage {
   static readonly path = 'options.html';
+
+  get foreignCount() {
+    return this.page.getByTestId('foreign-count');
+  }
+
+  get foreignItems() {
+    return this.page.getByTestId('foreign-items');
+  }
+
+  get syncResult() {
+    return this.page.getByTestId('sync-result');
+  }
+
+  get syncNowButton() {
+    return this.page.getByRole('button', { name: 'Sync now' });
+  }
 }
 
 /** Every page of the extension, at the size a user sees it. */

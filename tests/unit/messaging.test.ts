@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listenForMessages, MessageError, sendMessage } from '../../lib/messaging';
+import { handlersWith } from './handlers';
+
+const status = { version: '9.9.9', startedAt: 1, device: 'devA1' };
 
 describe('messaging between contexts', () => {
   it('delivers a typed request to the listener and returns its answer', async () => {
-    listenForMessages({ getStatus: () => ({ version: '9.9.9', startedAt: 1 }) });
-    await expect(sendMessage('getStatus', {})).resolves.toEqual({ version: '9.9.9', startedAt: 1 });
+    listenForMessages(handlersWith({ getStatus: () => status }));
+    await expect(sendMessage('getStatus', {})).resolves.toEqual(status);
   });
 
   it('raises the error the worker answered with', async () => {
-    listenForMessages({
-      getStatus: () => {
-        throw new Error('not ready');
-      },
-    });
+    listenForMessages(
+      handlersWith({
+        getStatus: () => {
+          throw new Error('not ready');
+        },
+      }),
+    );
     await expect(sendMessage('getStatus', {})).rejects.toThrow(new MessageError('not ready'));
   });
 

@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, isEnvelope } from '../../lib/protocol';
+import { createDispatcher, isEnvelope, MAX_ENTRIES_PER_MESSAGE } from '../../lib/protocol';
+import { handlersWith } from './handlers';
 
-const status = { version: '1.2.3', startedAt: 42 };
+const status = { version: '1.2.3', startedAt: 42, device: 'devA1' };
+const water = { kind: 'water', ml: 250, at: Date.UTC(2026, 10, 24) };
 
 describe('createDispatcher', () => {
   it('runs the handler of a valid message and wraps its answer', async () => {
-    const dispatch = createDispatcher({ getStatus: () => status });
+    const dispatch = createDispatcher(handlersWith({ getStatus: () => status }));
     expect(await dispatch({ type: 'getStatus', data: {} })).toEqual({ ok: true, value: status });
   });
 
@@ -18,27 +20,51 @@ describe('createDispatcher', () => {
 
   it('refuses an unknown type without running any handler', async () => {
     const getStatus = vi.fn(() => status);
-    const reply = await createDispatcher({ getStatus })({ type: 'toString', data: {} });
+    const reply = await createDispatcher(handlersWith({ getStatus }))({
+      type: 'toString',
+      data: {},
+    });
     expect(reply).toEqual({ ok: false, error: 'Unknown message type: toString' });
     expect(getStatus).not.toHaveBeenCalled();
   });
 
-  it('refuses invalid data without running the handler', async () => {
-    const getStatus = vi.fn(() => status);
-    const reply = await createDispatcher({ getStatus })({ type: 'getStatus', data: { x: 1 } });
-    expect(reply).toMatchObject({
+  it('refuses invalid data without running the handler, naming where', async () => {
+    const logEntries = vi.fn();
+    const dispatch = createDispatcher(handlersWith({ logEntries }));
+    expect(
+      await dispatch({ type: 'logEntries', data: { entries: [{ ...water, ml: -1 }] } }),
+    ).toEqual({
       ok: false,
-      error: expect.stringMatching(/^Invalid getStatus: /),
+      error: 'Invalid logEntries at entries.0.ml: invalid.waterMl',
     });
-    expect(getStatus).not.toHaveBeenCalled();
+    expect(await dispatch({ type: 'logEntries', data: { entries: [] } })).toMatchObject({
+      ok: false,
+    });
+    const tooMany = Array.from({ length: MAX_ENTRIES_PER_MESSAGE + 1 }, () => water);
+    expect(await dispatch({ type: 'logEntries', data: { entries: tooMany } })).toMatchObject({
+      ok: false,
+    });
+    expect(await dispatch({ type: 'getStatus', data: { x: 1 } })).toMatchObject({ ok: false });
+    expect(logEntries).not.toHaveBeenCalled();
+  });
+
+  it('passes valid data through', async () => {
+    const logEntries = vi.fn(async () => ({ entries: [] }));
+    await createDispatcher(handlersWith({ logEntries }))({
+      type: 'logEntries',
+      data: { entries: [water] },
+    });
+    expect(logEntries).toHaveBeenCalledWith({ entries: [water] });
   });
 
   it('turns a failing handler into an error reply', async () => {
-    const dispatch = createDispatcher({
-      getStatus: () => {
-        throw new Error('disk full');
-      },
-    });
+    const dispatch = createDispatcher(
+      handlersWith({
+        getStatus: () => {
+          throw new Error('disk full');
+        },
+      }),
+    );
     expect(await dispatch({ type: 'getStatus', data: {} })).toEqual({
       ok: false,
       error: 'disk full',

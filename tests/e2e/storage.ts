@@ -1,0 +1,23 @@
+/** Reading the extension's real storage from a test, decoded with the extension's own code. */
+import type { Worker } from 'playwright-core';
+import { decodeEntry } from '../../lib/codec';
+import type { Entry } from '../../lib/entries';
+import { bucketFormat, readVersioned } from '../../lib/storage';
+
+export function storageArea(
+  worker: Worker,
+  area: 'local' | 'sync',
+): Promise<Record<string, unknown>> {
+  return worker.evaluate((name) => chrome.storage[name].get(null), area);
+}
+
+export async function storedEntries(worker: Worker): Promise<Entry[]> {
+  const local = await storageArea(worker, 'local');
+  return Object.entries(local)
+    .filter(([key]) => key.startsWith('entries.'))
+    .flatMap(([key, raw]) => {
+      const month = key.slice('entries.'.length);
+      const bucket = readVersioned(bucketFormat, raw).value;
+      return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket.devices));
+    });
+}

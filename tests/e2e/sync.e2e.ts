@@ -1,0 +1,178 @@
+import { addDays, localDayKey } from '../../lib/days';
+import { emptyDeviceDay } from '../../lib/summary';
+import { ownItems } from '../../lib/sync';
+import { expect, test } from './fixtures';
+import { storageArea, storedEntries } from './storage';
+
+const water = (ml: number) => ({
+  type: 'logEntries',
+  data: { entries: [{ kind: 'water', ml, at: Date.now() }] },
+});
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+test('1,000 changes sent at once from the popup, the options page and the worker all arrive, exactly once', async ({
+  extension,
+  popup,
+  options,
+}) => {
+  const worker = await extension.worker();
+  const replies = await Promise.all([
+    popup.send(range(1, 400).map(water)),
+    options.send(range(401, 800).map(water)),
+    worker.evaluate(
+      (amounts) =>
+        Promise.all(
+          amounts.map((ml) =>
+            (
+              globalThis as unknown as {
+                backbone: { handlers: { logEntries: (data: unknown) => Promise<unknown> } };
+              }
+            ).backbone.handlers.logEntries({
+              entries: [{ kind: 'water', ml, at: Date.now() }],
+            }),
+          ),
+        ),
+      range(801, 1000),
+    ),
+  ]);
+  expect(replies.flat()).toHaveLength(1000);
+  expect(
+    replies
+      .slice(0, 2)
+      .flat()
+      .every((reply) => (reply as { ok: boolean }).ok),
+  ).toBe(true);
+  const stored = await storedEntries(worker);
+  expect(
+    stored.map((entry) => (entry.kind === 'water' ? entry.ml : 0)).sort((a, b) => a - b),
+  ).toEqual(range(1, 1000));
+  expect(new Set(stored.map((entry) => entry.id)).size).toBe(1000);
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('500,500 ml');
+});
+
+test('a change the worker acknowledged survives the worker being stopped in the middle of a burst', async ({
+  extension,
+  popup,
+}) => {
+  const session = await extension.context.newCDPSession(popup.page);
+  await session.send('ServiceWorker.enable');
+  // The popup logs 300 glasses one after another, counting the ones the worker acknowledged.
+  const burst = popup.page.evaluate(async () => {
+    const acknowledged: string[] = [];
+    (globalThis as unknown as { acknowledged: string[] }).acknowledged = acknowledged;
+    for (let index = 0; index < 300; index++) {
+      const reply = await chrome.runtime
+        .sendMessage({
+          type: 'logEntries',
+          data: { entries: [{ kind: 'water', ml: 1 + index, at: Date.now() }] },
+        })
+        .catch(() => undefined);
+      if (reply?.ok) acknowledged.push(reply.value.entries[0].id);
+    }
+    return acknowledged;
+  });
+  await expect
+    .poll(() =>
+      popup.page.evaluate(
+        () => (globalThis as unknown as { acknowledged?: string[] }).acknowledged?.length ?? 0,
+      ),
+    )
+    .toBeGreaterThan(100);
+  await session.send('ServiceWorker.stopAllWorkers');
+  const acknowledged = await burst;
+  const stored = new Set((await storedEntries(await extension.worker())).map((entry) => entry.id));
+  expect(acknowledged.length).toBeGreaterThan(200);
+  expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+});
+
+test('a second device’s days, written into sync as the browser’s sync would, show in the popup', async ({
+  extension,
+  popup,
+}) => {
+  const today = localDayKey(Date.now());
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('0 ml');
+  const days = new Map(
+    range(0, 4).map((back) => [
+      addDays(today, -back),
+      { ...emptyDeviceDay(1), waterMl: back === 0 ? 750 : 2500, waterGoalMl: 2000 },
+    ]),
+  );
+  const items = ownItems('devB2second', days, {
+    today,
+    first: addDays(today, -4),
+    rev: Date.now(),
+    goalMl: 2000,
+    level: { fullMonths: 2, years: 100 },
+  });
+  const worker = await extension.worker();
+  await worker.evaluate((values) => chrome.storage.sync.set(values), items);
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('750 ml');
+  // Four earlier days met the goal on the other device; today is still open.
+  await expect.poll(() => popup.streak('water').textContent()).toContain('4 days');
+});
+
+test('garbage from another device is ignored and reported in the options page', async ({
+  extension,
+  popup,
+  options,
+}) => {
+  const worker = await extension.worker();
+  await worker.evaluate(() =>
+    chrome.storage.sync.set({
+      'm.devC3.2026-11': { v: 1, t: 1, d: 'not a record' },
+      'y.devD4.2025': { v: 9, t: 1, g: 2000, s: 'from a newer version' },
+      'dev.devE5': 'garbage',
+    }),
+  );
+  await popup.page.reload();
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('0 ml');
+  await expect.poll(() => options.foreignCount.textContent()).toBe('3');
+  await expect
+    .poll(() => options.foreignItems.textContent())
+    .toContain('written by a newer version');
+  expect(await storageArea(worker, 'sync')).toMatchObject({ 'dev.devE5': 'garbage' });
+});
+
+test('sync now writes this device’s days within the real quotas', async ({
+  extension,
+  popup,
+  options,
+}) => {
+  await popup.addCupButton('250 ml').click();
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('250 ml');
+  await options.syncNowButton.click();
+  await expect
+    .poll(() => options.syncResult.textContent())
+    .toMatch(/Synced \(\d+ items written/);
+  const worker = await extension.worker();
+  const sync = await storageArea(worker, 'sync');
+  const keys = Object.keys(sync);
+  expect(keys.some((key) => /^dev\.[a-z0-9]+$/.test(key))).toBe(true);
+  expect(keys.some((key) => /^m\.[a-z0-9]+\.\d{4}-\d{2}$/.test(key))).toBe(true);
+  const bytes = await worker.evaluate(() => chrome.storage.sync.getBytesInUse(null));
+  expect(bytes).toBeGreaterThan(0);
+  expect(bytes).toBeLessThan(2000);
+});
+
+test('the browser counts an item’s bytes as the sync planner does', async ({ extension }) => {
+  const { itemBytes } = await import('../../lib/sync');
+  const worker = await extension.worker();
+  const key = 'probe';
+  const fits = 'x'.repeat(8192 - itemBytes(key, ''));
+  expect(itemBytes(key, fits)).toBe(8192);
+  await worker.evaluate(([k, value]) => chrome.storage.sync.set({ [k]: value }), [
+    key,
+    fits,
+  ] as const);
+  const refusal = await worker.evaluate(
+    ([k, value]) =>
+      chrome.storage.sync.set({ [k]: value }).then(
+        () => 'accepted',
+        (error: Error) => error.message,
+      ),
+    [key, `${fits}x`] as const,
+  );
+  expect(refusal).toContain('QuotaBytesPerItem');
+  await worker.evaluate((k) => chrome.storage.sync.remove(k), key);
+});

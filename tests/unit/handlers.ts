@@ -1,0 +1,16 @@
+import type { Handlers } from '../../lib/protocol';
+
+/** Handlers for a test: the ones given, and the rest failing loudly if called. */
+export function handlersWith(given: Partial<Handlers>): Handlers {
+  const unexpected = (name: string) => () => {
+    throw new Error(`unexpected ${name}`);
+  };
+  return {
+    getStatus: unexpected('getStatus'),
+    logEntries: unexpected('logEntries'),
+    removeEntries: unexpected('removeEntries'),
+    syncNow: unexpected('syncNow'),
+    saveSettings: unexpected('saveSettings'),
+    ...given,
+  };
+}

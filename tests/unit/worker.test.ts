@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import {
+  LOCAL_KEYS,
+  readVersioned,
+  settingsFormat,
+  syncStateFormat,
+  type KeyValueArea,
+} from '../../lib/storage';
+import { createWorker, SYNC_ALARM, SYNC_DELAY_MS, type AlarmsApi } from '../../lib/worker';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+
+function worker(randomId = () => 'devA1xyz') {
+  return createWorker({
+    local: fakeBrowser.storage.local as unknown as KeyValueArea,
+    sync: fakeBrowser.storage.sync as unknown as KeyValueArea,
+    alarms: fakeBrowser.alarms as unknown as AlarmsApi,
+    now: () => NOW,
+    version: '1.0.0',
+    randomId,
+  });
+}
+
+describe('the background worker', () => {
+  it('gives the browser a device id once and keeps it', async () => {
+    expect((await worker().handlers.getStatus({})).device).toBe('devA1xyz');
+    expect((await worker(() => 'other123').handlers.getStatus({})).device).toBe('devA1xyz');
+  });
+
+  it('schedules one sync flush after changes, not one per change', async () => {
+    const { handlers } = worker();
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: NOW }] });
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: NOW }] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms).toEqual([
+      expect.objectContaining({ name: SYNC_ALARM, scheduledTime: NOW + SYNC_DELAY_MS }),
+    ]);
+  });
+
+  it('flushes when the alarm fires', async () => {
+    const instance = worker();
+    await instance.handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: NOW }] });
+    await instance.onAlarm({ name: SYNC_ALARM });
+    await instance.onAlarm({ name: 'something else' });
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([
+      'dev.devA1xyz',
+      'm.devA1xyz.2026-11',
+    ]);
+    const state = readVersioned(
+      syncStateFormat,
+      (await fakeBrowser.storage.local.get(LOCAL_KEYS.syncState)).syncState,
+    ).value;
+    expect(state.dirtyMonths).toEqual([]);
+  });
+
+  it('reschedules a flush on start when changes were left waiting', async () => {
+    await fakeBrowser.storage.local.set({
+      syncState: { v: 1, dirtyMonths: ['2026-11'], level: 0, flushes: 0, quotaErrors: 0 },
+    });
+    await worker().resume();
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeDefined();
+  });
+
+  it('does nothing on start when nothing waits', async () => {
+    await worker().resume();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it('saves settings to sync, stamped with the time', async () => {
+    const saved = await worker().handlers.saveSettings({
+      settings: { ...DEFAULT_SETTINGS, units: 'imperial' },
+    });
+    expect(saved.updatedAt).toBe(NOW);
+    const stored = readVersioned(
+      settingsFormat,
+      (await fakeBrowser.storage.sync.get('settings')).settings,
+    );
+    expect(stored).toEqual({
+      status: 'ok',
+      value: { ...DEFAULT_SETTINGS, units: 'imperial', updatedAt: NOW },
+    });
+  });
+});
