@@ -5,14 +5,15 @@
  * Local month buckets hold entries as short tuples. An entry's id is not stored: it is derived
  * from its device and instant (the writer keeps instants unique per device), so it costs nothing.
  *
- *   water  ['w', at offset, day of month, device index, ml]
+ *   water  ['w', at offset, day of month, device, ml]
  *   set    ['s', …, exercise, reps, weight, 'lb' or null for kg, seconds, side, rpe, warm-up, note]
  *   cardio ['c', …, exercise, seconds, distance m, note]
- *   prompt ['p', …, kind, outcome, ms from fired to at, ms from answered to at, detail]
+ *   prompt ['p', …, kind letter, outcome letter, ms from fired to at, ms from answered to at, detail]
  *   rest   ['r', …, reason, until]
  *
- * The instant is stored as milliseconds from the start of the bucket's month (UTC); absent
- * fields are null, and trailing nulls are dropped.
+ * The instant is stored as milliseconds from the start of the bucket's month (UTC); devices and
+ * exercises are indexes into the bucket's tables; absent fields are null, and trailing nulls
+ * are dropped.
  *
  * Sync holds daily records (lib/summary.ts), at two levels of detail:
  * - full: one record a day as base-36 numbers, `dd:water,sets,volume,workout,posture,movement,
@@ -22,7 +23,13 @@
  *   sets, posture, movement and breathing counts (capped), workout and rest.
  */
 import { dayKeyFromNumber, dayNumber, type DayKey } from './days';
-import { parseEntry, REST_REASONS, type Entry } from './entries';
+import {
+  parseEntry,
+  REST_REASONS,
+  type Entry,
+  type PromptKind,
+  type PromptOutcome,
+} from './entries';
 import type { DeviceDay } from './summary';
 
 type Field = string | number | null;
@@ -34,16 +41,46 @@ export type EncodedEntry = [
   ...fields: Field[],
 ];
 
-export interface Bucket {
-  v: 1;
+/** A month's lookup tables: the devices and exercises its entries name, by index. */
+export interface BucketTables {
   devices: string[];
+  exercises: string[];
+}
+
+export interface Bucket extends BucketTables {
+  v: 1;
   entries: EncodedEntry[];
 }
 
 export const BUCKET_VERSION = 1;
 
 export function emptyBucket(): Bucket {
-  return { v: BUCKET_VERSION, devices: [], entries: [] };
+  return { v: BUCKET_VERSION, devices: [], exercises: [], entries: [] };
+}
+
+const PROMPT_LETTERS: Record<PromptKind, string> = {
+  posture: 'P',
+  movement: 'M',
+  breathing: 'B',
+  water: 'W',
+};
+const OUTCOME_LETTERS: Record<PromptOutcome, string> = {
+  done: 'd',
+  snoozed: 's',
+  skipped: 'k',
+  dismissed: 'x',
+  expired: 'e',
+};
+
+function fromLetter<T extends string>(letters: Record<T, string>, letter: Field): T | Field {
+  const found = (Object.keys(letters) as T[]).find((key) => letters[key] === letter);
+  return found ?? letter;
+}
+
+/** The index of a value in a table, adding it when new. */
+function indexIn(table: string[], value: string): number {
+  const index = table.indexOf(value);
+  return index >= 0 ? index : table.push(value) - 1;
 }
 
 export function entryId(device: string, at: number): string {
@@ -62,7 +99,7 @@ function trimTrailingNulls(fields: Field[]): Field[] {
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
-function entryFields(entry: Entry): [string, Field[]] {
+function entryFields(entry: Entry, tables: BucketTables): [string, Field[]] {
   switch (entry.kind) {
     case 'water':
       return ['w', [entry.ml]];
@@ -70,7 +107,7 @@ function entryFields(entry: Entry): [string, Field[]] {
       return [
         's',
         [
-          entry.exercise,
+          indexIn(tables.exercises, entry.exercise),
           orNull(entry.reps),
           entry.weight ? entry.weight.amount : null,
           entry.weight?.unit === 'lb' ? 'lb' : null,
@@ -82,13 +119,21 @@ function entryFields(entry: Entry): [string, Field[]] {
         ],
       ];
     case 'cardio':
-      return ['c', [entry.exercise, entry.seconds, orNull(entry.distanceM), orNull(entry.note)]];
+      return [
+        'c',
+        [
+          indexIn(tables.exercises, entry.exercise),
+          entry.seconds,
+          orNull(entry.distanceM),
+          orNull(entry.note),
+        ],
+      ];
     case 'prompt':
       return [
         'p',
         [
-          entry.prompt,
-          entry.outcome,
+          PROMPT_LETTERS[entry.prompt],
+          OUTCOME_LETTERS[entry.outcome],
           entry.at - entry.firedAt,
           entry.answeredAt === undefined ? null : entry.at - entry.answeredAt,
           orNull(entry.detail),
@@ -99,11 +144,10 @@ function entryFields(entry: Entry): [string, Field[]] {
   }
 }
 
-/** Encodes an entry of the bucket's month, adding its device to the bucket's list if new. */
-export function encodeEntry(entry: Entry, month: string, devices: string[]): EncodedEntry {
-  let device = devices.indexOf(entry.device);
-  if (device < 0) device = devices.push(entry.device) - 1;
-  const [kind, fields] = entryFields(entry);
+/** Encodes an entry of the bucket's month, adding what it names to the tables if new. */
+export function encodeEntry(entry: Entry, month: string, tables: BucketTables): EncodedEntry {
+  const device = indexIn(tables.devices, entry.device);
+  const [kind, fields] = entryFields(entry, tables);
   return [
     kind,
     entry.at - monthStart(month),
@@ -120,11 +164,17 @@ function withoutNulls(object: Record<string, unknown>): Record<string, unknown> 
 }
 
 /** Decodes and validates one tuple; throws EntryValidationError when it is not a valid entry. */
-export function decodeEntry(encoded: unknown, month: string, devices: readonly string[]): Entry {
+export function decodeEntry(
+  encoded: unknown,
+  month: string,
+  tables: Readonly<BucketTables>,
+): Entry {
   if (!Array.isArray(encoded) || encoded.length < 4) return parseEntry(undefined);
   const [kind, offset, dayOfMonth, deviceIndex, ...fields] = encoded as EncodedEntry;
   const at = monthStart(month) + offset;
-  const device = devices[deviceIndex] ?? '';
+  const device = tables.devices[deviceIndex] ?? '';
+  const exercise = () =>
+    (typeof fields[0] === 'number' ? tables.exercises[fields[0]] : undefined) ?? null;
   const day = `${month}-${String(dayOfMonth).padStart(2, '0')}`;
   const common = { id: entryId(device, at), at, day, device };
   const field = (index: number) => fields[index] ?? null;
@@ -137,7 +187,7 @@ export function decodeEntry(encoded: unknown, month: string, devices: readonly s
         withoutNulls({
           ...common,
           kind: 'set',
-          exercise: field(0),
+          exercise: exercise(),
           reps: field(1),
           weight: amount === null ? null : { amount, unit: field(3) ?? 'kg' },
           seconds: field(4),
@@ -153,7 +203,7 @@ export function decodeEntry(encoded: unknown, month: string, devices: readonly s
         withoutNulls({
           ...common,
           kind: 'cardio',
-          exercise: field(0),
+          exercise: exercise(),
           seconds: field(1),
           distanceM: field(2),
           note: field(3),
@@ -166,8 +216,8 @@ export function decodeEntry(encoded: unknown, month: string, devices: readonly s
         withoutNulls({
           ...common,
           kind: 'prompt',
-          prompt: field(0),
-          outcome: field(1),
+          prompt: fromLetter(PROMPT_LETTERS, field(0)),
+          outcome: fromLetter(OUTCOME_LETTERS, field(1)),
           firedAt: typeof firedBefore === 'number' ? at - firedBefore : firedBefore,
           answeredAt: typeof answeredBefore === 'number' ? at - answeredBefore : answeredBefore,
           detail: field(4),

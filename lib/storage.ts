@@ -92,6 +92,7 @@ export const bucketFormat: Format<Omit<Bucket, 'v'>> = {
   version: BUCKET_VERSION,
   schema: v.strictObject({
     devices: v.array(deviceIdSchema),
+    exercises: v.array(v.string()),
     // Tuples are validated one by one when decoded (lib/codec.ts), so one bad entry stays one.
     entries: v.array(v.array(v.unknown())) as unknown as v.GenericSchema<
       unknown,

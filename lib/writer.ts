@@ -9,7 +9,7 @@
  * Instants are kept unique per device (an entry logged in the same millisecond as another is
  * moved one millisecond on), because an entry's id is derived from its device and instant.
  */
-import { decodeEntry, encodeEntry, entryId, type EncodedEntry } from './codec';
+import { decodeEntry, encodeEntry, entryId, type BucketTables, type EncodedEntry } from './codec';
 import { addDays, localDayKey, type DayKey } from './days';
 import { EntryValidationError, parseEntry, type Entry, type NewEntry } from './entries';
 import { effectiveGoals, type Settings } from './settings';
@@ -49,7 +49,7 @@ class MonthSet {
   /** Per month: its device list, its entries, and tuples this version cannot read (kept as is). */
   readonly buckets = new Map<
     string,
-    { devices: string[]; entries: Entry[]; unreadable: EncodedEntry[] }
+    { tables: BucketTables; entries: Entry[]; unreadable: EncodedEntry[] }
   >();
 
   constructor(private readonly raw: Record<string, unknown>) {}
@@ -68,15 +68,15 @@ class MonthSet {
       if (read.status === 'newer' || read.status === 'invalid') {
         throw new WriteRefusedError(`storage.unreadableMonth|${month}`);
       }
-      const { devices, entries } = read.value;
+      const { entries, ...tables } = read.value;
       const bucket = {
-        devices: [...devices],
+        tables: { devices: [...tables.devices], exercises: [...tables.exercises] },
         entries: [] as Entry[],
         unreadable: [] as EncodedEntry[],
       };
       for (const tuple of entries) {
         try {
-          bucket.entries.push(decodeEntry(tuple, month, devices));
+          bucket.entries.push(decodeEntry(tuple, month, tables));
         } catch (error) {
           if (!(error instanceof EntryValidationError)) throw error;
           bucket.unreadable.push(tuple);
@@ -106,13 +106,15 @@ class MonthSet {
     const months = new Set(readVersioned(monthsFormat, this.raw[LOCAL_KEYS.months]).value.months);
     const syncState = readVersioned(syncStateFormat, this.raw[LOCAL_KEYS.syncState]).value;
     for (const [month, bucket] of this.buckets) {
-      const devices = [...bucket.devices];
+      // Tables only grow, so the indexes of tuples kept unread stay right.
+      const tables = {
+        devices: [...bucket.tables.devices],
+        exercises: [...bucket.tables.exercises],
+      };
+      const encoded = bucket.entries.map((entry) => encodeEntry(entry, month, tables));
       changes[LOCAL_KEYS.bucket(month)] = writeVersioned(bucketFormat, {
-        devices,
-        entries: [
-          ...bucket.unreadable,
-          ...bucket.entries.map((entry) => encodeEntry(entry, month, devices)),
-        ],
+        ...tables,
+        entries: [...bucket.unreadable, ...encoded],
       });
       const before = decodeOwnDays(month, this.raw[LOCAL_KEYS.days(month)]);
       const own = bucket.entries.filter((entry) => entry.device === device);

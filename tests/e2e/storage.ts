@@ -18,6 +18,6 @@ export async function storedEntries(worker: Worker): Promise<Entry[]> {
     .flatMap(([key, raw]) => {
       const month = key.slice('entries.'.length);
       const bucket = readVersioned(bucketFormat, raw).value;
-      return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket.devices));
+      return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket));
     });
 }

@@ -73,3 +73,37 @@ export class QuotaSyncArea implements KeyValueArea {
     return this.bytesOf(this.data);
   }
 }
+
+/** A storage area without limits (like storage.local with room to spare), for simulations. */
+export class MemoryArea implements KeyValueArea {
+  readonly data = new Map<string, string>();
+
+  async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+    const wanted =
+      keys === null || keys === undefined
+        ? [...this.data.keys()]
+        : typeof keys === 'string'
+          ? [keys]
+          : keys;
+    const result: Record<string, unknown> = {};
+    for (const key of wanted) {
+      const value = this.data.get(key);
+      if (value !== undefined) result[key] = JSON.parse(value);
+    }
+    return result;
+  }
+
+  async set(items: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(items)) this.data.set(key, JSON.stringify(value));
+  }
+
+  async remove(keys: string | string[]): Promise<void> {
+    for (const key of typeof keys === 'string' ? [keys] : keys) this.data.delete(key);
+  }
+
+  bytesInUse(): number {
+    let total = 0;
+    for (const [key, value] of this.data) total += new TextEncoder().encode(key + value).length;
+    return total;
+  }
+}

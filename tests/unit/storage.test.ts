@@ -18,7 +18,18 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 const V1_FIXTURES = [
   [deviceFormat, { v: 1, id: 'k3j9x2aa', createdAt: 1764000000000 }],
   [monthsFormat, { v: 1, months: ['2026-10', '2026-11'] }],
-  [bucketFormat, { v: 1, devices: ['k3j9x2aa'], entries: [['w', 2030400000, 24, 0, 250]] }],
+  [
+    bucketFormat,
+    {
+      v: 1,
+      devices: ['k3j9x2aa'],
+      exercises: ['bentOverRow'],
+      entries: [
+        ['w', 2030400000, 24, 0, 250],
+        ['s', 2030500000, 24, 0, 0, 10, 22.5],
+      ],
+    },
+  ],
   [ownDaysFormat, { v: 1, t: 1764000000000, g: 2000, d: '24:6y,3' }],
   [
     syncStateFormat,

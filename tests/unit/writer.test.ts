@@ -36,7 +36,7 @@ const water = (ml: number, at = NOW): NewEntry => ({ kind: 'water', ml, at, day:
 async function storedEntries(month = '2026-11') {
   const raw = (await local().get(LOCAL_KEYS.bucket(month)))[LOCAL_KEYS.bucket(month)];
   const bucket = readVersioned(bucketFormat, raw).value;
-  return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket.devices));
+  return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket));
 }
 
 describe('the writer', () => {
@@ -131,7 +131,7 @@ describe('the writer', () => {
   it('keeps tuples it cannot read as they are', async () => {
     const odd = ['z', 0, 24, 0, 'from a newer version'];
     await local().set({
-      [LOCAL_KEYS.bucket('2026-11')]: { v: 1, devices: ['devA1'], entries: [odd] },
+      [LOCAL_KEYS.bucket('2026-11')]: { v: 1, devices: ['devA1'], exercises: [], entries: [odd] },
     });
     const { writer: w } = writer();
     await w.logEntries([water(250)]);
