@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readOverview } from '../../lib/overview';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { type KeyValueArea } from '../../lib/storage';
+import { emptyDeviceDay } from '../../lib/summary';
+import { ownItems } from '../../lib/sync';
+import { createWorker, type AlarmsApi } from '../../lib/worker';
+
+const NOW = new Date(2026, 10, 24, 12).getTime();
+const areas = () => ({
+  local: fakeBrowser.storage.local as unknown as KeyValueArea,
+  sync: fakeBrowser.storage.sync as unknown as KeyValueArea,
+});
+
+describe('the overview pages show', () => {
+  it('is empty but complete before anything was logged', async () => {
+    const overview = await readOverview(areas(), NOW);
+    expect(overview).toMatchObject({
+      today: '2026-11-24',
+      devices: 1,
+      foreign: [],
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(overview.todayTotals.waterMl).toBe(0);
+    expect(overview.reports.map((report) => report.habit)).toEqual([
+      'water',
+      'posture',
+      'movement',
+      'breathing',
+      'workout',
+    ]);
+  });
+
+  it('adds this device’s fresh local days to every other device’s synced days', async () => {
+    const worker = createWorker({
+      ...areas(),
+      alarms: fakeBrowser.alarms as unknown as AlarmsApi,
+      now: () => NOW,
+      version: '1',
+      randomId: () => 'devA1xyz',
+    });
+    await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: NOW }] });
+    const theirs = ownItems(
+      'devB2xyz',
+      new Map([['2026-11-24', { ...emptyDeviceDay(1), waterMl: 250, posture: 2 }]]),
+      {
+        today: '2026-11-24',
+        first: '2026-11-24',
+        rev: 1,
+        goalMl: 2000,
+        level: { fullMonths: 2, years: 9 },
+      },
+    );
+    await fakeBrowser.storage.sync.set({ ...theirs, settings: { v: 99, future: true } });
+    const overview = await readOverview(areas(), NOW);
+    expect(overview.device).toBe('devA1xyz');
+    expect(overview.devices).toBe(2);
+    expect(overview.todayTotals).toMatchObject({ waterMl: 750, posture: 2 });
+    expect(overview.foreign).toEqual([{ key: 'settings', reason: 'newerVersion' }]);
+    expect(overview.settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('raises the water goal on a workout day when it comes from body weight', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { v: 1, ...DEFAULT_SETTINGS, bodyWeightKg: 70 },
+    });
+    const worker = createWorker({
+      ...areas(),
+      alarms: fakeBrowser.alarms as unknown as AlarmsApi,
+      now: () => NOW,
+      version: '1',
+      randomId: () => 'devA1xyz',
+    });
+    expect((await readOverview(areas(), NOW)).goals.waterMl).toBe(2300);
+    await worker.handlers.logEntries({
+      entries: [{ kind: 'cardio', exercise: 'walk', seconds: 600, at: NOW }],
+    });
+    expect((await readOverview(areas(), NOW)).goals.waterMl).toBe(2800);
+  });
+});
