@@ -111,31 +111,13 @@ const SKIPPED = 2;
 const OPEN = 3;
 const STATUS_NAMES: readonly DayStatus[] = ['met', 'missed', 'skipped', 'open'];
 
-function dailyAmount(habit: DailyHabit, totals: DayTotals): number {
-  switch (habit) {
-    case 'water':
-      return totals.waterMl;
-    case 'posture':
-      return totals.posture;
-    case 'movement':
-      return totals.movement;
-    case 'breathing':
-      return totals.breathing;
-  }
-}
-
-function dailyTarget(habit: DailyHabit, goals: Goals): number {
-  switch (habit) {
-    case 'water':
-      return goals.waterMl;
-    case 'posture':
-      return goals.postureChecks;
-    case 'movement':
-      return goals.movementBreaks;
-    case 'breathing':
-      return goals.breathingSessions;
-  }
-}
+/** Where each daily habit reads its amount in a day's totals and its target in the goals. */
+const DAILY_FIELDS: Record<DailyHabit, { amount: keyof DayTotals & string; goal: keyof Goals }> = {
+  water: { amount: 'waterMl', goal: 'waterMl' },
+  posture: { amount: 'posture', goal: 'postureChecks' },
+  movement: { amount: 'movement', goal: 'movementBreaks' },
+  breathing: { amount: 'breathing', goal: 'breathingSessions' },
+};
 
 /** Each day's status and its value (0 to 1) for the strength score. */
 function dailyStatuses(habit: DailyHabit, line: Timeline, rules: HabitRules) {
@@ -144,7 +126,8 @@ function dailyStatuses(habit: DailyHabit, line: Timeline, rules: HabitRules) {
   const values = new Float64Array(length);
   const nudgeFree = new Array<boolean>(8).fill(false);
   if (habit !== 'water') for (const weekday of rules.nudgeFreeWeekdays) nudgeFree[weekday] = true;
-  const target = dailyTarget(habit, rules.goals);
+  const { amount, goal } = DAILY_FIELDS[habit];
+  const target = rules.goals[goal];
   let weekday = isoWeekdayOfNumber(line.start);
   for (let index = 0; index < length; index++, weekday = weekday === 7 ? 1 : weekday + 1) {
     const totals = line.days[index];
@@ -153,7 +136,7 @@ function dailyStatuses(habit: DailyHabit, line: Timeline, rules: HabitRules) {
       continue;
     }
     const dayTarget = habit === 'water' ? totals?.waterGoalMl || target : target;
-    const progress = totals ? dailyAmount(habit, totals) / dayTarget : 0;
+    const progress = totals ? (totals[amount] as number) / dayTarget : 0;
     values[index] = Math.min(1, progress);
     statuses[index] = progress >= 1 ? MET : index === length - 1 ? OPEN : MISSED;
   }
@@ -267,7 +250,7 @@ export function habitReports(
         line ? workoutReport(line, Math.min(7, target)) : { habit, unit: 'weeks', ...EMPTY_REPORT },
       );
     } else {
-      if (dailyTarget(habit, rules.goals) <= 0) continue;
+      if (rules.goals[DAILY_FIELDS[habit].goal] <= 0) continue;
       reports.push(
         line ? dailyReport(habit, line, rules) : { habit, unit: 'days', ...EMPTY_REPORT },
       );

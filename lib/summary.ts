@@ -34,17 +34,8 @@ export interface DeviceDay {
 export type DaySummary = Record<string, DeviceDay>;
 export type History = Record<DayKey, DaySummary>;
 
-export interface DayTotals {
-  waterMl: number;
-  sets: number;
-  volumeKg: number;
-  workout: boolean;
-  posture: number;
-  movement: number;
-  breathing: number;
-  rest?: RestReason;
-  waterGoalMl?: number;
-}
+/** A day's records of every device, added up. */
+export type DayTotals = Omit<DeviceDay, 'rev'>;
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const deviceDaySchema = v.object({
@@ -60,9 +51,8 @@ export const deviceDaySchema = v.object({
   waterGoalMl: v.optional(count),
 });
 
-export function emptyDeviceDay(rev: number): DeviceDay {
+export function emptyDayTotals(): DayTotals {
   return {
-    rev,
     waterMl: 0,
     sets: 0,
     volumeKg: 0,
@@ -71,6 +61,10 @@ export function emptyDeviceDay(rev: number): DeviceDay {
     movement: 0,
     breathing: 0,
   };
+}
+
+export function emptyDeviceDay(rev: number): DeviceDay {
+  return { rev, ...emptyDayTotals() };
 }
 
 /** Stronger reasons win when devices disagree: a sick day pauses more than a rest day. */

@@ -3,6 +3,7 @@
  * from the merged summaries (what a page has after reading sync): totals, then every habit.
  */
 import { addDays } from '../../lib/days';
+import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/settings';
 import { habitReports, type HabitRules } from '../../lib/streaks';
 import { emptyDeviceDay, historyTotals, type History } from '../../lib/summary';
 import type { Benchmark } from './figures';
@@ -11,13 +12,7 @@ import { medianMs } from './timing';
 const TODAY = '2026-11-24';
 const DAYS = 3653;
 const rules: HabitRules = {
-  goals: {
-    waterMl: 2000,
-    postureChecks: 4,
-    movementBreaks: 3,
-    breathingSessions: 1,
-    workoutsPerWeek: 3,
-  },
+  goals: effectiveGoals(DEFAULT_SETTINGS),
   nudgeFreeWeekdays: [6, 7],
 };
 

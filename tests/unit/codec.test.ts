@@ -12,8 +12,9 @@ import {
 } from '../../lib/codec';
 import { addDays, dayRange } from '../../lib/days';
 import { EntryValidationError } from '../../lib/entries';
+import { effectiveGoals, DEFAULT_SETTINGS } from '../../lib/settings';
 import { habitReports } from '../../lib/streaks';
-import { dayTotals, type DeviceDay } from '../../lib/summary';
+import { dayTotals, emptyDeviceDay, type DeviceDay } from '../../lib/summary';
 import { deviceDayArbitrary, entryArbitrary } from './arbitraries';
 import { set, water } from './builders';
 
@@ -121,16 +122,7 @@ describe('coarse years', () => {
           const days = new Map(allDays.map((day, index) => [day, records[index]!]));
           const decoded = decodeCoarseYear(encodeCoarseYear(year, days, goal), year, 5, goal);
           for (const [day, original] of days) {
-            const back = decoded.get(day) ?? {
-              rev: 5,
-              waterMl: 0,
-              sets: 0,
-              volumeKg: 0,
-              workout: false,
-              posture: 0,
-              movement: 0,
-              breathing: 0,
-            };
+            const back = decoded.get(day) ?? emptyDeviceDay(5);
             const originalMet = original.waterMl >= (original.waterGoalMl ?? goal);
             expect(back.waterMl >= (back.waterGoalMl ?? goal)).toBe(originalMet);
             expect(back.posture).toBe(Math.min(15, original.posture));
@@ -152,16 +144,7 @@ describe('coarse years', () => {
         (records) => {
           const days = new Map(allDays.map((day, index) => [day, records[index]!]));
           const decoded = decodeCoarseYear(encodeCoarseYear(year, days, 2000), year, 5, 2000);
-          const rules = {
-            goals: {
-              waterMl: 2000,
-              postureChecks: 4,
-              movementBreaks: 3,
-              breathingSessions: 1,
-              workoutsPerWeek: 3,
-            },
-            nudgeFreeWeekdays: [],
-          };
+          const rules = { goals: effectiveGoals(DEFAULT_SETTINGS), nudgeFreeWeekdays: [] };
           const totals = (map: Map<string, DeviceDay>) =>
             new Map([...map].map(([day, record]) => [day, dayTotals({ d: record })]));
           const streaks = (map: Map<string, DeviceDay>) =>

@@ -13,6 +13,15 @@ const areas = () => ({
   sync: fakeBrowser.storage.sync as unknown as KeyValueArea,
 });
 
+const worker = () =>
+  createWorker({
+    ...areas(),
+    alarms: fakeBrowser.alarms as unknown as AlarmsApi,
+    now: () => NOW,
+    version: '1',
+    randomId: () => 'devA1xyz',
+  });
+
 describe('the overview pages show', () => {
   it('is empty but complete before anything was logged', async () => {
     const overview = await readOverview(areas(), NOW);
@@ -33,14 +42,8 @@ describe('the overview pages show', () => {
   });
 
   it('adds this device’s fresh local days to every other device’s synced days', async () => {
-    const worker = createWorker({
-      ...areas(),
-      alarms: fakeBrowser.alarms as unknown as AlarmsApi,
-      now: () => NOW,
-      version: '1',
-      randomId: () => 'devA1xyz',
-    });
-    await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: NOW }] });
+    const { handlers } = worker();
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: NOW }] });
     const theirs = ownItems(
       'devB2xyz',
       new Map([['2026-11-24', { ...emptyDeviceDay(1), waterMl: 250, posture: 2 }]]),
@@ -65,15 +68,9 @@ describe('the overview pages show', () => {
     await fakeBrowser.storage.sync.set({
       settings: { v: 1, ...DEFAULT_SETTINGS, bodyWeightKg: 70 },
     });
-    const worker = createWorker({
-      ...areas(),
-      alarms: fakeBrowser.alarms as unknown as AlarmsApi,
-      now: () => NOW,
-      version: '1',
-      randomId: () => 'devA1xyz',
-    });
+    const { handlers } = worker();
     expect((await readOverview(areas(), NOW)).goals.waterMl).toBe(2300);
-    await worker.handlers.logEntries({
+    await handlers.logEntries({
       entries: [{ kind: 'cardio', exercise: 'walk', seconds: 600, at: NOW }],
     });
     expect((await readOverview(areas(), NOW)).goals.waterMl).toBe(2800);

@@ -8,7 +8,7 @@ import {
   type HabitId,
   type HabitRules,
 } from '../../lib/streaks';
-import type { DayTotals } from '../../lib/summary';
+import { emptyDayTotals, type DayTotals } from '../../lib/summary';
 
 const goals: Goals = {
   waterMl: 2000,
@@ -20,15 +20,7 @@ const goals: Goals = {
 const rules: HabitRules = { goals, nudgeFreeWeekdays: [] };
 const weekdaysOnly: HabitRules = { goals, nudgeFreeWeekdays: [6, 7] };
 
-const blank = (): DayTotals => ({
-  waterMl: 0,
-  sets: 0,
-  volumeKg: 0,
-  workout: false,
-  posture: 0,
-  movement: 0,
-  breathing: 0,
-});
+const blank = emptyDayTotals;
 
 /**
  * A history written as one letter a day from `start`: W water goal met, w water missed,
