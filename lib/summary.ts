@@ -193,14 +193,12 @@ export function dayTotals(summary: DaySummary): DayTotals {
       goalRev = record.rev;
     }
   }
-  const totals: DayTotals = { waterMl, sets, volumeKg, workout, posture, movement, breathing };
-  if (rest !== undefined) totals.rest = rest;
-  if (waterGoalMl !== undefined) totals.waterGoalMl = waterGoalMl;
-  return totals;
+  // Every field always present, so all totals share one shape and streak loops stay fast.
+  return { waterMl, sets, volumeKg, workout, posture, movement, breathing, rest, waterGoalMl };
 }
 
 export function historyTotals(history: History): Map<DayKey, DayTotals> {
   const totals = new Map<DayKey, DayTotals>();
-  for (const day in history) totals.set(day, dayTotals(history[day]!));
+  for (const day of Object.keys(history)) totals.set(day, dayTotals(history[day]!));
   return totals;
 }
