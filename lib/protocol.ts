@@ -3,6 +3,7 @@
  * background import only from here, so a message's request and response cannot drift apart.
  */
 import * as v from 'valibot';
+import { customExerciseSchema, type CustomExercise } from './catalogue';
 import { dayKeySchema } from './days';
 import { idSchema, newEntrySchema, type Entry } from './entries';
 import { settingsSchema, type Settings } from './settings';
@@ -30,6 +31,7 @@ export const requestSchemas = {
   }),
   syncNow: v.strictObject({}),
   saveSettings: v.strictObject({ settings: settingsSchema }),
+  saveCustomExercise: v.strictObject({ exercise: customExerciseSchema }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -38,6 +40,7 @@ export interface ResponseMap {
   removeEntries: { removed: EntryRef[] };
   syncNow: FlushResult;
   saveSettings: Settings;
+  saveCustomExercise: CustomExercise[];
 }
 
 export type MessageType = keyof typeof requestSchemas;

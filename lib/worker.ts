@@ -6,7 +6,9 @@
 import { effectiveGoals, type Settings } from './settings';
 import { localDayKey } from './days';
 import type { Handlers } from './protocol';
+import type { CustomExercise } from './catalogue';
 import {
+  customExercisesFormat,
   deviceFormat,
   LOCAL_KEYS,
   readVersioned,
@@ -87,6 +89,26 @@ export function createWorker(deps: WorkerDependencies) {
     });
   }
 
+  /** Settings-like records are shared by all devices: the newest write of each wins. */
+  async function saveCustomExercise(exercise: CustomExercise): Promise<CustomExercise[]> {
+    const raw = (await deps.sync.get(SYNC_KEYS.custom))[SYNC_KEYS.custom];
+    const read = readVersioned(customExercisesFormat, raw);
+    if (read.status === 'newer' || read.status === 'invalid') {
+      throw new Error('storage.customExercisesUnreadable');
+    }
+    const stamped = { ...exercise, updatedAt: deps.now() };
+    const others = read.value.exercises.filter((existing) => existing.id !== exercise.id);
+    const current = read.value.exercises.find((existing) => existing.id === exercise.id);
+    const exercises =
+      current && current.updatedAt > stamped.updatedAt
+        ? read.value.exercises
+        : [...others, stamped];
+    await deps.sync.set({
+      [SYNC_KEYS.custom]: writeVersioned(customExercisesFormat, { exercises }),
+    });
+    return exercises;
+  }
+
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
     logEntries: async ({ entries }) => ({ entries: await (await writer).logEntries(entries) }),
@@ -98,6 +120,8 @@ export function createWorker(deps: WorkerDependencies) {
         await deps.sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
         return saved;
       }),
+    saveCustomExercise: async ({ exercise }) =>
+      (await writer).serialize(() => saveCustomExercise(exercise)),
   };
 
   return {

@@ -11,6 +11,7 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     removeEntries: unexpected('removeEntries'),
     syncNow: unexpected('syncNow'),
     saveSettings: unexpected('saveSettings'),
+    saveCustomExercise: unexpected('saveCustomExercise'),
     ...given,
   };
 }

@@ -83,4 +83,37 @@ describe('the background worker', () => {
       value: { ...DEFAULT_SETTINGS, units: 'imperial', updatedAt: NOW },
     });
   });
+
+  it('saves a custom exercise to sync, keeping the others, and refuses to overwrite a newer format', async () => {
+    const { handlers } = worker();
+    const towel = {
+      id: 'custom-towel1',
+      name: 'Towel row',
+      region: 'middle' as const,
+      measure: 'reps' as const,
+      updatedAt: 0,
+    };
+    const wall = { ...towel, id: 'custom-wall01', name: 'Wall angel', region: 'upper' as const };
+    await handlers.saveCustomExercise({ exercise: towel });
+    const saved = await handlers.saveCustomExercise({ exercise: wall });
+    expect(saved.map((exercise) => [exercise.name, exercise.updatedAt])).toEqual([
+      ['Towel row', NOW],
+      ['Wall angel', NOW],
+    ]);
+    const renamed = await handlers.saveCustomExercise({
+      exercise: { ...towel, name: 'Towel row (slow)' },
+    });
+    expect(renamed.map((exercise) => exercise.name).sort()).toEqual([
+      'Towel row (slow)',
+      'Wall angel',
+    ]);
+    await fakeBrowser.storage.sync.set({ custom: { v: 5, exercises: 'future' } });
+    await expect(handlers.saveCustomExercise({ exercise: wall })).rejects.toThrow(
+      'storage.customExercisesUnreadable',
+    );
+    expect((await fakeBrowser.storage.sync.get('custom')).custom).toEqual({
+      v: 5,
+      exercises: 'future',
+    });
+  });
 });
