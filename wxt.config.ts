@@ -15,6 +15,20 @@ export default defineConfig({
     permissions: ['alarms', 'notifications', 'storage', 'idle'],
     icons: Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`])),
     action: { default_title: 'Backbone' },
+    commands: {
+      'log-water': {
+        suggested_key: { default: 'Alt+Shift+W' },
+        description: '__MSG_command_logWater__',
+      },
+      'repeat-last-set': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_command_repeatLastSet__',
+      },
+      'toggle-pause': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_command_togglePause__',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -26,6 +40,9 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(...ICON_SIZES.map((size) => `icon/${size}.png`));
+    },
     'build:publicAssets': (wxt, files) => {
       const iconDir = join(wxt.config.wxtDir, 'icons');
       mkdirSync(iconDir, { recursive: true });

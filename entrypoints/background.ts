@@ -1,19 +1,46 @@
 import { browser } from 'wxt/browser';
+import { translate } from '../components/format';
 import { listenForMessages } from '../lib/messaging';
-import { browserAreas } from '../lib/storage';
+import { browserAreas, SYNC_KEYS } from '../lib/storage';
 import { createWorker } from '../lib/worker';
 
 export default defineBackground(() => {
   const worker = createWorker({
     ...browserAreas(),
     alarms: browser.alarms,
+    action: browser.action,
+    notifications: browser.notifications,
+    queryIdle: (seconds) => browser.idle.queryState(seconds),
+    setIdleThreshold: (seconds) => browser.idle.setDetectionInterval(seconds),
+    isFullscreen: async () => (await browser.windows.getLastFocused()).state === 'fullscreen',
+    openGuide: async (kind) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/guide.html?prompt=${kind}`) });
+    },
+    t: translate,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    // Firefox notifications have no buttons: clicking one opens the guide page instead.
+    buttons: import.meta.env.BROWSER !== 'firefox',
     now: Date.now,
     version: browser.runtime.getManifest().version,
     randomId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 10),
   });
+
   listenForMessages(worker.handlers);
   browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
+  browser.idle.onStateChanged.addListener((state) => void worker.engine.onIdleStateChanged(state));
+  browser.notifications.onButtonClicked?.addListener(
+    (id, index) => void worker.engine.onButtonClicked(id, index),
+  );
+  browser.notifications.onClicked.addListener((id) => void worker.engine.onClicked(id));
+  browser.notifications.onClosed.addListener(
+    (id, byUser) => void worker.engine.onNotificationClosed(id, byUser),
+  );
+  browser.commands.onCommand.addListener((command) => void worker.onCommand(command));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && SYNC_KEYS.settings in changes) void worker.onSettingsChanged();
+    void worker.updateBadge();
+  });
   // The end-to-end tests and the demo drive the worker's own code paths through this handle.
   Object.assign(globalThis, { backbone: worker });
-  void worker.resume();
+  void worker.resume().then(() => worker.updateBadge());
 });

@@ -5,7 +5,7 @@
  */
 import { localDayKey, type DayKey } from './days';
 import type { Settings } from './settings';
-import { effectiveGoals } from './settings';
+import { effectiveGoals, nudgeFreeWeekdays } from './settings';
 import {
   LOCAL_KEYS,
   SYNC_KEYS,
@@ -66,7 +66,11 @@ export async function readOverview(
     settings,
     goals,
     todayTotals,
-    reports: habitReports(historyTotals(history), { goals, nudgeFreeWeekdays: [] }, today),
+    reports: habitReports(
+      historyTotals(history),
+      { goals, nudgeFreeWeekdays: nudgeFreeWeekdays(settings) },
+      today,
+    ),
     history,
     devices: new Set([...view.devices.keys(), device]).size,
     foreign,

@@ -6,7 +6,8 @@ import * as v from 'valibot';
 import { customExerciseSchema, type CustomExercise } from './catalogue';
 import { dayKeySchema } from './days';
 import { idSchema, newEntrySchema, type Entry } from './entries';
-import { settingsSchema, type Settings } from './settings';
+import type { NudgeStatus } from './nudges';
+import { NUDGE_KINDS, settingsSchema, type Settings } from './settings';
 import type { FlushResult } from './syncer';
 import type { EntryRef } from './writer';
 
@@ -32,6 +33,13 @@ export const requestSchemas = {
   syncNow: v.strictObject({}),
   saveSettings: v.strictObject({ settings: settingsSchema }),
   saveCustomExercise: v.strictObject({ exercise: customExerciseSchema }),
+  answerPrompt: v.strictObject({
+    kind: v.picklist(NUDGE_KINDS),
+    outcome: v.picklist(['done', 'snoozed', 'skipped']),
+  }),
+  pauseNudges: v.strictObject({ choice: v.picklist(['30m', '1h', 'tomorrow', 'untilResumed']) }),
+  resumeNudges: v.strictObject({}),
+  nudgeStatus: v.strictObject({}),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -41,6 +49,10 @@ export interface ResponseMap {
   syncNow: FlushResult;
   saveSettings: Settings;
   saveCustomExercise: CustomExercise[];
+  answerPrompt: NudgeStatus;
+  pauseNudges: NudgeStatus;
+  resumeNudges: NudgeStatus;
+  nudgeStatus: NudgeStatus;
 }
 
 export type MessageType = keyof typeof requestSchemas;

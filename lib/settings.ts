@@ -1,6 +1,6 @@
 /**
  * The user's settings: one record that syncs across devices, last writer wins by `updatedAt`.
- * Nudge settings join this record in a later version (see the migrations in lib/storage.ts).
+ * Version 2 added the nudge settings (see the migration in lib/storage.ts).
  */
 import * as v from 'valibot';
 import { MAX_START_OF_DAY_HOUR } from './days';
@@ -18,6 +18,80 @@ export const goalsSchema = v.strictObject({
   breathingSessions: wholeNumber(0, 6, 'invalid.goal.breathing'),
   workoutsPerWeek: wholeNumber(0, 7, 'invalid.goal.workouts'),
 });
+
+export const NUDGE_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
+export type NudgeKind = (typeof NUDGE_KINDS)[number];
+
+const MINUTES_PER_DAY = 24 * 60;
+const minuteOfDay = wholeNumber(0, MINUTES_PER_DAY, 'invalid.nudge.time');
+
+/** A range of the day, in minutes from midnight: from 540 to 1080 is 09:00 to 18:00. */
+export const timeRangeSchema = v.pipe(
+  v.strictObject({ from: minuteOfDay, to: minuteOfDay }),
+  v.check((range) => range.from < range.to, 'invalid.nudge.rangeOrder'),
+);
+export type TimeRange = v.InferOutput<typeof timeRangeSchema>;
+
+const dayRangesSchema = v.pipe(
+  v.array(timeRangeSchema),
+  v.maxLength(4, 'invalid.nudge.tooManyRanges'),
+  v.check(
+    (ranges) => ranges.every((range, index) => index === 0 || ranges[index - 1]!.to <= range.from),
+    'invalid.nudge.rangesOverlap',
+  ),
+);
+
+export const nudgeKindSchema = v.pipe(
+  v.strictObject({
+    enabled: v.boolean(),
+    /** `interval`: every N minutes of active time; `times`: at fixed clock times. */
+    mode: v.picklist(['interval', 'times'], 'invalid.nudge.mode'),
+    everyMinutes: wholeNumber(10, 480, 'invalid.nudge.interval'),
+    times: v.pipe(v.array(minuteOfDay), v.maxLength(12, 'invalid.nudge.tooManyTimes')),
+  }),
+  v.check((kind) => kind.mode !== 'times' || kind.times.length > 0, 'invalid.nudge.noTimes'),
+);
+export type NudgeKindSettings = v.InferOutput<typeof nudgeKindSchema>;
+
+export const nudgeSettingsSchema = v.strictObject({
+  posture: nudgeKindSchema,
+  movement: nudgeKindSchema,
+  breathing: nudgeKindSchema,
+  water: nudgeKindSchema,
+  /** Active hours for each ISO weekday, Monday first: several ranges a day, or none. */
+  activeHours: v.pipe(v.array(dayRangesSchema), v.length(7, 'invalid.nudge.week')),
+  /** What coming back after an absence does: restart the timers, carry on, or stay paused. */
+  afterAbsence: v.picklist(['reset', 'continue', 'pause'], 'invalid.nudge.afterAbsence'),
+  /** Minutes without input after which the user counts as away (the idle API's threshold). */
+  awayAfterMinutes: wholeNumber(1, 60, 'invalid.nudge.away'),
+  deferInFullscreen: v.boolean(),
+  snoozeMinutes: v.picklist([5, 10, 15], 'invalid.nudge.snooze'),
+  /** Skips allowed a day; 0 for no limit. */
+  skipCap: wholeNumber(0, 20, 'invalid.nudge.skipCap'),
+  badge: v.picklist(['water', 'nextNudge', 'off'], 'invalid.nudge.badge'),
+});
+export type NudgeSettings = v.InferOutput<typeof nudgeSettingsSchema>;
+
+const workday: TimeRange[] = [{ from: 9 * 60, to: 18 * 60 }];
+
+export const DEFAULT_NUDGES: NudgeSettings = {
+  posture: { enabled: true, mode: 'interval', everyMinutes: 30, times: [] },
+  movement: { enabled: true, mode: 'interval', everyMinutes: 60, times: [] },
+  breathing: {
+    enabled: true,
+    mode: 'times',
+    everyMinutes: 180,
+    times: [11 * 60, 14 * 60 + 30, 17 * 60],
+  },
+  water: { enabled: true, mode: 'interval', everyMinutes: 90, times: [] },
+  activeHours: [workday, workday, workday, workday, workday, [], []],
+  afterAbsence: 'reset',
+  awayAfterMinutes: 5,
+  deferInFullscreen: true,
+  snoozeMinutes: 10,
+  skipCap: 0,
+  badge: 'water',
+};
 
 export const settingsSchema = v.strictObject({
   updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -37,6 +111,7 @@ export const settingsSchema = v.strictObject({
     v.minLength(1, 'invalid.cups'),
     v.maxLength(4, 'invalid.cups'),
   ),
+  nudges: nudgeSettingsSchema,
 });
 
 export type Settings = v.InferOutput<typeof settingsSchema>;
@@ -47,7 +122,15 @@ export const DEFAULT_SETTINGS: Settings = {
   startOfDayHour: 0,
   goals: { postureChecks: 4, movementBreaks: 3, breathingSessions: 1, workoutsPerWeek: 3 },
   cupsMl: [250, 500],
+  nudges: DEFAULT_NUDGES,
 };
+
+/** ISO weekdays (1 = Monday) without active hours: the nudge habits do not count them. */
+export function nudgeFreeWeekdays(settings: Settings): number[] {
+  return settings.nudges.activeHours.flatMap((ranges, index) =>
+    ranges.length === 0 ? [index + 1] : [],
+  );
+}
 
 /** The goals streaks are judged by, with the water goal resolved. */
 export function effectiveGoals(settings: Settings, workoutDay = false): Goals {

@@ -13,6 +13,7 @@
  *   local  entries.<YYYY-MM>    a month of entries (lib/codec.ts tuples)
  *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
  *   local  syncState            months waiting to sync, and how syncing went
+ *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
@@ -23,7 +24,13 @@ import { BUCKET_VERSION, decodeFullDays, emptyBucket, encodeFullDays, type Bucke
 import { customExerciseSchema, type CustomExercise } from './catalogue';
 import { dayKeySchema, type DayKey } from './days';
 import { deviceIdSchema } from './entries';
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from './settings';
+import {
+  DEFAULT_NUDGES,
+  DEFAULT_SETTINGS,
+  settingsSchema,
+  type NudgeKind,
+  type Settings,
+} from './settings';
 import type { DeviceDay } from './summary';
 
 /** The part of a storage area the domain uses; `browser.storage.local` and `.sync` are ones. */
@@ -141,10 +148,51 @@ export interface SyncState {
   lastError?: string;
 }
 
-export const settingsFormat: Format<Settings> = {
+const nudgeKindStateSchema = v.strictObject({
+  dueAt: v.optional(v.number()),
+  /** A prompt shown and not yet answered. */
+  pending: v.optional(v.strictObject({ firedAt: v.number(), detail: v.optional(v.string()) })),
+  /** Where the prompt texts are in their rotation. */
+  rotation: v.number(),
+});
+
+export interface NudgeState {
+  kinds: Partial<Record<NudgeKind, v.InferOutput<typeof nudgeKindStateSchema>>>;
+  pausedUntil?: number;
+  pausedIndefinitely?: boolean;
+  /** When the user went away (idle, locked, asleep); no alarm runs meanwhile. */
+  awaySince?: number;
+  skips: { day: DayKey; count: number };
+  /** The nudge settings the due times were computed from; a change recomputes them. */
+  basis?: string;
+}
+
+export const nudgeStateFormat: Format<NudgeState> = {
   version: 1,
-  schema: settingsSchema,
+  schema: v.strictObject({
+    kinds: v.strictObject({
+      posture: v.optional(nudgeKindStateSchema),
+      movement: v.optional(nudgeKindStateSchema),
+      breathing: v.optional(nudgeKindStateSchema),
+      water: v.optional(nudgeKindStateSchema),
+    }),
+    pausedUntil: v.optional(v.number()),
+    pausedIndefinitely: v.optional(v.boolean()),
+    awaySince: v.optional(v.number()),
+    skips: v.strictObject({ day: v.string(), count: v.number() }),
+    basis: v.optional(v.string()),
+  }),
   migrations: {},
+  fallback: () => ({ kinds: {}, skips: { day: '', count: 0 } }),
+};
+
+export const settingsFormat: Format<Settings> = {
+  version: 2,
+  schema: settingsSchema,
+  migrations: {
+    // Version 2 brought nudges: earlier settings get the default schedule.
+    2: (value) => ({ ...value, nudges: structuredClone(DEFAULT_NUDGES) }),
+  },
   fallback: () => structuredClone(DEFAULT_SETTINGS),
 };
 
@@ -161,6 +209,7 @@ export const LOCAL_KEYS = {
   device: 'device',
   months: 'months',
   syncState: 'syncState',
+  nudgeState: 'nudgeState',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
 } as const;

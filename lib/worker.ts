@@ -3,10 +3,13 @@
  * creates this and registers its listeners. Nothing is kept in memory that is not also in
  * storage; a worker stopped at any moment starts again from storage.
  */
-import { effectiveGoals, type Settings } from './settings';
-import { localDayKey } from './days';
-import type { Handlers } from './protocol';
 import type { CustomExercise } from './catalogue';
+import { localDayKey } from './days';
+import { formatNumber, formatVolume, type Translate } from './format';
+import { NudgeEngine, type NudgeDependencies, type NudgeStatus } from './nudges';
+import { readOverview, type Overview } from './overview';
+import type { Handlers } from './protocol';
+import { effectiveGoals, type Settings } from './settings';
 import {
   customExercisesFormat,
   deviceFormat,
@@ -19,21 +22,32 @@ import {
   type KeyValueArea,
 } from './storage';
 import { flushSync, type FlushResult } from './syncer';
-import { Writer } from './writer';
+import { readEntries, Writer } from './writer';
 
 export const SYNC_ALARM = 'sync:flush';
 /** Changes wait this long before going to sync, so a burst of logging is one write. */
 export const SYNC_DELAY_MS = 30_000;
 
-export interface AlarmsApi {
-  get(name: string): Promise<{ name: string; scheduledTime: number } | undefined>;
-  create(name: string, info: { when: number }): Promise<void> | void;
+export const BADGE_ALARM = 'badge:refresh';
+export const COMMANDS = ['log-water', 'repeat-last-set', 'toggle-pause'] as const;
+
+export type AlarmsApi = NudgeDependencies['alarms'];
+
+export interface ActionApi {
+  setBadgeText(details: { text: string }): Promise<void> | void;
+  setTitle(details: { title: string }): Promise<void> | void;
 }
 
-export interface WorkerDependencies {
+export interface WorkerDependencies extends Pick<
+  NudgeDependencies,
+  'notifications' | 'queryIdle' | 'isFullscreen' | 'openGuide' | 't' | 'iconUrl' | 'buttons'
+> {
   local: KeyValueArea;
   sync: KeyValueArea;
   alarms: AlarmsApi;
+  action: ActionApi;
+  /** Sets after how long without input the idle API reports the user away. */
+  setIdleThreshold: (seconds: number) => void;
   now: () => number;
   version: string;
   randomId: () => string;
@@ -67,6 +81,11 @@ export function createWorker(deps: WorkerDependencies) {
         onChanged: () => void scheduleFlush(),
       }),
   );
+
+  async function hasChangesWaiting(): Promise<boolean> {
+    const raw = (await deps.local.get(LOCAL_KEYS.syncState))[LOCAL_KEYS.syncState];
+    return readVersioned(syncStateFormat, raw).value.dirtyMonths.length > 0;
+  }
 
   async function scheduleFlush(): Promise<void> {
     if (await deps.alarms.get(SYNC_ALARM)) return;
@@ -109,6 +128,43 @@ export function createWorker(deps: WorkerDependencies) {
     return exercises;
   }
 
+  const areas = { local: deps.local, sync: deps.sync };
+  const engine = new NudgeEngine({
+    ...deps,
+    settings: () => readSettings(deps.sync),
+    water: async () => {
+      const overview = await readOverview(areas, deps.now());
+      return { todayMl: overview.todayTotals.waterMl, goalMl: waterGoalOf(overview) };
+    },
+    log: async (entries) => (await writer).logEntries(entries),
+  });
+
+  /** The toolbar badge and title: today at a glance, kept current as storage changes. */
+  async function updateBadge(): Promise<void> {
+    const [overview, status] = await Promise.all([
+      readOverview(areas, deps.now()),
+      engine.status(),
+    ]);
+    const mode = overview.settings.nudges.badge;
+    await deps.action.setBadgeText({ text: badgeText(mode, overview, status, deps.now()) });
+    await deps.action.setTitle({ title: badgeTitle(deps.t, overview, status) });
+    const refresh = mode === 'nextNudge' && status.next !== undefined;
+    if (refresh && !(await deps.alarms.get(BADGE_ALARM))) {
+      await deps.alarms.create(BADGE_ALARM, { when: deps.now() + 60_000 });
+    }
+  }
+
+  async function repeatLastSet(): Promise<void> {
+    const now = deps.now();
+    const settings = await readSettings(deps.sync);
+    const today = localDayKey(now, settings.startOfDayHour);
+    const recent = await readEntries(deps.local, [today.slice(0, 7), monthBefore(today)]);
+    const last = recent.filter((entry) => entry.kind === 'set').sort((a, b) => b.at - a.at)[0];
+    if (!last) return;
+    const { id: _id, device: _device, day: _day, ...set } = last;
+    await (await writer).logEntries([{ ...set, at: now }]);
+  }
+
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
     logEntries: async ({ entries }) => ({ entries: await (await writer).logEntries(entries) }),
@@ -122,14 +178,25 @@ export function createWorker(deps: WorkerDependencies) {
       }),
     saveCustomExercise: async ({ exercise }) =>
       (await writer).serialize(() => saveCustomExercise(exercise)),
+    answerPrompt: ({ kind, outcome }) => engine.answer(kind, outcome),
+    pauseNudges: ({ choice }) => engine.pause(choice),
+    resumeNudges: () => engine.resume(),
+    nudgeStatus: () => engine.status(),
   };
 
   return {
     handlers,
     writer,
-    /** An alarm fired: flush to sync, and try again later if sync refused. */
-    async onAlarm(alarm: { name: string }): Promise<void> {
-      if (alarm.name !== SYNC_ALARM) return;
+    engine,
+    updateBadge,
+    async onAlarm(alarm: { name: string; scheduledTime: number }): Promise<void> {
+      if (alarm.name === BADGE_ALARM) return updateBadge();
+      if (alarm.name !== SYNC_ALARM) {
+        await engine.onAlarm(alarm);
+        // A prompt's outcome is logged in this same wake-up: sync it now rather than wake again.
+        if (!(await hasChangesWaiting())) return;
+        await deps.alarms.clear(SYNC_ALARM);
+      }
       try {
         await flush();
       } catch {
@@ -137,11 +204,84 @@ export function createWorker(deps: WorkerDependencies) {
         await scheduleFlush();
       }
     },
-    /** On every start: changes left waiting by a stopped worker get their flush scheduled. */
+    async onCommand(command: string): Promise<void> {
+      if (command === 'log-water') {
+        const settings = await readSettings(deps.sync);
+        await (
+          await writer
+        ).logEntries([{ kind: 'water', ml: settings.cupsMl[0]!, at: deps.now() }]);
+      } else if (command === 'repeat-last-set') {
+        await repeatLastSet();
+      } else if (command === 'toggle-pause') {
+        const status = await engine.status();
+        await (status.pausedIndefinitely || status.pausedUntil
+          ? engine.resume()
+          : engine.pause('untilResumed'));
+      }
+    },
+    /** Settings arrived (from this device or another): the nudge schedule follows them. */
+    async onSettingsChanged(): Promise<void> {
+      const settings = await readSettings(deps.sync);
+      deps.setIdleThreshold(settings.nudges.awayAfterMinutes * 60);
+      await engine.reconcile();
+    },
+    /**
+     * On every start: the alarms are made to match the settings again (idempotent), and changes
+     * left waiting by a stopped worker get their flush scheduled.
+     */
     async resume(): Promise<void> {
       await device;
-      const raw = (await deps.local.get(LOCAL_KEYS.syncState))[LOCAL_KEYS.syncState];
-      if (readVersioned(syncStateFormat, raw).value.dirtyMonths.length > 0) await scheduleFlush();
+      deps.setIdleThreshold((await readSettings(deps.sync)).nudges.awayAfterMinutes * 60);
+      await engine.reconcile();
+      if (await hasChangesWaiting()) await scheduleFlush();
     },
   };
+}
+
+function monthBefore(day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+function waterGoalOf(overview: Overview): number {
+  return overview.todayTotals.waterGoalMl ?? overview.goals.waterMl;
+}
+
+/** At most four characters: water as a share of the goal, or minutes to the next nudge. */
+export function badgeText(
+  mode: Settings['nudges']['badge'],
+  overview: Overview,
+  status: NudgeStatus,
+  now: number,
+): string {
+  if (mode === 'off') return '';
+  if (mode === 'water') {
+    return `${Math.min(999, Math.floor((overview.todayTotals.waterMl / waterGoalOf(overview)) * 100))}%`;
+  }
+  if (!status.next) return '';
+  const minutes = Math.max(0, Math.ceil((status.next.at - now) / 60_000));
+  return minutes < 100 ? `${minutes}m` : `${Math.floor(minutes / 60)}h`;
+}
+
+export function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): string {
+  const { todayTotals: totals, goals, settings } = overview;
+  const parts = [
+    t('badge.water', [
+      formatVolume(t, totals.waterMl, settings.units),
+      formatVolume(t, waterGoalOf(overview), settings.units),
+    ]),
+    t('badge.breaks', [
+      formatNumber(totals.posture),
+      formatNumber(totals.movement),
+      formatNumber(totals.breathing),
+    ]),
+  ];
+  if (goals.workoutsPerWeek > 0)
+    parts.push(t(totals.workout ? 'badge.workoutDone' : 'badge.noWorkout'));
+  if (status.pausedIndefinitely || status.pausedUntil) parts.push(t('badge.paused'));
+  else if (status.next) {
+    const at = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(status.next.at);
+    parts.push(t('badge.next', [t(`habit.${status.next.kind}`), at]));
+  }
+  return `Backbone: ${parts.join(' · ')}`;
 }

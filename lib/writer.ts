@@ -237,3 +237,12 @@ export async function readOwnDays(local: KeyValueArea, months: readonly string[]
   const raw = await local.get(months.map(LOCAL_KEYS.days));
   return new Map(months.flatMap((month) => [...decodeOwnDays(month, raw[LOCAL_KEYS.days(month)])]));
 }
+
+/** Every readable entry of the given months, in storage order. */
+export async function readEntries(
+  local: KeyValueArea,
+  months: readonly string[],
+): Promise<Entry[]> {
+  const loaded = await MonthSet.load(local, months);
+  return [...loaded.buckets.values()].flatMap((bucket) => bucket.entries);
+}

@@ -1,5 +1,4 @@
-import { mount } from 'svelte';
-import '../../components/theme.css';
+import { mountPage } from '../../components/mountPage';
 import Options from '../../components/options/Options.svelte';
 
-mount(Options, { target: document.getElementById('app')! });
+mountPage(Options);

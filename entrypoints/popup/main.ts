@@ -1,5 +1,4 @@
-import { mount } from 'svelte';
-import '../../components/theme.css';
+import { mountPage } from '../../components/mountPage';
 import Popup from '../../components/popup/Popup.svelte';
 
-mount(Popup, { target: document.getElementById('app')! });
+mountPage(Popup);

@@ -9,8 +9,8 @@ import { encodeEntry } from '../../lib/codec';
 import { LOCAL_KEYS, encodeOwnDays } from '../../lib/storage';
 import { summarizeEntries } from '../../lib/summary';
 import { itemBytes, planSync, SYNC_QUOTA } from '../../lib/sync';
-import { createWorker, SYNC_ALARM } from '../../lib/worker';
-import { MemoryArea, QuotaSyncArea } from '../unit/quota-area';
+import { QuotaSyncArea } from '../unit/quota-area';
+import { simulatedWorker } from './simulated-worker';
 import type { Benchmark, Figure } from './figures';
 import { daysBack, heavyDay } from './heavy-use';
 
@@ -60,38 +60,25 @@ async function fiveYearsThreeDevices(): Promise<Figure[]> {
 }
 
 async function burst(): Promise<Figure[]> {
-  let now = Date.UTC(2026, 10, 24, 9);
-  const local = new MemoryArea();
-  const sync = new QuotaSyncArea(() => now);
-  const alarms = new Map<string, number>();
-  const worker = createWorker({
-    local,
-    sync,
-    alarms: {
-      get: async (name) =>
-        alarms.has(name) ? { name, scheduledTime: alarms.get(name)! } : undefined,
-      create: (name, { when }) => void alarms.set(name, when),
-    },
-    now: () => now,
-    version: 'bench',
-    randomId: () => 'burstdev01',
-  });
-  const fireDueAlarms = async () => {
-    const due = alarms.get(SYNC_ALARM);
-    if (due !== undefined && due <= now) {
-      alarms.delete(SYNC_ALARM);
-      await worker.onAlarm({ name: SYNC_ALARM });
-    }
-  };
-  const end = now + 60_000;
-  for (let index = 0; index < 300; index++, now += 200) {
-    await fireDueAlarms();
-    await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: now }] });
+  // A Saturday: no nudges, so every sync write counted comes from the burst.
+  const start = new Date(2026, 10, 28, 9).getTime();
+  const simulation = simulatedWorker(start);
+  await simulation.worker.resume();
+  for (let index = 0; index < 300; index++) {
+    await simulation.advanceTo(start + index * 200);
+    await simulation.worker.handlers.logEntries({
+      entries: [{ kind: 'water', ml: 250, at: start + index * 200 }],
+    });
   }
-  for (; now <= end + 120_000; now += 1_000) await fireDueAlarms();
+  await simulation.advanceTo(start + 180_000);
   return [
-    { name: 'burst_sync_writes', value: sync.writeTimes.length, unit: 'writes', target: 30 },
-    { name: 'burst_quota_errors', value: sync.quotaErrors, unit: 'errors', target: 0 },
+    {
+      name: 'burst_sync_writes',
+      value: simulation.sync.writeTimes.length,
+      unit: 'writes',
+      target: 30,
+    },
+    { name: 'burst_quota_errors', value: simulation.sync.quotaErrors, unit: 'errors', target: 0 },
   ];
 }
 

@@ -12,6 +12,10 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     syncNow: unexpected('syncNow'),
     saveSettings: unexpected('saveSettings'),
     saveCustomExercise: unexpected('saveCustomExercise'),
+    answerPrompt: unexpected('answerPrompt'),
+    pauseNudges: unexpected('pauseNudges'),
+    resumeNudges: unexpected('resumeNudges'),
+    nudgeStatus: unexpected('nudgeStatus'),
     ...given,
   };
 }

@@ -5,7 +5,8 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { type KeyValueArea } from '../../lib/storage';
 import { emptyDeviceDay } from '../../lib/summary';
 import { ownItems } from '../../lib/sync';
-import { createWorker, type AlarmsApi } from '../../lib/worker';
+import { createWorker } from '../../lib/worker';
+import { fakeWorkerDependencies } from './worker-deps';
 
 const NOW = new Date(2026, 10, 24, 12).getTime();
 const areas = () => ({
@@ -13,14 +14,7 @@ const areas = () => ({
   sync: fakeBrowser.storage.sync as unknown as KeyValueArea,
 });
 
-const worker = () =>
-  createWorker({
-    ...areas(),
-    alarms: fakeBrowser.alarms as unknown as AlarmsApi,
-    now: () => NOW,
-    version: '1',
-    randomId: () => 'devA1xyz',
-  });
+const worker = () => createWorker(fakeWorkerDependencies(() => NOW));
 
 describe('the overview pages show', () => {
   it('is empty but complete before anything was logged', async () => {

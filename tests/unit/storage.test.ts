@@ -15,6 +15,15 @@ import {
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 /** Values as this version writes them: fixtures every later version must still read. */
+const SETTINGS_V1 = {
+  v: 1,
+  updatedAt: 5,
+  units: 'imperial',
+  startOfDayHour: 3,
+  goals: { postureChecks: 4, movementBreaks: 3, breathingSessions: 1, workoutsPerWeek: 3 },
+  cupsMl: [250, 500],
+};
+
 const V1_FIXTURES = [
   [deviceFormat, { v: 1, id: 'k3j9x2aa', createdAt: 1764000000000 }],
   [monthsFormat, { v: 1, months: ['2026-10', '2026-11'] }],
@@ -35,7 +44,7 @@ const V1_FIXTURES = [
     syncStateFormat,
     { v: 1, dirtyMonths: ['2026-11'], first: '2026-10-02', level: 0, flushes: 3, quotaErrors: 0 },
   ],
-  [settingsFormat, { v: 1, ...DEFAULT_SETTINGS, updatedAt: 5 }],
+  [settingsFormat, { v: 2, ...DEFAULT_SETTINGS, updatedAt: 5 }],
   [
     customExercisesFormat,
     {
@@ -52,6 +61,13 @@ describe('stored formats', () => {
     const read = readVersioned(format as Format<object>, structuredClone(fixture));
     expect(read.status).toBe('ok');
     expect(writeVersioned(format as Format<object>, read.value)).toEqual(fixture);
+  });
+
+  it('migrates version-1 settings by adding the default nudges, keeping the rest', () => {
+    const read = readVersioned(settingsFormat, structuredClone(SETTINGS_V1));
+    expect(read.status).toBe('migrated');
+    const { v: _version, ...rest } = SETTINGS_V1;
+    expect(read.value).toEqual({ ...rest, nudges: DEFAULT_SETTINGS.nudges });
   });
 
   it('gives the fallback for a missing value, as a fresh copy', () => {

@@ -6,21 +6,14 @@ import {
   readVersioned,
   settingsFormat,
   syncStateFormat,
-  type KeyValueArea,
 } from '../../lib/storage';
-import { createWorker, SYNC_ALARM, SYNC_DELAY_MS, type AlarmsApi } from '../../lib/worker';
+import { createWorker, SYNC_ALARM, SYNC_DELAY_MS } from '../../lib/worker';
+import { fakeWorkerDependencies } from './worker-deps';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 
 function worker(randomId = () => 'devA1xyz') {
-  return createWorker({
-    local: fakeBrowser.storage.local as unknown as KeyValueArea,
-    sync: fakeBrowser.storage.sync as unknown as KeyValueArea,
-    alarms: fakeBrowser.alarms as unknown as AlarmsApi,
-    now: () => NOW,
-    version: '1.0.0',
-    randomId,
-  });
+  return createWorker(fakeWorkerDependencies(() => NOW, { randomId }));
 }
 
 describe('the background worker', () => {
@@ -43,8 +36,8 @@ describe('the background worker', () => {
   it('flushes when the alarm fires', async () => {
     const instance = worker();
     await instance.handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: NOW }] });
-    await instance.onAlarm({ name: SYNC_ALARM });
-    await instance.onAlarm({ name: 'something else' });
+    await instance.onAlarm({ name: SYNC_ALARM, scheduledTime: NOW });
+    await instance.onAlarm({ name: 'something else', scheduledTime: NOW });
     expect(Object.keys(await fakeBrowser.storage.sync.get(null)).sort()).toEqual([
       'dev.devA1xyz',
       'm.devA1xyz.2026-11',
@@ -64,9 +57,10 @@ describe('the background worker', () => {
     expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeDefined();
   });
 
-  it('does nothing on start when nothing waits', async () => {
+  it('sets the four nudge alarms on start, and no sync alarm when nothing waits', async () => {
     await worker().resume();
-    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort();
+    expect(names).toEqual(['nudge:breathing', 'nudge:movement', 'nudge:posture', 'nudge:water']);
   });
 
   it('saves settings to sync, stamped with the time', async () => {

@@ -1,0 +1,35 @@
+/**
+ * Text for people: amounts in their units and prescriptions, through an injected message
+ * lookup (the browser's i18n in the extension, a stub in tests).
+ */
+import type { Prescription } from './catalogue';
+import { displayVolume, unitsOf, type UnitSystem } from './units';
+
+export type Translate = (key: string, substitutions?: (string | number)[]) => string;
+
+const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** A water amount in the user's units, with its unit: "1,250 ml" or "16.9 fl oz". */
+export function formatVolume(t: Translate, ml: number, system: UnitSystem): string {
+  const unit = unitsOf(system).volume;
+  return t(unit === 'ml' ? 'unit.ml' : 'unit.floz', [formatNumber(displayVolume(ml, unit))]);
+}
+
+function range(min: number, max: number): string {
+  return min === max ? formatNumber(min) : `${formatNumber(min)}–${formatNumber(max)}`;
+}
+
+/** One set of a prescription, as a desk break offers it: "10–12 reps", "hold 5–10 s". */
+export function oneSetText(t: Translate, prescription: Prescription, perSide: boolean): string {
+  if ('holdSeconds' in prescription)
+    return t('prescription.hold', [range(...prescription.holdSeconds)]);
+  if ('minutes' in prescription) return t('prescription.minutes', [range(...prescription.minutes)]);
+  if ('asManyAsPossible' in prescription) return t('prescription.asManyAsPossible');
+  return t(perSide ? 'prescription.repsPerSide' : 'prescription.reps', [
+    range(...prescription.reps),
+  ]);
+}

@@ -1,0 +1,482 @@
+/**
+ * The nudge engine: fires posture, movement, breathing and water prompts from alarms, and turns
+ * every answer into a logged outcome. Every browser API is passed in.
+ *
+ * Rules, beyond the schedule's (lib/schedule.ts):
+ * - One alarm per kind, named `nudge:<kind>`, set for the kind's due time; reconciling (on every
+ *   worker start and settings change) makes the alarms match the state, so none is lost or
+ *   doubled.
+ * - When an alarm fires, nothing is shown if nudges are paused, outside active hours, while the
+ *   user is away (idle or locked), or while the focused window is fullscreen (checked again in
+ *   FULLSCREEN_RECHECK_MINUTES). An alarm that fires more than LATE_MINUTES late means the
+ *   machine slept: that counts as an absence, so no prompt greets the user on waking.
+ * - While the user is away no alarm runs. Coming back applies the after-absence setting:
+ *   `reset` restarts every timer, `continue` keeps them (what became due while away comes a
+ *   minute apart, at most one per kind), `pause` pauses until resumed. An absence always counts
+ *   as a movement break: the movement timer restarts.
+ * - A new prompt replaces an unanswered one of its kind (logged as expired).
+ * - Done and snooze answer from the notification's buttons (Chrome) or the guide page (every
+ *   browser; Firefox notifications have no buttons, so clicking opens the guide). Skipping is
+ *   offered until the day's skip cap is used up. Closing a notification is a dismissal.
+ */
+import { BREATHING_PATTERNS, DESK_MOVES, POSTURE_CUES, exerciseNameKey } from './catalogue';
+import { localDayKey, type DayKey } from './days';
+import type { NewEntry, PromptOutcome } from './entries';
+import { formatVolume, oneSetText, type Translate } from './format';
+import {
+  dueTimes,
+  isActive,
+  nextDue,
+  nextWaterDue,
+  pauseEnd,
+  type PauseChoice,
+  type WaterProgress,
+} from './schedule';
+import { NUDGE_KINDS, type NudgeKind, type Settings } from './settings';
+import {
+  LOCAL_KEYS,
+  nudgeStateFormat,
+  readVersioned,
+  writeVersioned,
+  type KeyValueArea,
+  type NudgeState,
+} from './storage';
+
+export const NUDGE_ALARM_PREFIX = 'nudge:';
+export const LATE_MINUTES = 5;
+export const FULLSCREEN_RECHECK_MINUTES = 3;
+const MINUTE = 60_000;
+
+export type IdleState = 'active' | 'idle' | 'locked';
+
+export interface NudgeDependencies {
+  local: KeyValueArea;
+  alarms: {
+    get(name: string): Promise<{ name: string; scheduledTime: number } | undefined>;
+    create(name: string, info: { when: number }): Promise<void> | void;
+    clear(name: string): Promise<boolean>;
+  };
+  notifications: {
+    create(id: string, options: NotificationOptions): Promise<string>;
+    clear(id: string): Promise<boolean>;
+  };
+  /** The idle API's state, for a threshold in seconds. */
+  queryIdle: (thresholdSeconds: number) => Promise<IdleState>;
+  isFullscreen: () => Promise<boolean>;
+  settings: () => Promise<Settings>;
+  water: () => Promise<WaterProgress>;
+  log: (entries: NewEntry[]) => Promise<unknown>;
+  openGuide: (kind: NudgeKind) => Promise<void>;
+  t: Translate;
+  iconUrl: string;
+  /** Whether notifications can carry buttons (Chrome yes, Firefox no). */
+  buttons: boolean;
+  now: () => number;
+}
+
+export interface NotificationOptions {
+  type: 'basic';
+  iconUrl: string;
+  title: string;
+  message: string;
+  buttons?: { title: string }[];
+  silent?: boolean;
+}
+
+export const alarmName = (kind: NudgeKind) => `${NUDGE_ALARM_PREFIX}${kind}`;
+export const notificationId = (kind: NudgeKind) => `nudge-${kind}`;
+
+export function kindOfAlarm(name: string): NudgeKind | undefined {
+  const kind = name.slice(NUDGE_ALARM_PREFIX.length);
+  return name.startsWith(NUDGE_ALARM_PREFIX) && (NUDGE_KINDS as readonly string[]).includes(kind)
+    ? (kind as NudgeKind)
+    : undefined;
+}
+
+export function kindOfNotification(id: string): NudgeKind | undefined {
+  const kind = id.replace(/^nudge-/, '');
+  return (NUDGE_KINDS as readonly string[]).includes(kind) ? (kind as NudgeKind) : undefined;
+}
+
+export interface PromptContent {
+  title: string;
+  message: string;
+  /** The catalogue item offered: a desk move's exercise id or a breathing pattern id. */
+  detail?: string;
+}
+
+/** What a prompt says, rotating through the catalogue so it does not repeat itself. */
+export function promptContent(
+  t: Translate,
+  kind: NudgeKind,
+  rotation: number,
+  water: WaterProgress,
+  settings: Settings,
+): PromptContent {
+  switch (kind) {
+    case 'posture':
+      return {
+        title: t('nudge.posture.title'),
+        message: t(POSTURE_CUES[rotation % POSTURE_CUES.length]!),
+      };
+    case 'movement': {
+      const move = DESK_MOVES[rotation % DESK_MOVES.length]!;
+      const amount = oneSetText(t, move.prescription, move.measure === 'repsPerSide');
+      return {
+        title: t('nudge.movement.title'),
+        message: t('nudge.movement.message', [t(exerciseNameKey(move.id)), amount]),
+        detail: move.id,
+      };
+    }
+    case 'breathing': {
+      const pattern = BREATHING_PATTERNS[rotation % BREATHING_PATTERNS.length]!;
+      const name = t(`breathing.pattern.${pattern.id}.name`);
+      return {
+        title: t('nudge.breathing.title'),
+        message: t('nudge.breathing.message', [
+          name,
+          t(`breathing.pattern.${pattern.id}.description`),
+        ]),
+        detail: pattern.id,
+      };
+    }
+    case 'water':
+      return {
+        title: t('nudge.water.title'),
+        message: t('nudge.water.message', [
+          formatVolume(t, water.todayMl, settings.units),
+          formatVolume(t, water.goalMl, settings.units),
+        ]),
+      };
+  }
+}
+
+export interface NudgeStatus {
+  pausedUntil?: number;
+  pausedIndefinitely: boolean;
+  away: boolean;
+  next?: { kind: NudgeKind; at: number };
+  skipsLeft?: number;
+  /** Prompts shown and not answered yet, with what they offered. */
+  pending: { kind: NudgeKind; detail?: string }[];
+}
+
+export class NudgeEngine {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: NudgeDependencies) {}
+
+  /** Engine operations run one at a time: an alarm and a button press never interleave. */
+  private serialize<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async load(): Promise<NudgeState> {
+    const raw = (await this.deps.local.get(LOCAL_KEYS.nudgeState))[LOCAL_KEYS.nudgeState];
+    return readVersioned(nudgeStateFormat, raw).value;
+  }
+
+  private async save(state: NudgeState): Promise<void> {
+    await this.deps.local.set({ [LOCAL_KEYS.nudgeState]: writeVersioned(nudgeStateFormat, state) });
+  }
+
+  private isPaused(state: NudgeState, now: number): boolean {
+    return (
+      state.pausedIndefinitely === true ||
+      (state.pausedUntil !== undefined && state.pausedUntil > now)
+    );
+  }
+
+  /** The next due time of one kind, counting from `from`. */
+  private async dueFrom(
+    kind: NudgeKind,
+    settings: Settings,
+    from: number,
+  ): Promise<number | undefined> {
+    return kind === 'water'
+      ? nextWaterDue(settings.nudges, from, await this.deps.water())
+      : nextDue(settings.nudges, settings.nudges[kind], from);
+  }
+
+  /** Makes the alarms match the state: one per enabled kind at its due time, none while away. */
+  private async applyAlarms(state: NudgeState, settings: Settings): Promise<void> {
+    for (const kind of NUDGE_KINDS) {
+      const due = state.kinds[kind]?.dueAt;
+      const wanted =
+        settings.nudges[kind].enabled && !state.pausedIndefinitely && state.awaySince === undefined
+          ? due
+          : undefined;
+      const name = alarmName(kind);
+      const existing = await this.deps.alarms.get(name);
+      if (wanted === undefined) {
+        if (existing) await this.deps.alarms.clear(name);
+      } else if (!existing || Math.abs(existing.scheduledTime - wanted) > 1000) {
+        await this.deps.alarms.create(name, { when: wanted });
+      }
+    }
+  }
+
+  /**
+   * Brings state and alarms in line with the settings: kinds without a due time (new, enabled,
+   * or changed) get one from now, or from the end of a pause. Idempotent.
+   */
+  reconcile(options: { recompute?: boolean } = {}): Promise<void> {
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      const now = this.deps.now();
+      const basis = JSON.stringify(settings.nudges);
+      const recompute = options.recompute || state.basis !== basis;
+      const from =
+        state.pausedUntil !== undefined && state.pausedUntil > now ? state.pausedUntil : now;
+      for (const kind of NUDGE_KINDS) {
+        const current = state.kinds[kind] ?? { rotation: 0 };
+        if (!settings.nudges[kind].enabled) delete current.dueAt;
+        else if (recompute || current.dueAt === undefined || current.dueAt < from - MINUTE) {
+          current.dueAt = await this.dueFrom(kind, settings, from);
+        }
+        state.kinds[kind] = current;
+      }
+      state.basis = basis;
+      await this.save(state);
+      await this.applyAlarms(state, settings);
+    });
+  }
+
+  /** A `nudge:*` alarm fired: show the prompt if this is a good moment, and schedule the next. */
+  onAlarm(alarm: { name: string; scheduledTime: number }): Promise<void> {
+    const kind = kindOfAlarm(alarm.name);
+    if (!kind) return Promise.resolve();
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      const now = this.deps.now();
+      const kindState = (state.kinds[kind] ??= { rotation: 0 });
+      const reschedule = async (from: number, every?: number) => {
+        kindState.dueAt =
+          every === undefined ? await this.dueFrom(kind, settings, from) : from + every;
+      };
+
+      if (!settings.nudges[kind].enabled || state.pausedIndefinitely) {
+        delete kindState.dueAt;
+      } else if (this.isPaused(state, now)) {
+        await reschedule(state.pausedUntil!);
+      } else if (now - alarm.scheduledTime > LATE_MINUTES * MINUTE) {
+        // The machine slept through this alarm: an absence, not a moment to prompt.
+        await this.comeBack(state, settings, now);
+      } else if ((await this.deps.queryIdle(settings.nudges.awayAfterMinutes * 60)) !== 'active') {
+        state.awaySince ??= now;
+      } else if (!isActive(settings.nudges, now)) {
+        await reschedule(now);
+      } else if (settings.nudges.deferInFullscreen && (await this.deps.isFullscreen())) {
+        await reschedule(now, FULLSCREEN_RECHECK_MINUTES * MINUTE);
+      } else {
+        await this.show(kind, state, settings, now);
+        await reschedule(now);
+      }
+      await this.save(state);
+      await this.applyAlarms(state, settings);
+    });
+  }
+
+  private async show(
+    kind: NudgeKind,
+    state: NudgeState,
+    settings: Settings,
+    now: number,
+  ): Promise<void> {
+    const kindState = state.kinds[kind]!;
+    const water = await this.deps.water();
+    if (kind === 'water' && water.todayMl >= water.goalMl) return;
+    if (kindState.pending) await this.logOutcome(kind, kindState.pending, 'expired', now, false);
+    const content = promptContent(this.deps.t, kind, kindState.rotation, water, settings);
+    kindState.rotation = (kindState.rotation + 1) % 1000;
+    kindState.pending = { firedAt: now, ...(content.detail ? { detail: content.detail } : {}) };
+    await this.deps.notifications.create(notificationId(kind), {
+      type: 'basic',
+      iconUrl: this.deps.iconUrl,
+      title: content.title,
+      message: content.message,
+      ...(this.deps.buttons
+        ? {
+            buttons: [
+              { title: this.deps.t('nudge.done') },
+              { title: this.deps.t('nudge.snooze', [settings.nudges.snoozeMinutes]) },
+            ],
+          }
+        : {}),
+    });
+  }
+
+  private async logOutcome(
+    kind: NudgeKind,
+    pending: { firedAt: number; detail?: string },
+    outcome: PromptOutcome,
+    now: number,
+    answered = true,
+  ): Promise<void> {
+    await this.deps.log([
+      {
+        kind: 'prompt',
+        prompt: kind,
+        outcome,
+        firedAt: pending.firedAt,
+        at: Math.max(now, pending.firedAt),
+        ...(answered ? { answeredAt: Math.max(now, pending.firedAt) } : {}),
+        ...(pending.detail ? { detail: pending.detail } : {}),
+      },
+    ]);
+  }
+
+  /** The user came back (from idle, lock or sleep): apply the after-absence setting. */
+  private async comeBack(state: NudgeState, settings: Settings, now: number): Promise<void> {
+    delete state.awaySince;
+    if (settings.nudges.afterAbsence === 'pause') {
+      state.pausedIndefinitely = true;
+      return;
+    }
+    const due = dueTimes(settings.nudges, now, await this.deps.water());
+    let stagger = 1;
+    for (const kind of NUDGE_KINDS) {
+      const kindState = (state.kinds[kind] ??= { rotation: 0 });
+      const keep = settings.nudges.afterAbsence === 'continue' && kind !== 'movement';
+      if (!keep || kindState.dueAt === undefined) kindState.dueAt = due[kind];
+      else if (kindState.dueAt <= now) kindState.dueAt = now + stagger++ * MINUTE;
+    }
+  }
+
+  /** The idle API's state changed. */
+  onIdleStateChanged(idle: IdleState): Promise<void> {
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      const now = this.deps.now();
+      if (idle !== 'active') state.awaySince ??= now;
+      else if (state.awaySince !== undefined) await this.comeBack(state, settings, now);
+      else return;
+      await this.save(state);
+      await this.applyAlarms(state, settings);
+    });
+  }
+
+  /** Done, snooze or skip, from a notification button or the guide page. */
+  answer(kind: NudgeKind, outcome: 'done' | 'snoozed' | 'skipped'): Promise<NudgeStatus> {
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      const now = this.deps.now();
+      const today = localDayKey(now, settings.startOfDayHour);
+      const kindState = (state.kinds[kind] ??= { rotation: 0 });
+      if (outcome === 'skipped') {
+        const used = state.skips.day === today ? state.skips.count : 0;
+        if (settings.nudges.skipCap > 0 && used >= settings.nudges.skipCap)
+          throw new Error('nudge.skipCapReached');
+        state.skips = { day: today, count: used + 1 };
+      }
+      await this.logOutcome(kind, kindState.pending ?? { firedAt: now }, outcome, now);
+      delete kindState.pending;
+      if (outcome === 'snoozed') kindState.dueAt = now + settings.nudges.snoozeMinutes * MINUTE;
+      else if (kind === 'water' || kindState.dueAt === undefined || kindState.dueAt <= now) {
+        kindState.dueAt = await this.dueFrom(kind, settings, now);
+      }
+      await this.deps.notifications.clear(notificationId(kind));
+      await this.save(state);
+      await this.applyAlarms(state, settings);
+      return this.statusOf(state, settings, today, now);
+    });
+  }
+
+  /** A notification was closed; by the user, that is a dismissal. */
+  onNotificationClosed(id: string, byUser: boolean): Promise<void> {
+    const kind = kindOfNotification(id);
+    if (!kind || !byUser) return Promise.resolve();
+    return this.serialize(async () => {
+      const state = await this.load();
+      const pending = state.kinds[kind]?.pending;
+      if (!pending) return;
+      await this.logOutcome(kind, pending, 'dismissed', this.deps.now());
+      delete state.kinds[kind]!.pending;
+      await this.save(state);
+    });
+  }
+
+  onButtonClicked(id: string, buttonIndex: number): Promise<unknown> {
+    const kind = kindOfNotification(id);
+    if (!kind) return Promise.resolve();
+    return this.answer(kind, buttonIndex === 0 ? 'done' : 'snoozed');
+  }
+
+  /** Clicking the notification opens the guide for its prompt, where it can be answered. */
+  async onClicked(id: string): Promise<void> {
+    const kind = kindOfNotification(id);
+    if (kind) await this.deps.openGuide(kind);
+  }
+
+  pause(choice: PauseChoice): Promise<NudgeStatus> {
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      const now = this.deps.now();
+      const end = pauseEnd(settings.nudges, choice, now);
+      if (end === undefined) {
+        state.pausedIndefinitely = true;
+        delete state.pausedUntil;
+      } else {
+        state.pausedUntil = end;
+        delete state.pausedIndefinitely;
+        const due = dueTimes(settings.nudges, end, await this.deps.water());
+        for (const kind of NUDGE_KINDS) {
+          const kindState = (state.kinds[kind] ??= { rotation: 0 });
+          if (kindState.dueAt === undefined || kindState.dueAt < end) kindState.dueAt = due[kind];
+        }
+      }
+      await this.save(state);
+      await this.applyAlarms(state, settings);
+      return this.statusOf(state, settings, localDayKey(now, settings.startOfDayHour), now);
+    });
+  }
+
+  resume(): Promise<NudgeStatus> {
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      const now = this.deps.now();
+      delete state.pausedUntil;
+      delete state.pausedIndefinitely;
+      delete state.awaySince;
+      const due = dueTimes(settings.nudges, now, await this.deps.water());
+      for (const kind of NUDGE_KINDS) (state.kinds[kind] ??= { rotation: 0 }).dueAt = due[kind];
+      await this.save(state);
+      await this.applyAlarms(state, settings);
+      return this.statusOf(state, settings, localDayKey(now, settings.startOfDayHour), now);
+    });
+  }
+
+  async status(): Promise<NudgeStatus> {
+    const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+    const now = this.deps.now();
+    return this.statusOf(state, settings, localDayKey(now, settings.startOfDayHour), now);
+  }
+
+  private statusOf(state: NudgeState, settings: Settings, today: DayKey, now: number): NudgeStatus {
+    const paused = this.isPaused(state, now);
+    let next: NudgeStatus['next'];
+    if (!state.pausedIndefinitely && state.awaySince === undefined) {
+      for (const kind of NUDGE_KINDS) {
+        const at = state.kinds[kind]?.dueAt;
+        if (settings.nudges[kind].enabled && at !== undefined && (!next || at < next.at))
+          next = { kind, at };
+      }
+    }
+    const cap = settings.nudges.skipCap;
+    return {
+      ...(paused && state.pausedUntil !== undefined ? { pausedUntil: state.pausedUntil } : {}),
+      pausedIndefinitely: state.pausedIndefinitely === true,
+      away: state.awaySince !== undefined,
+      ...(next ? { next } : {}),
+      ...(cap > 0
+        ? { skipsLeft: Math.max(0, cap - (state.skips.day === today ? state.skips.count : 0)) }
+        : {}),
+      pending: NUDGE_KINDS.flatMap((kind) => {
+        const pending = state.kinds[kind]?.pending;
+        return pending ? [{ kind, ...(pending.detail ? { detail: pending.detail } : {}) }] : [];
+      }),
+    };
+  }
+}
