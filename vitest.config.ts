@@ -9,6 +9,7 @@ export default defineConfig({
   plugins: [WxtVitest(), svelte()],
   test: {
     setupFiles: ['tests/unit/setup.ts'],
+    restoreMocks: true,
     projects: [
       {
         extends: true,

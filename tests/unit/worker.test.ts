@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import {
-  LOCAL_KEYS,
-  readVersioned,
-  settingsFormat,
-  syncStateFormat,
-} from '../../lib/storage';
+import { LOCAL_KEYS, readVersioned, settingsFormat, syncStateFormat } from '../../lib/storage';
 import { createWorker, SYNC_ALARM, SYNC_DELAY_MS } from '../../lib/worker';
 import { fakeWorkerDependencies } from './worker-deps';
 

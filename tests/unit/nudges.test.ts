@@ -1,0 +1,380 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  alarmName,
+  FULLSCREEN_RECHECK_MINUTES,
+  notificationId,
+  promptContent,
+} from '../../lib/nudges';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { LOCAL_KEYS, nudgeStateFormat, readVersioned } from '../../lib/storage';
+import { createWorker, type WorkerDependencies } from '../../lib/worker';
+import { readEntries } from '../../lib/writer';
+import { fakeIdle } from './fakes';
+import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
+
+const MINUTE = 60_000;
+/** Local time; 2026-11-23 is a Monday. */
+const at = (day: number, hour: number, minute = 0) =>
+  new Date(2026, 10, day, hour, minute).getTime();
+
+function setup(overrides: Partial<WorkerDependencies> = {}, settings?: Partial<Settings>) {
+  let now = at(23, 9);
+  const deps = fakeWorkerDependencies(() => now, overrides);
+  const worker = createWorker(deps);
+  const create = vi.spyOn(fakeBrowser.notifications, 'create');
+  return {
+    worker,
+    engine: worker.engine,
+    deps,
+    create,
+    setNow: (time: number) => void (now = time),
+    async saveSettings(changes: Partial<Settings>) {
+      await worker.handlers.saveSettings({ settings: { ...DEFAULT_SETTINGS, ...changes } });
+    },
+    ready: async () => {
+      if (settings)
+        await worker.handlers.saveSettings({ settings: { ...DEFAULT_SETTINGS, ...settings } });
+      await worker.resume();
+    },
+    /** Fires a kind's alarm as Chromium would at `time`. */
+    async fire(kind: string, time: number, scheduledTime = time) {
+      now = time;
+      await worker.onAlarm({ name: `nudge:${kind}`, scheduledTime });
+    },
+  };
+}
+
+async function alarmTime(kind: string) {
+  return (await fakeBrowser.alarms.get(alarmName(kind as never)))?.scheduledTime;
+}
+
+async function prompts() {
+  return (await readEntries(fakeBrowser.storage.local as never, ['2026-11'])).filter(
+    (entry) => entry.kind === 'prompt',
+  );
+}
+
+async function nudgeState() {
+  return readVersioned(
+    nudgeStateFormat,
+    (await fakeBrowser.storage.local.get(LOCAL_KEYS.nudgeState))[LOCAL_KEYS.nudgeState],
+  ).value;
+}
+
+describe('reconciling alarms with the settings', () => {
+  it('sets one alarm per enabled kind at its due time, and doing it again changes nothing', async () => {
+    const { engine, ready } = setup();
+    await ready();
+    expect(await alarmTime('posture')).toBe(at(23, 9, 30));
+    expect(await alarmTime('movement')).toBe(at(23, 10));
+    expect(await alarmTime('breathing')).toBe(at(23, 11));
+    expect(await alarmTime('water')).toBe(at(23, 10, 30));
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    await engine.reconcile();
+    await engine.reconcile();
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('follows a settings change: a kind turned off loses its alarm, a new interval moves it', async () => {
+    const { worker, ready, saveSettings } = setup();
+    await ready();
+    await saveSettings({
+      nudges: {
+        ...DEFAULT_SETTINGS.nudges,
+        water: { ...DEFAULT_SETTINGS.nudges.water, enabled: false },
+        posture: { ...DEFAULT_SETTINGS.nudges.posture, everyMinutes: 45 },
+      },
+    });
+    await worker.onSettingsChanged();
+    expect(await alarmTime('water')).toBeUndefined();
+    expect(await alarmTime('posture')).toBe(at(23, 9, 45));
+  });
+
+  it('re-creates an alarm the browser lost, on the next start', async () => {
+    const { worker, ready } = setup();
+    await ready();
+    await fakeBrowser.alarms.clear('nudge:posture');
+    await worker.resume();
+    expect(await alarmTime('posture')).toBe(at(23, 9, 30));
+  });
+});
+
+describe('firing a prompt', () => {
+  it('shows a notification with Done and Snooze inside active hours, and schedules the next', async () => {
+    const { fire, create, ready } = setup();
+    await ready();
+    await fire('posture', at(23, 9, 30));
+    expect(create).toHaveBeenCalledWith(
+      notificationId('posture'),
+      expect.objectContaining({
+        title: 'nudge.posture.title',
+        message: 'posture.cue.sitTall',
+        buttons: [{ title: 'nudge.done' }, { title: 'nudge.snooze(10)' }],
+      }),
+    );
+    expect(await alarmTime('posture')).toBe(at(23, 10));
+  });
+
+  it('rotates its text and replaces an unanswered prompt, logging it as expired', async () => {
+    const { fire, create, ready } = setup();
+    await ready();
+    await fire('posture', at(23, 9, 30));
+    await fire('posture', at(23, 10));
+    expect(create.mock.calls[1]?.[1]).toMatchObject({ message: 'posture.cue.shouldersDown' });
+    expect(await prompts()).toEqual([
+      expect.objectContaining({ prompt: 'posture', outcome: 'expired', firedAt: at(23, 9, 30) }),
+    ]);
+    expect((await prompts())[0]).not.toHaveProperty('answeredAt');
+  });
+
+  it('offers a desk move with its amount, and a breathing pattern', () => {
+    const water = { todayMl: 500, goalMl: 2000 };
+    expect(promptContent(keyTranslate, 'movement', 0, water, DEFAULT_SETTINGS)).toEqual({
+      title: 'nudge.movement.title',
+      message: 'nudge.movement.message(exercise.supermanHold.name,prescription.hold(5–10))',
+      detail: 'supermanHold',
+    });
+    expect(promptContent(keyTranslate, 'breathing', 1, water, DEFAULT_SETTINGS).detail).toBe(
+      'fourSevenEight',
+    );
+    expect(promptContent(keyTranslate, 'water', 0, water, DEFAULT_SETTINGS).message).toBe(
+      'nudge.water.message(unit.ml(500),unit.ml(2,000))',
+    );
+  });
+
+  it('has no buttons where the browser has none (Firefox)', async () => {
+    const { fire, create, ready } = setup({ buttons: false });
+    await ready();
+    await fire('posture', at(23, 9, 30));
+    expect(create.mock.calls[0]?.[1]).not.toHaveProperty('buttons');
+  });
+
+  it('shows nothing outside active hours and waits for the next range', async () => {
+    const { fire, create, ready } = setup();
+    await ready();
+    await fire('posture', at(23, 19));
+    expect(create).not.toHaveBeenCalled();
+    expect(await alarmTime('posture')).toBe(at(24, 9, 30));
+  });
+
+  it('waits while the focused window is fullscreen', async () => {
+    const { fire, create, ready } = setup({ isFullscreen: async () => true });
+    await ready();
+    await fire('posture', at(23, 9, 30));
+    expect(create).not.toHaveBeenCalled();
+    expect(await alarmTime('posture')).toBe(at(23, 9, 30) + FULLSCREEN_RECHECK_MINUTES * MINUTE);
+  });
+
+  it('stops water prompts once the day’s goal is met', async () => {
+    const { worker, fire, create, ready } = setup();
+    await ready();
+    await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 2000, at: at(23, 10) }] });
+    await fire('water', at(23, 10, 30));
+    expect(create).not.toHaveBeenCalled();
+    expect(await alarmTime('water')).toBe(at(24, 10, 30));
+  });
+});
+
+describe('answers', () => {
+  it('Done logs the prompt as done with its times and clears the notification', async () => {
+    const { engine, fire, ready, setNow } = setup();
+    await ready();
+    await fire('posture', at(23, 9, 30));
+    setNow(at(23, 9, 31));
+    const clear = vi.spyOn(fakeBrowser.notifications, 'clear');
+    await engine.onButtonClicked(notificationId('posture'), 0);
+    expect(await prompts()).toEqual([
+      expect.objectContaining({
+        prompt: 'posture',
+        outcome: 'done',
+        firedAt: at(23, 9, 30),
+        answeredAt: at(23, 9, 31),
+      }),
+    ]);
+    expect(clear).toHaveBeenCalledWith('nudge-posture');
+    expect((await nudgeState()).kinds.posture?.pending).toBeUndefined();
+  });
+
+  it('Snooze logs a snooze and brings the prompt back after the snooze time', async () => {
+    const { engine, fire, ready, setNow } = setup();
+    await ready();
+    await fire('movement', at(23, 10));
+    setNow(at(23, 10, 2));
+    await engine.onButtonClicked(notificationId('movement'), 1);
+    expect(await alarmTime('movement')).toBe(at(23, 10, 12));
+    expect((await prompts())[0]).toMatchObject({ outcome: 'snoozed', detail: 'supermanHold' });
+  });
+
+  it('closing the notification is a dismissal; clicking it opens the guide', async () => {
+    const { engine, fire, ready, deps } = setup();
+    await ready();
+    await fire('breathing', at(23, 11));
+    await engine.onClicked(notificationId('breathing'));
+    expect(deps.openGuide).toHaveBeenCalledWith('breathing');
+    await engine.onNotificationClosed(notificationId('breathing'), true);
+    await engine.onNotificationClosed(notificationId('breathing'), true);
+    expect(await prompts()).toEqual([
+      expect.objectContaining({ prompt: 'breathing', outcome: 'dismissed', detail: 'box' }),
+    ]);
+  });
+
+  it('skips until the day’s cap is used up', async () => {
+    const { engine, ready } = setup({}, { nudges: { ...DEFAULT_SETTINGS.nudges, skipCap: 1 } });
+    await ready();
+    expect((await engine.answer('posture', 'skipped')).skipsLeft).toBe(0);
+    await expect(engine.answer('movement', 'skipped')).rejects.toThrow('nudge.skipCapReached');
+    expect((await prompts()).map((entry) => entry.outcome)).toEqual(['skipped']);
+  });
+});
+
+describe('absences', () => {
+  it('shows nothing while the user is away, runs no alarm meanwhile, and restarts the timers on return', async () => {
+    const { engine, fire, create, ready, setNow } = setup();
+    await ready();
+    fakeIdle.state = 'idle';
+    await fire('posture', at(23, 9, 30));
+    expect(create).not.toHaveBeenCalled();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    setNow(at(23, 12));
+    fakeIdle.state = 'active';
+    await engine.onIdleStateChanged('active');
+    expect(await alarmTime('posture')).toBe(at(23, 12, 30));
+    expect(await alarmTime('movement')).toBe(at(23, 13));
+    expect(await alarmTime('breathing')).toBe(at(23, 14, 30));
+  });
+
+  it('going idle or locked stops the alarms at once', async () => {
+    const { engine, ready } = setup();
+    await ready();
+    await engine.onIdleStateChanged('locked');
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    expect((await engine.status()).away).toBe(true);
+  });
+
+  it('after sleep there is no prompt on waking, and no burst after it', async () => {
+    const { fire, create, ready } = setup();
+    await ready();
+    // Each alarm fires once on wake, long after its time.
+    for (const kind of ['posture', 'movement', 'water'])
+      await fire(kind, at(23, 15), at(23, 9, 30));
+    expect(create).not.toHaveBeenCalled();
+    const times = await Promise.all(['posture', 'movement', 'water'].map(alarmTime));
+    expect(new Set(times).size).toBe(3);
+    for (const time of times) expect(time).toBeGreaterThanOrEqual(at(23, 15, 30));
+  });
+
+  it('with “continue”, what fell due while away comes back a minute apart, but movement restarts', async () => {
+    const { engine, ready, setNow } = setup(
+      {},
+      { nudges: { ...DEFAULT_SETTINGS.nudges, afterAbsence: 'continue' } },
+    );
+    await ready();
+    await engine.onIdleStateChanged('idle');
+    setNow(at(23, 11, 30));
+    await engine.onIdleStateChanged('active');
+    expect(await alarmTime('posture')).toBe(at(23, 11, 31));
+    expect(await alarmTime('breathing')).toBe(at(23, 11, 32));
+    expect(await alarmTime('water')).toBe(at(23, 11, 33));
+    expect(await alarmTime('movement')).toBe(at(23, 12, 30));
+  });
+
+  it('with “pause”, nudges stay paused after an absence until resumed', async () => {
+    const { engine, ready, setNow } = setup(
+      {},
+      { nudges: { ...DEFAULT_SETTINGS.nudges, afterAbsence: 'pause' } },
+    );
+    await ready();
+    await engine.onIdleStateChanged('idle');
+    setNow(at(23, 11));
+    const status = await engine.onIdleStateChanged('active').then(() => engine.status());
+    expect(status).toMatchObject({ pausedIndefinitely: true, away: false });
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await engine.resume();
+    expect(await alarmTime('posture')).toBe(at(23, 11, 30));
+  });
+});
+
+describe('pausing', () => {
+  it('moves every alarm past the pause, shows nothing during it, and resumes by itself', async () => {
+    const { engine, fire, create, ready } = setup();
+    await ready();
+    const status = await engine.pause('1h');
+    expect(status.pausedUntil).toBe(at(23, 10));
+    for (const alarm of await fakeBrowser.alarms.getAll())
+      expect(alarm.scheduledTime).toBeGreaterThanOrEqual(at(23, 10));
+    await fire('posture', at(23, 9, 45));
+    expect(create).not.toHaveBeenCalled();
+    await fire('posture', at(23, 10, 30));
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('until resumed: no alarms at all; resuming restarts from now', async () => {
+    const { engine, ready, setNow } = setup();
+    await ready();
+    await engine.pause('untilResumed');
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    setNow(at(23, 14));
+    await engine.resume();
+    expect(await alarmTime('posture')).toBe(at(23, 14, 30));
+  });
+
+  it('toggles with the keyboard command', async () => {
+    const { worker, engine, ready } = setup();
+    await ready();
+    await worker.onCommand('toggle-pause');
+    expect((await engine.status()).pausedIndefinitely).toBe(true);
+    await worker.onCommand('toggle-pause');
+    expect((await engine.status()).pausedIndefinitely).toBe(false);
+  });
+});
+
+describe('keyboard commands and the badge', () => {
+  it('log a cup of water and repeat the last set', async () => {
+    const { worker, ready, setNow } = setup();
+    await ready();
+    await worker.handlers.logEntries({
+      entries: [
+        {
+          kind: 'set',
+          exercise: 'deadlift',
+          reps: 8,
+          weight: { amount: 60, unit: 'kg' },
+          at: at(23, 9, 5),
+        },
+      ],
+    });
+    setNow(at(23, 9, 10));
+    await worker.onCommand('log-water');
+    await worker.onCommand('repeat-last-set');
+    const entries = await readEntries(fakeBrowser.storage.local as never, ['2026-11']);
+    expect(entries.map((entry) => entry.kind)).toEqual(['set', 'water', 'set']);
+    expect(entries[2]).toMatchObject({
+      exercise: 'deadlift',
+      reps: 8,
+      weight: { amount: 60, unit: 'kg' },
+      at: at(23, 9, 10),
+    });
+  });
+
+  it('shows water progress and summarises the day in the title', async () => {
+    const { worker, ready } = setup();
+    await ready();
+    await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: at(23, 9) }] });
+    await worker.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('25%');
+    expect(await fakeBrowser.action.getTitle({})).toContain(
+      'badge.water(unit.ml(500),unit.ml(2,000))',
+    );
+  });
+
+  it('can show the minutes to the next nudge instead', async () => {
+    const { worker, ready } = setup(
+      {},
+      { nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'nextNudge' } },
+    );
+    await ready();
+    await worker.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('30m');
+  });
+});
