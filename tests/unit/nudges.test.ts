@@ -349,11 +349,12 @@ describe('keyboard commands and the badge', () => {
     await worker.onCommand('repeat-last-set');
     const entries = await readEntries(fakeBrowser.storage.local as never, ['2026-11']);
     expect(entries.map((entry) => entry.kind)).toEqual(['set', 'water', 'set']);
+    // Logged in the same millisecond as the water, so one millisecond on (instants are unique).
     expect(entries[2]).toMatchObject({
       exercise: 'deadlift',
       reps: 8,
       weight: { amount: 60, unit: 'kg' },
-      at: at(23, 9, 10),
+      at: at(23, 9, 10) + 1,
     });
   });
 
