@@ -11,10 +11,12 @@
  *   FULLSCREEN_RECHECK_MINUTES). An alarm that fires more than LATE_MINUTES late means the
  *   machine slept: that counts as an absence, so no prompt greets the user on waking.
  * - While the user is away no alarm runs. Coming back applies the after-absence setting:
- *   `reset` restarts every timer, `continue` keeps them (what became due while away comes a
- *   minute apart, at most one per kind), `pause` pauses until resumed. An absence always counts
+ *   `reset` restarts every timer, `continue` keeps them (what became due while away comes from a
+ *   minute after the return, one at a time, at most one per kind), `pause` pauses until resumed. An absence always counts
  *   as a movement break: the movement timer restarts.
- * - A new prompt replaces an unanswered one of its kind (logged as expired).
+ * - A new prompt replaces an unanswered one of its kind (logged as expired). Prompts of
+ *   different kinds are spread SPACING_MINUTES apart when they fall due together, so the user
+ *   never gets two at once (and the worker wakes once for each).
  * - Done and snooze answer from the notification's buttons (Chrome) or the guide page (every
  *   browser; Firefox notifications have no buttons, so clicking opens the guide). Skipping is
  *   offered until the day's skip cap is used up. Closing a notification is a dismissal.
@@ -45,6 +47,8 @@ import {
 export const NUDGE_ALARM_PREFIX = 'nudge:';
 export const LATE_MINUTES = 5;
 export const FULLSCREEN_RECHECK_MINUTES = 3;
+/** Prompts of different kinds come at least this far apart, never together. */
+export const SPACING_MINUTES = 5;
 const MINUTE = 60_000;
 
 export type IdleState = 'active' | 'idle' | 'locked';
@@ -161,6 +165,21 @@ export interface NudgeStatus {
   pending: { kind: NudgeKind; detail?: string }[];
 }
 
+/** Moves due times that fall together apart, earliest first, SPACING_MINUTES each. */
+export function spreadDueTimes(state: NudgeState): void {
+  const due = NUDGE_KINDS.flatMap((kind) => {
+    const dueAt = state.kinds[kind]?.dueAt;
+    return dueAt === undefined ? [] : [{ kind, dueAt }];
+  }).sort((a, b) => a.dueAt - b.dueAt);
+  for (let index = 1; index < due.length; index++) {
+    const earliest = due[index - 1]!.dueAt + SPACING_MINUTES * MINUTE;
+    if (due[index]!.dueAt < earliest) {
+      due[index]!.dueAt = earliest;
+      state.kinds[due[index]!.kind]!.dueAt = earliest;
+    }
+  }
+}
+
 export class NudgeEngine {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -179,6 +198,7 @@ export class NudgeEngine {
   }
 
   private async save(state: NudgeState): Promise<void> {
+    spreadDueTimes(state);
     await this.deps.local.set({ [LOCAL_KEYS.nudgeState]: writeVersioned(nudgeStateFormat, state) });
   }
 
@@ -264,7 +284,10 @@ export class NudgeEngine {
       } else if (now - alarm.scheduledTime > LATE_MINUTES * MINUTE) {
         // The machine slept through this alarm: an absence, not a moment to prompt.
         await this.comeBack(state, settings, now);
-      } else if ((await this.deps.queryIdle(settings.nudges.awayAfterMinutes * 60)) !== 'active') {
+      } else if (
+        state.awaySince !== undefined ||
+        (await this.deps.queryIdle(settings.nudges.awayAfterMinutes * 60)) !== 'active'
+      ) {
         state.awaySince ??= now;
       } else if (!isActive(settings.nudges, now)) {
         await reschedule(now);
@@ -336,12 +359,12 @@ export class NudgeEngine {
       return;
     }
     const due = dueTimes(settings.nudges, now, await this.deps.water());
-    let stagger = 1;
     for (const kind of NUDGE_KINDS) {
       const kindState = (state.kinds[kind] ??= { rotation: 0 });
       const keep = settings.nudges.afterAbsence === 'continue' && kind !== 'movement';
       if (!keep || kindState.dueAt === undefined) kindState.dueAt = due[kind];
-      else if (kindState.dueAt <= now) kindState.dueAt = now + stagger++ * MINUTE;
+      // Overdue ones come a minute after the return; saving spreads them apart.
+      else if (kindState.dueAt <= now) kindState.dueAt = now + MINUTE;
     }
   }
 

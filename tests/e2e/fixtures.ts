@@ -7,7 +7,7 @@ import { watchForProblems } from './problems';
 import { OptionsPage, PopupPage, type ExtensionPage } from './pages';
 
 interface Fixtures {
-  extension: LaunchedExtension & { problems: string[] };
+  extension: LaunchedExtension & { problems: string[]; alarmsAtInstall: string[] };
   failOnProblems: void;
   popup: PopupPage;
   options: OptionsPage;
@@ -22,6 +22,19 @@ async function openPage<P extends ExtensionPage>(
   return new PageObject(page);
 }
 
+/** The alarms the worker set on its first start, once it has set them. */
+async function alarmsAfterInstall(extension: LaunchedExtension): Promise<string[]> {
+  const worker = await extension.worker();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const names = await worker.evaluate(async () =>
+      (await chrome.alarms.getAll()).map((alarm) => alarm.name),
+    );
+    if (names.length >= 4) return names.sort();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return [];
+}
+
 /** Every test starts from empty storage, as after a fresh install (the device id stays). */
 async function cleanSlate(extension: LaunchedExtension): Promise<void> {
   const worker = await extension.worker();
@@ -33,6 +46,8 @@ async function cleanSlate(extension: LaunchedExtension): Promise<void> {
       chrome.alarms.clearAll(),
     ]);
     await chrome.storage.local.set({ device });
+    // As on a fresh start: the worker sets its alarms again.
+    await (globalThis as unknown as { backbone: { resume(): Promise<void> } }).backbone.resume();
   });
 }
 
@@ -41,7 +56,8 @@ export const test = base.extend<Fixtures>({
   extension: [
     async ({}, use) => {
       const extension = await launchExtension();
-      await use({ ...extension, problems: watchForProblems(extension.context) });
+      const problems = watchForProblems(extension.context);
+      await use({ ...extension, problems, alarmsAtInstall: await alarmsAfterInstall(extension) });
       await extension.close();
     },
     { scope: 'file' },

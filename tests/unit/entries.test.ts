@@ -72,7 +72,7 @@ describe('entries', () => {
   it('has a message for every refusal it can give', async () => {
     const keys = await messageKeys();
     const source = await import('node:fs').then((fs) =>
-      ['lib/entries.ts', 'lib/days.ts', 'lib/catalogue.ts', 'lib/water.ts']
+      ['lib/entries.ts', 'lib/days.ts', 'lib/catalogue.ts', 'lib/water.ts', 'lib/settings.ts']
         .map((file) => fs.readFileSync(file, 'utf8'))
         .join(''),
     );

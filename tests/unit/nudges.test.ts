@@ -176,6 +176,19 @@ describe('firing a prompt', () => {
   });
 });
 
+describe('spacing', () => {
+  it('never lets two kinds fall due together', async () => {
+    const { ready } = setup();
+    await ready();
+    const times = (
+      await Promise.all(['posture', 'movement', 'breathing', 'water'].map(alarmTime))
+    ).sort();
+    for (let index = 1; index < times.length; index++) {
+      expect(times[index]! - times[index - 1]!).toBeGreaterThanOrEqual(5 * MINUTE);
+    }
+  });
+});
+
 describe('answers', () => {
   it('Done logs the prompt as done with its times and clears the notification', async () => {
     const { engine, fire, ready, setNow } = setup();
@@ -264,7 +277,7 @@ describe('absences', () => {
     for (const time of times) expect(time).toBeGreaterThanOrEqual(at(23, 15, 30));
   });
 
-  it('with “continue”, what fell due while away comes back a minute apart, but movement restarts', async () => {
+  it('with “continue”, what fell due while away comes back one at a time, but movement restarts', async () => {
     const { engine, ready, setNow } = setup(
       {},
       { nudges: { ...DEFAULT_SETTINGS.nudges, afterAbsence: 'continue' } },
@@ -274,8 +287,8 @@ describe('absences', () => {
     setNow(at(23, 11, 30));
     await engine.onIdleStateChanged('active');
     expect(await alarmTime('posture')).toBe(at(23, 11, 31));
-    expect(await alarmTime('breathing')).toBe(at(23, 11, 32));
-    expect(await alarmTime('water')).toBe(at(23, 11, 33));
+    expect(await alarmTime('breathing')).toBe(at(23, 11, 36));
+    expect(await alarmTime('water')).toBe(at(23, 11, 41));
     expect(await alarmTime('movement')).toBe(at(23, 12, 30));
   });
 

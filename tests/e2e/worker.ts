@@ -1,0 +1,92 @@
+/** Driving the background worker's own code paths from a test, as the browser's events would. */
+import type { Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Settings } from '../../lib/settings';
+
+type Backbone = {
+  handlers: Record<string, (data: unknown) => Promise<unknown>>;
+  engine: Record<string, (...args: unknown[]) => Promise<unknown>>;
+};
+
+/** Calls a message handler inside the worker, as if a page had sent the message. */
+export function callHandler(worker: Worker, type: string, data: unknown = {}): Promise<unknown> {
+  return worker.evaluate(
+    ([name, payload]) =>
+      (globalThis as unknown as { backbone: Backbone }).backbone.handlers[name as string]!(payload),
+    [type, data] as const,
+  );
+}
+
+/** Calls the nudge engine as the notification and idle listeners do. */
+export function callEngine(worker: Worker, method: string, ...args: unknown[]): Promise<unknown> {
+  return worker.evaluate(
+    ([name, values]) =>
+      (globalThis as unknown as { backbone: Backbone }).backbone.engine[name as string]!(
+        ...(values as unknown[]),
+      ),
+    [method, args] as const,
+  );
+}
+
+/**
+ * Records every notification the worker creates, with its options, passing it on to Chromium.
+ * Chromium has both `chrome` and a native `browser` namespace (which the polyfill then uses).
+ */
+export function recordNotifications(worker: Worker): Promise<void> {
+  return worker.evaluate(() => {
+    const record = globalThis as unknown as { shown?: { id: string; options: unknown }[] };
+    if (record.shown) {
+      record.shown = [];
+      return;
+    }
+    record.shown = [];
+    const namespaces = new Set([
+      chrome.notifications,
+      (globalThis as unknown as { browser?: typeof chrome }).browser?.notifications,
+    ]);
+    for (const notifications of namespaces) {
+      if (!notifications) continue;
+      const create = notifications.create.bind(notifications) as (...args: unknown[]) => unknown;
+      (notifications as unknown as { create: unknown }).create = (
+        id: string,
+        options: unknown,
+        ...rest: unknown[]
+      ) => {
+        record.shown!.push({ id, options });
+        return create(id, options, ...rest);
+      };
+    }
+  });
+}
+
+export function shownNotifications(
+  worker: Worker,
+): Promise<
+  { id: string; options: { title: string; message: string; buttons?: { title: string }[] } }[]
+> {
+  return worker.evaluate(() => (globalThis as unknown as { shown?: never[] }).shown ?? []);
+}
+
+export async function alarms(worker: Worker): Promise<Record<string, number>> {
+  const list = await worker.evaluate(() => chrome.alarms.getAll());
+  return Object.fromEntries(list.map((alarm) => [alarm.name, alarm.scheduledTime]));
+}
+
+/** Makes an alarm fire in a moment, as Chromium would when its time comes. */
+export async function fireSoon(worker: Worker, name: string): Promise<void> {
+  await worker.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() + 300 }), name);
+}
+
+/** Saves settings through the worker and waits until the nudge schedule has followed them. */
+export async function saveSettings(worker: Worker, settings: Settings): Promise<void> {
+  await callHandler(worker, 'saveSettings', { settings });
+  const basis = JSON.stringify(settings.nudges);
+  await expect
+    .poll(() =>
+      worker.evaluate(
+        async () =>
+          ((await chrome.storage.local.get('nudgeState')).nudgeState as { basis?: string })?.basis,
+      ),
+    )
+    .toBe(basis);
+}
