@@ -382,7 +382,11 @@ export class NudgeEngine {
   }
 
   /** Done, snooze or skip, from a notification button or the guide page. */
-  answer(kind: NudgeKind, outcome: 'done' | 'snoozed' | 'skipped'): Promise<NudgeStatus> {
+  answer(
+    kind: NudgeKind,
+    outcome: 'done' | 'snoozed' | 'skipped',
+    snoozeMinutes?: number,
+  ): Promise<NudgeStatus> {
     return this.serialize(async () => {
       const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
       const now = this.deps.now();
@@ -396,8 +400,9 @@ export class NudgeEngine {
       }
       await this.logOutcome(kind, kindState.pending ?? { firedAt: now }, outcome, now);
       delete kindState.pending;
-      if (outcome === 'snoozed') kindState.dueAt = now + settings.nudges.snoozeMinutes * MINUTE;
-      else if (kind === 'water' || kindState.dueAt === undefined || kindState.dueAt <= now) {
+      if (outcome === 'snoozed') {
+        kindState.dueAt = now + (snoozeMinutes ?? settings.nudges.snoozeMinutes) * MINUTE;
+      } else if (kind === 'water' || kindState.dueAt === undefined || kindState.dueAt <= now) {
         kindState.dueAt = await this.dueFrom(kind, settings, now);
       }
       await this.deps.notifications.clear(notificationId(kind));

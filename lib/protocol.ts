@@ -7,7 +7,7 @@ import { customExerciseSchema, type CustomExercise } from './catalogue';
 import { dayKeySchema } from './days';
 import { idSchema, newEntrySchema, type Entry } from './entries';
 import type { NudgeStatus } from './nudges';
-import { NUDGE_KINDS, settingsSchema, type Settings } from './settings';
+import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from './settings';
 import type { FlushResult } from './syncer';
 import type { EntryRef } from './writer';
 
@@ -36,6 +36,8 @@ export const requestSchemas = {
   answerPrompt: v.strictObject({
     kind: v.picklist(NUDGE_KINDS),
     outcome: v.picklist(['done', 'snoozed', 'skipped']),
+    /** For a snooze: how long, when not the default from the settings. */
+    snoozeMinutes: v.optional(v.picklist(SNOOZE_CHOICES)),
   }),
   pauseNudges: v.strictObject({ choice: v.picklist(['30m', '1h', 'tomorrow', 'untilResumed']) }),
   resumeNudges: v.strictObject({}),

@@ -20,6 +20,7 @@ export const goalsSchema = v.strictObject({
 });
 
 export const NUDGE_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
+export const SNOOZE_CHOICES = [5, 10, 15] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -65,7 +66,7 @@ export const nudgeSettingsSchema = v.strictObject({
   /** Minutes without input after which the user counts as away (the idle API's threshold). */
   awayAfterMinutes: wholeNumber(1, 60, 'invalid.nudge.away'),
   deferInFullscreen: v.boolean(),
-  snoozeMinutes: v.picklist([5, 10, 15], 'invalid.nudge.snooze'),
+  snoozeMinutes: v.picklist(SNOOZE_CHOICES, 'invalid.nudge.snooze'),
   /** Skips allowed a day; 0 for no limit. */
   skipCap: wholeNumber(0, 20, 'invalid.nudge.skipCap'),
   badge: v.picklist(['water', 'nextNudge', 'off'], 'invalid.nudge.badge'),

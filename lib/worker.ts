@@ -178,7 +178,7 @@ export function createWorker(deps: WorkerDependencies) {
       }),
     saveCustomExercise: async ({ exercise }) =>
       (await writer).serialize(() => saveCustomExercise(exercise)),
-    answerPrompt: ({ kind, outcome }) => engine.answer(kind, outcome),
+    answerPrompt: ({ kind, outcome, snoozeMinutes }) => engine.answer(kind, outcome, snoozeMinutes),
     pauseNudges: ({ choice }) => engine.pause(choice),
     resumeNudges: () => engine.resume(),
     nudgeStatus: () => engine.status(),

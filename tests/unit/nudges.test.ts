@@ -219,6 +219,13 @@ describe('answers', () => {
     expect((await prompts())[0]).toMatchObject({ outcome: 'snoozed', detail: 'supermanHold' });
   });
 
+  it('a snooze from the guide page can be 5, 10 or 15 minutes', async () => {
+    const { engine, ready } = setup();
+    await ready();
+    await engine.answer('posture', 'snoozed', 15);
+    expect(await alarmTime('posture')).toBe(at(23, 9, 15));
+  });
+
   it('closing the notification is a dismissal; clicking it opens the guide', async () => {
     const { engine, fire, ready, deps } = setup();
     await ready();
