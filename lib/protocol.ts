@@ -9,7 +9,7 @@ import { idSchema, newEntrySchema, type Entry } from './entries';
 import type { NudgeStatus } from './nudges';
 import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from './settings';
 import type { FlushResult } from './syncer';
-import type { EntryRef } from './writer';
+import type { EntryRef, Logged } from './writer';
 
 export interface WorkerStatus {
   version: string;
@@ -46,7 +46,7 @@ export const requestSchemas = {
 
 export interface ResponseMap {
   getStatus: WorkerStatus;
-  logEntries: { entries: Entry[] };
+  logEntries: Logged;
   removeEntries: { removed: EntryRef[] };
   syncNow: FlushResult;
   saveSettings: Settings;

@@ -14,6 +14,7 @@
  *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
  *   local  syncState            months waiting to sync, and how syncing went
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
+ *   local  records              personal records per exercise, kept up to date by the writer
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
@@ -31,6 +32,7 @@ import {
   type NudgeKind,
   type Settings,
 } from './settings';
+import type { StoredRecords } from './strength';
 import type { DeviceDay } from './summary';
 
 /** The part of a storage area the domain uses; `browser.storage.local` and `.sync` are ones. */
@@ -186,6 +188,25 @@ export const nudgeStateFormat: Format<NudgeState> = {
   fallback: () => ({ kinds: {}, skips: { day: '', count: 0 } }),
 };
 
+const optionalNumber = v.optional(v.number());
+export const recordsFormat: Format<{ exercises: Record<string, StoredRecords> }> = {
+  version: 1,
+  schema: v.strictObject({
+    exercises: v.record(
+      v.string(),
+      v.strictObject({
+        heaviestKg: optionalNumber,
+        oneRepMaxKg: optionalNumber,
+        mostReps: optionalNumber,
+        longestHoldSeconds: optionalNumber,
+        repsAtWeight: v.array(v.tuple([v.number(), v.number()])),
+      }),
+    ),
+  }),
+  migrations: {},
+  fallback: () => ({ exercises: {} }),
+};
+
 export const settingsFormat: Format<Settings> = {
   version: 2,
   schema: settingsSchema,
@@ -210,6 +231,7 @@ export const LOCAL_KEYS = {
   months: 'months',
   syncState: 'syncState',
   nudgeState: 'nudgeState',
+  records: 'records',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
 } as const;

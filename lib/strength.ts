@@ -45,6 +45,23 @@ export interface ExerciseRecords {
   repsAtWeight: Map<number, number>;
 }
 
+/** Records as stored (JSON has no Map): reps at each weight as [kg, reps] pairs. */
+export interface StoredRecords {
+  heaviestKg?: number;
+  oneRepMaxKg?: number;
+  mostReps?: number;
+  longestHoldSeconds?: number;
+  repsAtWeight: [number, number][];
+}
+
+export function toStoredRecords(records: ExerciseRecords): StoredRecords {
+  return { ...records, repsAtWeight: [...records.repsAtWeight] };
+}
+
+export function fromStoredRecords(stored: StoredRecords): ExerciseRecords {
+  return { ...stored, repsAtWeight: new Map(stored.repsAtWeight) };
+}
+
 export function emptyRecords(): ExerciseRecords {
   return { repsAtWeight: new Map() };
 }

@@ -167,7 +167,7 @@ export function createWorker(deps: WorkerDependencies) {
 
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
-    logEntries: async ({ entries }) => ({ entries: await (await writer).logEntries(entries) }),
+    logEntries: async ({ entries }) => (await writer).logEntries(entries),
     removeEntries: async ({ refs }) => ({ removed: await (await writer).removeEntries(refs) }),
     syncNow: () => flush(),
     saveSettings: async ({ settings }) =>

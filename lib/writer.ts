@@ -11,7 +11,13 @@
  */
 import { decodeEntry, encodeEntry, entryId, type BucketTables, type EncodedEntry } from './codec';
 import { addDays, localDayKey, type DayKey } from './days';
-import { EntryValidationError, parseEntry, type Entry, type NewEntry } from './entries';
+import {
+  EntryValidationError,
+  parseEntry,
+  type Entry,
+  type NewEntry,
+  type SetEntry,
+} from './entries';
 import { effectiveGoals, type Settings } from './settings';
 import {
   bucketFormat,
@@ -20,10 +26,20 @@ import {
   LOCAL_KEYS,
   monthsFormat,
   readVersioned,
+  recordsFormat,
   syncStateFormat,
   writeVersioned,
   type KeyValueArea,
 } from './storage';
+import {
+  addToRecords,
+  emptyRecords,
+  fromStoredRecords,
+  recordsOf,
+  toStoredRecords,
+  type ExerciseRecords,
+  type RecordKind,
+} from './strength';
 import { summarizeEntries } from './summary';
 
 export interface WriterDependencies {
@@ -39,6 +55,12 @@ export class WriteRefusedError extends Error {
   override name = 'WriteRefusedError';
 }
 
+export interface Logged {
+  entries: Entry[];
+  /** For each entry, the personal records it broke (only sets break any). */
+  records: RecordKind[][];
+}
+
 export interface EntryRef {
   id: string;
   day: DayKey;
@@ -52,13 +74,40 @@ class MonthSet {
     { tables: BucketTables; entries: Entry[]; unreadable: EncodedEntry[] }
   >();
 
+  /** Personal records per exercise, as stored, decoded on first use. */
+  private readonly records = new Map<string, ExerciseRecords>();
+  private recordsChanged = false;
+
   constructor(private readonly raw: Record<string, unknown>) {}
+
+  recordsOf(exercise: string): ExerciseRecords {
+    let records = this.records.get(exercise);
+    if (!records) {
+      const stored = readVersioned(recordsFormat, this.raw[LOCAL_KEYS.records]).value.exercises[
+        exercise
+      ];
+      records = stored ? fromStoredRecords(stored) : emptyRecords();
+      this.records.set(exercise, records);
+    }
+    this.recordsChanged = true;
+    return records;
+  }
+
+  replaceRecords(exercise: string, records: ExerciseRecords): void {
+    this.records.set(exercise, records);
+    this.recordsChanged = true;
+  }
+
+  months(): string[] {
+    return readVersioned(monthsFormat, this.raw[LOCAL_KEYS.months]).value.months;
+  }
 
   static async load(local: KeyValueArea, months: Iterable<string>): Promise<MonthSet> {
     const unique = [...new Set(months)];
     const raw = await local.get([
       LOCAL_KEYS.months,
       LOCAL_KEYS.syncState,
+      LOCAL_KEYS.records,
       ...unique.map(LOCAL_KEYS.bucket),
       ...unique.map(LOCAL_KEYS.days),
     ]);
@@ -129,6 +178,13 @@ class MonthSet {
     }
     for (const day of days) if (!syncState.first || day < syncState.first) syncState.first = day;
     changes[LOCAL_KEYS.months] = writeVersioned(monthsFormat, { months: [...months].sort() });
+    if (this.recordsChanged) {
+      const stored = readVersioned(recordsFormat, this.raw[LOCAL_KEYS.records]).value.exercises;
+      const exercises = { ...stored };
+      for (const [exercise, records] of this.records)
+        exercises[exercise] = toStoredRecords(records);
+      changes[LOCAL_KEYS.records] = writeVersioned(recordsFormat, { exercises });
+    }
     changes[LOCAL_KEYS.syncState] = writeVersioned(syncStateFormat, syncState);
     return changes;
   }
@@ -158,7 +214,7 @@ export class Writer {
    * Validates and stores new entries. A rest or pause over several days is stored as one entry
    * a day, so every day's record can be computed from its own month.
    */
-  logEntries(newEntries: readonly NewEntry[]): Promise<Entry[]> {
+  logEntries(newEntries: readonly NewEntry[]): Promise<Logged> {
     return this.serialize(async () => {
       const settings = await this.deps.settings();
       const drafts: (NewEntry & { day: DayKey })[] = [];
@@ -183,6 +239,7 @@ export class Writer {
           if (entry.device === this.deps.device) taken.add(entry.at);
       }
       const stored: Entry[] = [];
+      const records: RecordKind[][] = [];
       const days = new Set<DayKey>();
       for (const draft of drafts) {
         const at = this.uniqueInstant(Math.max(draft.at, 0), taken);
@@ -194,10 +251,13 @@ export class Writer {
         });
         months.entries(entry.day.slice(0, 7)).push(entry);
         stored.push(entry);
+        records.push(
+          entry.kind === 'set' ? addToRecords(months.recordsOf(entry.exercise), entry) : [],
+        );
         days.add(entry.day);
       }
       await this.commit(months, days, settings);
-      return stored;
+      return { entries: stored, records };
     });
   }
 
@@ -211,17 +271,35 @@ export class Writer {
       );
       const removed: EntryRef[] = [];
       const days = new Set<DayKey>();
+      const exercises = new Set<string>();
       for (const ref of refs) {
         const entries = months.entries(ref.day.slice(0, 7));
         const index = entries.findIndex((entry) => entry.id === ref.id && entry.day === ref.day);
         if (index < 0) continue;
-        entries.splice(index, 1);
+        const [entry] = entries.splice(index, 1);
+        if (entry?.kind === 'set') exercises.add(entry.exercise);
         removed.push(ref);
         days.add(ref.day);
       }
+      if (exercises.size > 0) await this.recomputeRecords(months, exercises);
       if (removed.length > 0) await this.commit(months, days, settings);
       return removed;
     });
+  }
+
+  /** Records of exercises whose sets were removed, again from all of the history. */
+  private async recomputeRecords(months: MonthSet, exercises: Set<string>): Promise<void> {
+    const others = months.months().filter((month) => !months.buckets.has(month));
+    const history = [
+      ...(await readEntries(this.deps.local, others)),
+      ...[...months.buckets.values()].flatMap((bucket) => bucket.entries),
+    ];
+    for (const exercise of exercises) {
+      const sets = history.filter(
+        (entry): entry is SetEntry => entry.kind === 'set' && entry.exercise === exercise,
+      );
+      months.replaceRecords(exercise, recordsOf(sets));
+    }
   }
 
   private async commit(months: MonthSet, days: Set<DayKey>, settings: Settings): Promise<void> {

@@ -49,7 +49,7 @@ describe('createDispatcher', () => {
   });
 
   it('passes valid data through', async () => {
-    const logEntries = vi.fn(async () => ({ entries: [] }));
+    const logEntries = vi.fn(async () => ({ entries: [], records: [] }));
     await createDispatcher(handlersWith({ logEntries }))({
       type: 'logEntries',
       data: { entries: [water] },

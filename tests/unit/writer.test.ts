@@ -43,7 +43,9 @@ describe('the writer', () => {
   it('stores an entry with its id, device and day, and updates the day’s record in one set call', async () => {
     const { writer: w, onChanged } = writer();
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    const [entry] = await w.logEntries([water(250)]);
+    const {
+      entries: [entry],
+    } = await w.logEntries([water(250)]);
     expect(entry).toMatchObject({
       kind: 'water',
       ml: 250,
@@ -68,7 +70,9 @@ describe('the writer', () => {
       settings: async () => ({ ...DEFAULT_SETTINGS, startOfDayHour: 4 }),
     });
     const oneAm = new Date(2026, 10, 24, 1).getTime();
-    const [entry] = await w.logEntries([{ kind: 'water', ml: 300, at: oneAm }]);
+    const {
+      entries: [entry],
+    } = await w.logEntries([{ kind: 'water', ml: 300, at: oneAm }]);
     expect(entry!.day).toBe('2026-11-23');
   });
 
@@ -77,7 +81,7 @@ describe('the writer', () => {
     const results = await Promise.all(
       Array.from({ length: 200 }, () => w.logEntries([water(100)])),
     );
-    const ids = results.flat().map((entry) => entry.id);
+    const ids = results.flatMap((result) => result.entries).map((entry) => entry.id);
     expect(new Set(ids).size).toBe(200);
     expect(await storedEntries()).toHaveLength(200);
     expect((await readOwnDays(local(), ['2026-11'])).get('2026-11-24')?.waterMl).toBe(20_000);
@@ -88,7 +92,7 @@ describe('the writer', () => {
     const stored = await w.logEntries([
       { kind: 'rest', reason: 'vacation', at: NOW, day: '2026-11-29', until: '2026-12-02' },
     ]);
-    expect(stored.map((entry) => entry.day)).toEqual([
+    expect(stored.entries.map((entry) => entry.day)).toEqual([
       '2026-11-29',
       '2026-11-30',
       '2026-12-01',
@@ -99,7 +103,9 @@ describe('the writer', () => {
 
   it('removes entries by id and day, and recomputes the day', async () => {
     const { writer: w } = writer();
-    const [first, second] = await w.logEntries([water(250), water(500)]);
+    const {
+      entries: [first, second],
+    } = await w.logEntries([water(250), water(500)]);
     expect(
       await w.removeEntries([
         { id: first!.id, day: first!.day },
@@ -116,7 +122,9 @@ describe('the writer', () => {
     expect(await local().get(null)).toEqual({});
     expect(onChanged).not.toHaveBeenCalled();
     // The queue goes on after a refusal.
-    await expect(w.logEntries([water(250)])).resolves.toHaveLength(1);
+    await expect(w.logEntries([water(250)])).resolves.toMatchObject({
+      entries: [expect.anything()],
+    });
   });
 
   it('will not rewrite a month written by a newer version', async () => {
@@ -156,5 +164,27 @@ describe('the writer', () => {
     const days = await readOwnDays(local(), ['2026-11']);
     expect(days.get('2026-11-20')?.waterGoalMl).toBe(2000);
     expect(days.get('2026-11-24')?.waterGoalMl).toBe(3000);
+  });
+
+  it('keeps personal records as sets come and go, and says which a set broke', async () => {
+    const { writer: w } = writer();
+    const set = (reps: number, kg: number, at = NOW): NewEntry => ({
+      kind: 'set',
+      exercise: 'deadlift',
+      reps,
+      weight: { amount: kg, unit: 'kg' },
+      at,
+      day: '2026-11-24',
+    });
+    expect((await w.logEntries([set(8, 60)])).records).toEqual([['heaviest', 'oneRepMax']]);
+    expect((await w.logEntries([set(8, 60)])).records).toEqual([[]]);
+    const { entries, records } = await w.logEntries([
+      set(5, 70),
+      { kind: 'water', ml: 250, at: NOW },
+    ]);
+    expect(records).toEqual([['heaviest', 'oneRepMax'], []]);
+    // Undoing the record set brings the records back to what the other sets earned.
+    await w.removeEntries([{ id: entries[0]!.id, day: entries[0]!.day }]);
+    expect((await w.logEntries([set(3, 65)])).records).toEqual([['heaviest']]);
   });
 });
