@@ -1,8 +1,10 @@
 import { i18n } from '#i18n';
-import { formatVolume as formatVolumeWith, type Translate } from '../lib/format';
+import { exerciseNameKey, type CustomExercise } from '../lib/catalogue';
+import type { Entry, SetEntry } from '../lib/entries';
+import { formatNumber, formatVolume as formatVolumeWith, type Translate } from '../lib/format';
 import type { UnitSystem } from '../lib/units';
 
-export { formatNumber } from '../lib/format';
+export { formatNumber };
 
 /** The browser's messages, as lib/format.ts and the nudges expect them. */
 export const translate: Translate = (key, substitutions) =>
@@ -10,4 +12,50 @@ export const translate: Translate = (key, substitutions) =>
 
 export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);
+}
+
+/** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
+export function exerciseName(id: string, custom: readonly CustomExercise[]): string {
+  return custom.find((exercise) => exercise.id === id)?.name ?? translate(exerciseNameKey(id));
+}
+
+/** What a set amounted to: "12 × 20 kg", "10 per side", "45 s". */
+export function setAmount(set: Pick<SetEntry, 'reps' | 'seconds' | 'weight' | 'side'>): string {
+  const parts: string[] = [];
+  if (set.reps !== undefined)
+    parts.push(
+      set.side && set.side !== 'both'
+        ? `${set.reps} (${translate(`side.${set.side}`)})`
+        : String(set.reps),
+    );
+  if (set.weight && set.weight.amount > 0)
+    parts.push(`${formatNumber(set.weight.amount)} ${set.weight.unit}`);
+  if (set.seconds !== undefined) parts.push(`${set.seconds} s`);
+  return parts.join(' × ');
+}
+
+/** One line of today's log. */
+export function describeEntry(
+  entry: Entry,
+  system: UnitSystem,
+  custom: readonly CustomExercise[],
+): string {
+  switch (entry.kind) {
+    case 'water':
+      return translate('entry.water', [formatVolume(entry.ml, system)]);
+    case 'set':
+      return translate('entry.set', [exerciseName(entry.exercise, custom), setAmount(entry)]);
+    case 'cardio':
+      return translate('entry.cardio', [
+        exerciseName(entry.exercise, custom),
+        Math.round(entry.seconds / 60),
+      ]);
+    case 'prompt':
+      return translate('entry.prompt', [
+        translate(`habit.${entry.prompt}`),
+        translate(`outcome.${entry.outcome}`),
+      ]);
+    case 'rest':
+      return translate('entry.rest', [translate(`reason.${entry.reason}`)]);
+  }
 }

@@ -3,13 +3,18 @@
  * device's own records from local storage (fresher than its copy in sync until the next flush),
  * merged, with today's totals and every habit's streaks.
  */
+import type { CustomExercise } from './catalogue';
 import { localDayKey, type DayKey } from './days';
+import type { Entry } from './entries';
+import type { StoredRecords } from './strength';
 import type { Settings } from './settings';
 import { effectiveGoals, nudgeFreeWeekdays } from './settings';
 import {
   LOCAL_KEYS,
   SYNC_KEYS,
+  customExercisesFormat,
   deviceFormat,
+  recordsFormat,
   readVersioned,
   settingsFormat,
   syncStateFormat,
@@ -19,9 +24,14 @@ import {
 import { habitReports, type Goals, type HabitReport } from './streaks';
 import { dayTotals, historyTotals, type DayTotals, type History } from './summary';
 import { monthsBack, readSyncItems, withOwnDays, type ForeignItem } from './sync';
-import { readOwnDays } from './writer';
+import { readEntries, readOwnDays } from './writer';
 
 export interface Overview {
+  /** Entries of this month and the last, oldest first: today's list, recent exercises, prefill. */
+  recentEntries: Entry[];
+  /** Personal records per exercise. */
+  records: Record<string, StoredRecords>;
+  customExercises: CustomExercise[];
   device: string;
   today: DayKey;
   settings: Settings;
@@ -40,7 +50,7 @@ export async function readOverview(
   now: number,
 ): Promise<Overview> {
   const [local, sync] = await Promise.all([
-    areas.local.get([LOCAL_KEYS.device, LOCAL_KEYS.syncState]),
+    areas.local.get([LOCAL_KEYS.device, LOCAL_KEYS.syncState, LOCAL_KEYS.records]),
     areas.sync.get(null),
   ]);
   const device = readVersioned(deviceFormat, local[LOCAL_KEYS.device]).value.id;
@@ -49,8 +59,13 @@ export async function readOverview(
   const settings = settingsRead.value;
   const today = localDayKey(now, settings.startOfDayHour);
   const view = readSyncItems(sync);
-  const ownMonths = [...new Set([...monthsBack(today, 2), ...syncState.dirtyMonths])];
-  const history = withOwnDays(view.history, device, await readOwnDays(areas.local, ownMonths));
+  const recentMonths = monthsBack(today, 2);
+  const ownMonths = [...new Set([...recentMonths, ...syncState.dirtyMonths])];
+  const [ownDays, recentEntries] = await Promise.all([
+    readOwnDays(areas.local, ownMonths),
+    readEntries(areas.local, [...recentMonths].reverse()),
+  ]);
+  const history = withOwnDays(view.history, device, ownDays);
   const todayTotals = dayTotals(history[today] ?? {});
   const goals = effectiveGoals(settings, todayTotals.workout);
   const foreign = [...view.foreign];
@@ -61,6 +76,9 @@ export async function readOverview(
     });
   }
   return {
+    recentEntries: recentEntries.sort((a, b) => a.at - b.at),
+    records: readVersioned(recordsFormat, local[LOCAL_KEYS.records]).value.exercises,
+    customExercises: readVersioned(customExercisesFormat, sync[SYNC_KEYS.custom]).value.exercises,
     device,
     today,
     settings,

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { customExerciseSchema, type CustomExercise } from './catalogue';
 import { dayKeySchema } from './days';
-import { idSchema, newEntrySchema, type Entry } from './entries';
+import { idSchema, newEntrySchema } from './entries';
 import type { NudgeStatus } from './nudges';
 import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from './settings';
 import type { FlushResult } from './syncer';
