@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readOverview, type Overview } from '../lib/overview';
+import { readOverview, readSnapshot, type Overview, type TodaySnapshot } from '../lib/overview';
 import { browserAreas } from '../lib/storage';
 
 /**
@@ -9,12 +9,20 @@ import { browserAreas } from '../lib/storage';
  */
 export class OverviewState {
   overview = $state<Overview>();
+  /** The worker's snapshot of today, shown until the full read is done. */
+  snapshot = $state<TodaySnapshot>();
   error = $state<string>();
   #reading: Promise<void> | undefined;
   #again = false;
 
   constructor() {
     browser.storage.onChanged.addListener(() => void this.refresh());
+  }
+
+  /** Reads the worker's snapshot of today: one small key, for a first paint without waiting. */
+  async readSnapshot(): Promise<TodaySnapshot | undefined> {
+    this.snapshot = await readSnapshot(browserAreas().local, Date.now());
+    return this.snapshot;
   }
 
   /** Reads again; changes arriving during a read cause exactly one more read after it. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { translate } from '../components/format';
 import { listenForMessages } from '../lib/messaging';
-import { browserAreas, SYNC_KEYS } from '../lib/storage';
+import { browserAreas, LOCAL_KEYS, SYNC_KEYS } from '../lib/storage';
 import { createWorker } from '../lib/worker';
 
 export default defineBackground(() => {
@@ -38,7 +38,9 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void worker.onCommand(command));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && SYNC_KEYS.settings in changes) void worker.onSettingsChanged();
-    void worker.updateBadge();
+    // The snapshot is the badge's own output: updating on it would loop.
+    const keys = Object.keys(changes);
+    if (!(keys.length === 1 && keys[0] === LOCAL_KEYS.todaySnapshot)) void worker.updateBadge();
   });
   // The end-to-end tests and the demo drive the worker's own code paths through this handle.
   Object.assign(globalThis, { backbone: worker });

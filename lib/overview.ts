@@ -15,6 +15,7 @@ import {
   customExercisesFormat,
   deviceFormat,
   recordsFormat,
+  todaySnapshotFormat,
   readVersioned,
   settingsFormat,
   syncStateFormat,
@@ -94,4 +95,27 @@ export async function readOverview(
     foreign,
     syncState,
   };
+}
+
+/** What the popup needs for its first paint, kept by the worker after every change. */
+export type TodaySnapshot = Pick<
+  Overview,
+  'today' | 'settings' | 'goals' | 'todayTotals' | 'reports'
+>;
+
+export function snapshotOf(overview: Overview): TodaySnapshot {
+  const { today, settings, goals, todayTotals, reports } = overview;
+  return { today, settings, goals, todayTotals, reports };
+}
+
+/** The worker's snapshot, if it is of today; otherwise the page must read everything. */
+export async function readSnapshot(
+  local: KeyValueArea,
+  now: number,
+): Promise<TodaySnapshot | undefined> {
+  const raw = (await local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot];
+  const snapshot = readVersioned(todaySnapshotFormat, raw).value;
+  if (!snapshot || snapshot.today !== localDayKey(now, snapshot.settings.startOfDayHour))
+    return undefined;
+  return snapshot;
 }

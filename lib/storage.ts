@@ -15,6 +15,7 @@
  *   local  syncState            months waiting to sync, and how syncing went
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
  *   local  records              personal records per exercise, kept up to date by the writer
+ *   local  todaySnapshot        today's totals and streaks, for the popup's first paint
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
@@ -32,6 +33,7 @@ import {
   type NudgeKind,
   type Settings,
 } from './settings';
+import type { TodaySnapshot } from './overview';
 import type { StoredRecords } from './strength';
 import type { DeviceDay } from './summary';
 
@@ -207,6 +209,17 @@ export const recordsFormat: Format<{ exercises: Record<string, StoredRecords> }>
   fallback: () => ({ exercises: {} }),
 };
 
+/**
+ * A cache the worker rewrites after every change, so its shape is not validated field by field:
+ * a snapshot that is not of the current version is simply not used.
+ */
+export const todaySnapshotFormat: Format<TodaySnapshot | undefined> = {
+  version: 1,
+  schema: v.custom<TodaySnapshot>((value) => typeof value === 'object' && value !== null),
+  migrations: {},
+  fallback: () => undefined,
+};
+
 export const settingsFormat: Format<Settings> = {
   version: 2,
   schema: settingsSchema,
@@ -232,6 +245,7 @@ export const LOCAL_KEYS = {
   syncState: 'syncState',
   nudgeState: 'nudgeState',
   records: 'records',
+  todaySnapshot: 'todaySnapshot',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
 } as const;

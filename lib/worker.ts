@@ -7,7 +7,7 @@ import type { CustomExercise } from './catalogue';
 import { localDayKey } from './days';
 import { formatNumber, formatVolume, type Translate } from './format';
 import { NudgeEngine, type NudgeDependencies, type NudgeStatus } from './nudges';
-import { readOverview, type Overview } from './overview';
+import { readOverview, snapshotOf, type Overview } from './overview';
 import type { Handlers } from './protocol';
 import { effectiveGoals, type Settings } from './settings';
 import {
@@ -18,6 +18,7 @@ import {
   settingsFormat,
   SYNC_KEYS,
   syncStateFormat,
+  todaySnapshotFormat,
   writeVersioned,
   type KeyValueArea,
 } from './storage';
@@ -139,12 +140,38 @@ export function createWorker(deps: WorkerDependencies) {
     log: async (entries) => (await writer).logEntries(entries),
   });
 
-  /** The toolbar badge and title: today at a glance, kept current as storage changes. */
-  async function updateBadge(): Promise<void> {
+  /**
+   * The toolbar badge and title, and the popup's snapshot: today at a glance, kept current as
+   * storage changes.
+   */
+  let badgeUpdate: Promise<void> | undefined;
+  let badgeStale = false;
+
+  /** Updates the badge; changes arriving meanwhile cause one more update, not one each. */
+  function updateBadge(): Promise<void> {
+    if (badgeUpdate) {
+      badgeStale = true;
+      return badgeUpdate;
+    }
+    badgeUpdate = (async () => {
+      do {
+        badgeStale = false;
+        await renderBadge();
+      } while (badgeStale);
+    })().finally(() => (badgeUpdate = undefined));
+    return badgeUpdate;
+  }
+
+  async function renderBadge(): Promise<void> {
     const [overview, status] = await Promise.all([
       readOverview(areas, deps.now()),
       engine.status(),
     ]);
+    const snapshot = { v: todaySnapshotFormat.version, ...snapshotOf(overview) };
+    const before = (await deps.local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot];
+    if (JSON.stringify(before) !== JSON.stringify(snapshot)) {
+      await deps.local.set({ [LOCAL_KEYS.todaySnapshot]: snapshot });
+    }
     const mode = overview.settings.nudges.badge;
     await deps.action.setBadgeText({ text: badgeText(mode, overview, status, deps.now()) });
     await deps.action.setTitle({ title: badgeTitle(deps.t, overview, status) });

@@ -73,10 +73,12 @@ test('a change the worker acknowledged survives the worker being stopped in the 
     return acknowledged;
   });
   await expect
-    .poll(() =>
-      popup.page.evaluate(
-        () => (globalThis as unknown as { acknowledged?: string[] }).acknowledged?.length ?? 0,
-      ),
+    .poll(
+      () =>
+        popup.page.evaluate(
+          () => (globalThis as unknown as { acknowledged?: string[] }).acknowledged?.length ?? 0,
+        ),
+      { timeout: 20_000 },
     )
     .toBeGreaterThan(100);
   await session.send('ServiceWorker.stopAllWorkers');
