@@ -88,6 +88,7 @@ export interface NotificationOptions {
 }
 
 export const alarmName = (kind: NudgeKind) => `${NUDGE_ALARM_PREFIX}${kind}`;
+export const TEST_NOTIFICATION_ID = 'nudge-test';
 export const notificationId = (kind: NudgeKind) => `nudge-${kind}`;
 
 export function kindOfAlarm(name: string): NudgeKind | undefined {
@@ -436,6 +437,18 @@ export class NudgeEngine {
   async onClicked(id: string): Promise<void> {
     const kind = kindOfNotification(id);
     if (kind) await this.deps.openGuide(kind);
+  }
+
+  /** A sample prompt, so the user can see how nudges look; nothing is logged or scheduled. */
+  async showTest(): Promise<void> {
+    const [settings, water] = await Promise.all([this.deps.settings(), this.deps.water()]);
+    const content = promptContent(this.deps.t, 'posture', 0, water, settings);
+    await this.deps.notifications.create(TEST_NOTIFICATION_ID, {
+      type: 'basic',
+      iconUrl: this.deps.iconUrl,
+      title: content.title,
+      message: content.message,
+    });
   }
 
   pause(choice: PauseChoice): Promise<NudgeStatus> {

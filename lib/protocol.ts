@@ -42,6 +42,7 @@ export const requestSchemas = {
   pauseNudges: v.strictObject({ choice: v.picklist(['30m', '1h', 'tomorrow', 'untilResumed']) }),
   resumeNudges: v.strictObject({}),
   nudgeStatus: v.strictObject({}),
+  testNotification: v.strictObject({}),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -55,6 +56,7 @@ export interface ResponseMap {
   pauseNudges: NudgeStatus;
   resumeNudges: NudgeStatus;
   nudgeStatus: NudgeStatus;
+  testNotification: void;
 }
 
 export type MessageType = keyof typeof requestSchemas;

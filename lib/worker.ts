@@ -209,6 +209,7 @@ export function createWorker(deps: WorkerDependencies) {
     pauseNudges: ({ choice }) => engine.pause(choice),
     resumeNudges: () => engine.resume(),
     nudgeStatus: () => engine.status(),
+    testNotification: () => engine.showTest(),
   };
 
   return {

@@ -16,6 +16,7 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     pauseNudges: unexpected('pauseNudges'),
     resumeNudges: unexpected('resumeNudges'),
     nudgeStatus: unexpected('nudgeStatus'),
+    testNotification: unexpected('testNotification'),
     ...given,
   };
 }

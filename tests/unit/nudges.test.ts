@@ -189,6 +189,19 @@ describe('spacing', () => {
   });
 });
 
+describe('the test notification', () => {
+  it('shows a sample prompt and logs nothing', async () => {
+    const { engine, create, ready } = setup();
+    await ready();
+    await engine.showTest();
+    expect(create).toHaveBeenCalledWith(
+      'nudge-test',
+      expect.objectContaining({ title: 'nudge.posture.title' }),
+    );
+    expect(await prompts()).toEqual([]);
+  });
+});
+
 describe('answers', () => {
   it('Done logs the prompt as done with its times and clears the notification', async () => {
     const { engine, fire, ready, setNow } = setup();

@@ -1,0 +1,83 @@
+import { seriousViolations } from './axe';
+import { expect, test } from './fixtures';
+import { alarms, recordNotifications, shownNotifications } from './worker';
+
+test('changing active hours moves the nudge alarms', async ({ extension, options }) => {
+  const { page } = options;
+  const worker = await extension.worker();
+  const before = await alarms(worker);
+  // Monday to Friday start at 07:00 instead of 09:00, and Saturday gets a range.
+  for (const weekday of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
+    await page.getByLabel(`${weekday} from`).fill('07:00');
+  }
+  await page.getByRole('button', { name: 'Add a range on Saturday' }).click();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(() => page.getByTestId('settings-result').textContent())
+    .toBe('Settings saved.');
+  await expect
+    .poll(async () => JSON.stringify(await alarms(worker)))
+    .not.toBe(JSON.stringify(before));
+  const stored = await worker.evaluate(() => chrome.storage.sync.get('settings'));
+  const hours = (stored.settings as { nudges: { activeHours: { from: number; to: number }[][] } })
+    .nudges.activeHours;
+  expect(hours[0]).toEqual([{ from: 420, to: 1080 }]);
+  expect(hours[5]).toEqual([{ from: 540, to: 1080 }]);
+});
+
+test('invalid settings get a clear message and nothing is saved', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const worker = await extension.worker();
+  await page.getByTestId('every-posture').fill('5');
+  await expect
+    .poll(() => page.getByRole('alert').first().textContent())
+    .toBe('Intervals are from 10 to 480 minutes.');
+  await page.getByLabel('Times (for example 11:00, 14:30)').fill('11:00, teatime');
+  await expect
+    .poll(() => page.getByText('Write times as HH:MM, separated by commas.').count())
+    .toBe(1);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(() => page.getByTestId('settings-result').textContent())
+    .toContain('need fixing');
+  expect(await worker.evaluate(() => chrome.storage.sync.get('settings'))).toEqual({});
+});
+
+test('a cleared water goal falls back to the body-weight suggestion', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  await page.getByLabel('Body weight (kg), for a suggested water goal').fill('80');
+  await expect.poll(() => page.getByPlaceholder('suggested 2650').count()).toBe(1);
+  await page.getByLabel('Water a day (ml); leave empty to use the suggestion').fill('');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(() => page.getByTestId('settings-result').textContent())
+    .toBe('Settings saved.');
+  const stored = await (
+    await extension.worker()
+  ).evaluate(() => chrome.storage.sync.get('settings'));
+  expect(stored.settings).toMatchObject({ bodyWeightKg: 80 });
+  expect((stored.settings as { goals: object }).goals).not.toHaveProperty('waterMl');
+});
+
+test('a test notification can be sent', async ({ extension, options }) => {
+  const worker = await extension.worker();
+  await recordNotifications(worker);
+  await options.page.getByRole('button', { name: 'Send a test notification' }).click();
+  await expect
+    .poll(async () => (await shownNotifications(worker)).map((shown) => shown.id))
+    .toEqual(['nudge-test']);
+});
+
+test('the options page is accessible in both themes', async ({ options }) => {
+  const { page } = options;
+  await expect.poll(() => page.getByRole('button', { name: 'Save settings' }).count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+});
