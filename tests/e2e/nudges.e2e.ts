@@ -40,9 +40,9 @@ test('a posture nudge inside active hours shows Done and Snooze; Done is counted
     id: 'nudge-posture',
     options: { title: 'Posture check', buttons: [{ title: 'Done' }, { title: 'Snooze 10 min' }] },
   });
-  expect(await worker.evaluate(() => chrome.notifications.getAll())).toHaveProperty(
-    'nudge-posture',
-  );
+  await expect
+    .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+    .toHaveProperty('nudge-posture');
 
   await expect.poll(() => popup.page.getByTestId('posture-count').textContent()).toBe('0 of 4');
   // The notification's Done button, as chrome.notifications.onButtonClicked delivers it.
