@@ -81,3 +81,29 @@ test('the options page is accessible in both themes', async ({ options }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a custom exercise can be added, is offered in the popup, and can be removed', async ({
+  options,
+  popup,
+}) => {
+  const { page } = options;
+  await page.getByLabel('Name').fill('Towel row');
+  await page.getByLabel('Body region').selectOption('middle');
+  await page.getByRole('button', { name: 'Add exercise' }).click();
+  await expect
+    .poll(() => page.getByTestId('custom-exercises').textContent())
+    .toContain('Towel row · Middle back · Reps');
+  await popup.page.reload();
+  await expect
+    .poll(() => popup.page.locator('#exercise option', { hasText: 'Towel row' }).count())
+    .toBe(1);
+  await page.getByRole('button', { name: /^Remove Towel row/ }).click();
+  await expect.poll(() => page.getByTestId('custom-exercises').count()).toBe(0);
+});
+
+test('a custom exercise without a name is refused with a message', async ({ options }) => {
+  await options.page.getByRole('button', { name: 'Add exercise' }).click();
+  await expect
+    .poll(() => options.page.getByText('Give the exercise a name of 1 to 60 characters.').count())
+    .toBe(1);
+});
