@@ -14,6 +14,7 @@ import {
   SYNC_KEYS,
   customExercisesFormat,
   deviceFormat,
+  monthsFormat,
   recordsFormat,
   todaySnapshotFormat,
   readVersioned,
@@ -118,4 +119,11 @@ export async function readSnapshot(
   if (!snapshot || snapshot.today !== localDayKey(now, snapshot.settings.startOfDayHour))
     return undefined;
   return snapshot;
+}
+
+/** Every entry in this browser, oldest first: the progress page and exports read them all. */
+export async function readAllEntries(local: KeyValueArea): Promise<Entry[]> {
+  const raw = (await local.get(LOCAL_KEYS.months))[LOCAL_KEYS.months];
+  const entries = await readEntries(local, readVersioned(monthsFormat, raw).value.months);
+  return entries.sort((a, b) => a.at - b.at);
 }

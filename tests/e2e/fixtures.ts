@@ -4,13 +4,14 @@ import { test as base, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from './launch';
 import { watchForProblems } from './problems';
-import { OptionsPage, PopupPage, type ExtensionPage } from './pages';
+import { OptionsPage, PopupPage, ProgressPage, type ExtensionPage } from './pages';
 
 interface Fixtures {
   extension: LaunchedExtension & { problems: string[]; alarmsAtInstall: string[] };
   failOnProblems: void;
   popup: PopupPage;
   options: OptionsPage;
+  progress: ProgressPage;
 }
 
 async function openPage<P extends ExtensionPage>(
@@ -82,6 +83,11 @@ export const test = base.extend<Fixtures>({
     const options = await openPage(extension, OptionsPage);
     await use(options);
     await options.page.close();
+  },
+  progress: async ({ extension }, use) => {
+    const progress = await openPage(extension, ProgressPage);
+    await use(progress);
+    await progress.page.close();
   },
 });
 

@@ -53,8 +53,22 @@ export class OptionsPage extends ExtensionPage {
   }
 }
 
+export class ProgressPage extends ExtensionPage {
+  static readonly path = 'progress.html';
+
+  habit(name: string) {
+    return this.page.getByTestId(`habit-${name}`);
+  }
+}
+
 /** Every page of the extension, at the size a user sees it. */
 export const DEMO_PAGES = [
   { name: 'popup', path: PopupPage.path, viewport: { width: 380, height: 600 } },
   { name: 'options', path: OptionsPage.path, viewport: { width: 1000, height: 800 } },
+  { name: 'progress', path: ProgressPage.path, viewport: { width: 1000, height: 800 } },
+  {
+    name: 'guide-breathing',
+    path: 'guide.html?prompt=breathing',
+    viewport: { width: 800, height: 700 },
+  },
 ];

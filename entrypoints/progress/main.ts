@@ -1,0 +1,4 @@
+import { mountPage } from '../../components/mountPage';
+import Progress from '../../components/progress/Progress.svelte';
+
+mountPage(Progress);

@@ -1,0 +1,41 @@
+import { seriousViolations } from './axe';
+import { expect, test } from './fixtures';
+import { writeSampleHistory } from './sample-history';
+
+test('a logged set appears in the strength chart and the records', async ({ popup, progress }) => {
+  await popup.page.locator('#exercise').selectOption('deadlift');
+  await popup.page.getByLabel('Reps').fill('5');
+  await popup.page.getByLabel('Weight (kg)').fill('100');
+  await popup.page.getByRole('button', { name: 'Log set' }).click();
+  await expect.poll(() => popup.page.getByTestId('set-feedback').count()).toBe(1);
+  const { page } = progress;
+  await expect.poll(() => page.getByTestId('records').textContent()).toContain('Heaviest: 100 kg');
+  await expect.poll(() => page.getByTestId('records').textContent()).toContain('5 reps at 100 kg');
+  await page.getByText('Deadlift over time').click();
+  await expect
+    .poll(() => page.getByRole('table').first().textContent())
+    .toMatch(/100 kg\s*112\.5 kg/);
+});
+
+test('habits show a year of days with streaks and strength; water and nudges have their numbers', async ({
+  extension,
+  progress,
+}) => {
+  await writeSampleHistory(await extension.worker(), 40);
+  const { page } = progress;
+  await expect
+    .poll(() => progress.habit('water').textContent())
+    .toMatch(/Current streak .* habit strength \d+%/);
+  expect(await progress.habit('posture').locator('svg').getAttribute('aria-label')).toMatch(
+    /^Posture checks: met on \d+ of \d+ days/,
+  );
+  await expect
+    .poll(() => page.getByTestId('water-averages').textContent())
+    .toMatch(/Average a day: [\d,]+ ml over 7 days/);
+  await expect
+    .poll(() => page.getByTestId('nudge-weeks').locator('tbody tr').count())
+    .toBeGreaterThan(3);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+});

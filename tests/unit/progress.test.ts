@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  workoutDays,
+  averageWater,
+  nudgeWeeks,
+  strengthSeries,
+  waterSeries,
+  weightedExercises,
+} from '../../lib/progress';
+import { emptyDayTotals } from '../../lib/summary';
+import { prompt, set } from './builders';
+
+describe('progress', () => {
+  it('keeps the top set and best estimated 1RM of each day', () => {
+    const entries = [
+      set({ day: '2026-11-20', reps: 10, weight: { amount: 40, unit: 'kg' } }),
+      set({ day: '2026-11-20', reps: 5, weight: { amount: 50, unit: 'kg' } }),
+      set({ day: '2026-11-20', reps: 1, weight: { amount: 70, unit: 'kg' }, warmup: true }),
+      set({ day: '2026-11-18', reps: 8, weight: { amount: 100, unit: 'lb' } }),
+      set({ day: '2026-11-19', exercise: 'deadlift', reps: 5, weight: { amount: 90, unit: 'kg' } }),
+    ];
+    expect(strengthSeries(entries, 'bentOverRow')).toEqual([
+      { day: '2026-11-18', topSetKg: 45.36, oneRepMaxKg: 56.3 },
+      { day: '2026-11-20', topSetKg: 50, oneRepMaxKg: 56.3 },
+    ]);
+    expect(weightedExercises(entries)).toEqual(['bentOverRow', 'deadlift']);
+  });
+
+  it('lays out water against the goal with averages that leave out an unfinished today', () => {
+    const totals = new Map([
+      ['2026-11-22', { ...emptyDayTotals(), waterMl: 1000 }],
+      ['2026-11-23', { ...emptyDayTotals(), waterMl: 3000, waterGoalMl: 2500 }],
+      ['2026-11-24', { ...emptyDayTotals(), waterMl: 250 }],
+    ]);
+    const series = waterSeries(totals, 2000, '2026-11-24', 3);
+    expect(series).toEqual([
+      { day: '2026-11-22', ml: 1000, goalMl: 2000 },
+      { day: '2026-11-23', ml: 3000, goalMl: 2500 },
+      { day: '2026-11-24', ml: 250, goalMl: 2000 },
+    ]);
+    expect(averageWater(series, 7)).toBe(2000);
+    expect(averageWater(waterSeries(new Map(), 2000, '2026-11-24', 1), 7)).toBe(0);
+  });
+
+  it('shows workout days, rest days and missed days, nothing before history', () => {
+    const totals = new Map([
+      ['2026-11-21', { ...emptyDayTotals(), workout: true }],
+      ['2026-11-22', { ...emptyDayTotals(), rest: 'rest' as const }],
+    ]);
+    expect(workoutDays(totals, '2026-11-24', 5)).toEqual([
+      undefined,
+      'met',
+      'skipped',
+      'missed',
+      'open',
+    ]);
+  });
+
+  it('counts nudge outcomes per week and kind; a snooze is not a prompt of its own', () => {
+    const weeks = nudgeWeeks([
+      prompt({ day: '2026-11-23', prompt: 'posture', outcome: 'snoozed' }),
+      prompt({ day: '2026-11-23', prompt: 'posture', outcome: 'done' }),
+      prompt({ day: '2026-11-24', prompt: 'movement', outcome: 'skipped' }),
+      prompt({ day: '2026-11-16', prompt: 'water', outcome: 'expired', answeredAt: undefined }),
+    ]);
+    expect(weeks.map((week) => week.week)).toEqual(['2026-11-23', '2026-11-16']);
+    expect(weeks[0]!.kinds.posture).toMatchObject({ prompted: 1, done: 1, snoozed: 1 });
+    expect(weeks[0]!.kinds.movement).toMatchObject({ prompted: 1, skipped: 1 });
+    expect(weeks[1]!.kinds.water).toMatchObject({ prompted: 1, expired: 1 });
+  });
+});
