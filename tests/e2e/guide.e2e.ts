@@ -1,0 +1,49 @@
+import { seriousViolations } from './axe';
+import { expect, test } from './fixtures';
+
+test('a breathing session run to the end is counted', async ({ extension, popup }) => {
+  const guide = await extension.context.newPage();
+  guide.setDefaultTimeout(5_000);
+  await guide.goto(extension.url('guide.html?prompt=breathing'));
+  await guide.getByLabel('Pattern').selectOption('physiologicalSigh');
+  await guide.getByLabel('Rounds').fill('1');
+  await guide.getByRole('button', { name: 'Start' }).click();
+  await expect
+    .poll(() => guide.getByTestId('pacer-phase').textContent())
+    .toMatch(/Breathe in · \d/);
+  await expect
+    .poll(() => guide.getByTestId('pacer-phase').textContent(), { timeout: 15_000 })
+    .toContain('Well done');
+  await expect.poll(() => popup.page.getByTestId('breathing-count').textContent()).toBe('1 of 1');
+  await guide.close();
+});
+
+test('under reduced motion the pacer keeps still and only counts', async ({ extension }) => {
+  const guide = await extension.context.newPage();
+  await guide.emulateMedia({ reducedMotion: 'reduce' });
+  await guide.goto(extension.url('guide.html?prompt=breathing'));
+  await guide.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(() => guide.getByTestId('pacer-phase').textContent()).toMatch(/Breathe in/);
+  const circle = guide.locator('.circle');
+  expect(await circle.evaluate((element) => getComputedStyle(element).transitionProperty)).toBe(
+    'none',
+  );
+  expect(await circle.evaluate((element) => getComputedStyle(element).transform)).toBe(
+    'matrix(0.8, 0, 0, 0.8, 0, 0)',
+  );
+  await guide.close();
+});
+
+test('the movement card times a hold; every guide is accessible', async ({ extension }) => {
+  const guide = await extension.context.newPage();
+  guide.setDefaultTimeout(5_000);
+  for (const kind of ['posture', 'breathing', 'water', 'movement']) {
+    await guide.goto(extension.url(`guide.html?prompt=${kind}`));
+    await expect.poll(() => guide.getByRole('button', { name: 'Done' }).count()).toBe(1);
+    expect(await seriousViolations(guide)).toEqual([]);
+  }
+  // The first desk move is the superman hold: 5-10 s.
+  await guide.getByRole('button', { name: 'Start a 10-second hold' }).click();
+  await expect.poll(() => guide.getByTestId('hold-timer').textContent()).toMatch(/Hold… \d+/);
+  await guide.close();
+});
