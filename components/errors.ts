@@ -14,7 +14,7 @@ export function describeError(error: unknown): string {
 }
 
 function browserMessage(key: string, detail: string | undefined): string {
-  if (!/^(invalid|storage|sync|nudge)\.[\w.]+$/.test(key)) return '';
+  if (!/^(invalid|storage|sync|nudge|import)\.[\w.]+$/.test(key)) return '';
   const t = i18n.t as (key: MessageKey, substitutions?: string[]) => string;
   return detail === undefined ? t(key as MessageKey) : t(key as MessageKey, [detail]);
 }

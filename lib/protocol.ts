@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { customExerciseSchema, type CustomExercise } from './catalogue';
 import { dayKeySchema } from './days';
-import { idSchema, newEntrySchema } from './entries';
+import { MAX_BACKUP_BYTES } from './backup';
+import { entrySchema, idSchema, newEntrySchema } from './entries';
 import type { NudgeStatus } from './nudges';
 import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from './settings';
 import type { FlushResult } from './syncer';
@@ -19,6 +20,7 @@ export interface WorkerStatus {
 
 /** The most entries one message may carry (a week of heavy logging; imports go in batches). */
 export const MAX_ENTRIES_PER_MESSAGE = 500;
+export const MAX_IMPORT_BATCH = 5_000;
 
 const entryRefSchema = v.strictObject({ id: idSchema, day: dayKeySchema });
 
@@ -31,8 +33,12 @@ export const requestSchemas = {
     refs: v.pipe(v.array(entryRefSchema), v.minLength(1), v.maxLength(MAX_ENTRIES_PER_MESSAGE)),
   }),
   syncNow: v.strictObject({}),
-  saveSettings: v.strictObject({ settings: settingsSchema }),
-  saveCustomExercise: v.strictObject({ exercise: customExerciseSchema }),
+  /** `restore`: an import puts back a saved record as it was, its time included. */
+  saveSettings: v.strictObject({ settings: settingsSchema, restore: v.optional(v.boolean()) }),
+  saveCustomExercise: v.strictObject({
+    exercise: customExerciseSchema,
+    restore: v.optional(v.boolean()),
+  }),
   answerPrompt: v.strictObject({
     kind: v.picklist(NUDGE_KINDS),
     outcome: v.picklist(['done', 'snoozed', 'skipped']),
@@ -43,6 +49,11 @@ export const requestSchemas = {
   resumeNudges: v.strictObject({}),
   nudgeStatus: v.strictObject({}),
   testNotification: v.strictObject({}),
+  importEntries: v.strictObject({
+    entries: v.pipe(v.array(entrySchema), v.minLength(1), v.maxLength(MAX_IMPORT_BATCH)),
+  }),
+  keepBackup: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_BACKUP_BYTES)) }),
+  resetData: v.strictObject({}),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -57,6 +68,9 @@ export interface ResponseMap {
   resumeNudges: NudgeStatus;
   nudgeStatus: NudgeStatus;
   testNotification: void;
+  importEntries: { added: number };
+  keepBackup: void;
+  resetData: void;
 }
 
 export type MessageType = keyof typeof requestSchemas;

@@ -16,6 +16,7 @@
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
  *   local  records              personal records per exercise, kept up to date by the writer
  *   local  todaySnapshot        today's totals and streaks, for the popup's first paint
+ *   local  backup               the data as it was before an import replaced it (an export)
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
@@ -246,6 +247,8 @@ export const LOCAL_KEYS = {
   nudgeState: 'nudgeState',
   records: 'records',
   todaySnapshot: 'todaySnapshot',
+  /** The export taken before an import replaced everything, to restore it. */
+  backup: 'backup',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
 } as const;

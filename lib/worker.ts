@@ -22,6 +22,7 @@ import {
   writeVersioned,
   type KeyValueArea,
 } from './storage';
+import { isOwnKey } from './sync';
 import { flushSync, type FlushResult } from './syncer';
 import { readEntries, Writer } from './writer';
 
@@ -110,13 +111,16 @@ export function createWorker(deps: WorkerDependencies) {
   }
 
   /** Settings-like records are shared by all devices: the newest write of each wins. */
-  async function saveCustomExercise(exercise: CustomExercise): Promise<CustomExercise[]> {
+  async function saveCustomExercise(
+    exercise: CustomExercise,
+    restore = false,
+  ): Promise<CustomExercise[]> {
     const raw = (await deps.sync.get(SYNC_KEYS.custom))[SYNC_KEYS.custom];
     const read = readVersioned(customExercisesFormat, raw);
     if (read.status === 'newer' || read.status === 'invalid') {
       throw new Error('storage.customExercisesUnreadable');
     }
-    const stamped = { ...exercise, updatedAt: deps.now() };
+    const stamped = restore ? exercise : { ...exercise, updatedAt: deps.now() };
     const others = read.value.exercises.filter((existing) => existing.id !== exercise.id);
     const current = read.value.exercises.find((existing) => existing.id === exercise.id);
     const exercises =
@@ -197,19 +201,41 @@ export function createWorker(deps: WorkerDependencies) {
     logEntries: async ({ entries }) => (await writer).logEntries(entries),
     removeEntries: async ({ refs }) => ({ removed: await (await writer).removeEntries(refs) }),
     syncNow: () => flush(),
-    saveSettings: async ({ settings }) =>
+    saveSettings: async ({ settings, restore }) =>
       (await writer).serialize(async () => {
-        const saved = { ...settings, updatedAt: deps.now() };
+        const saved = restore ? settings : { ...settings, updatedAt: deps.now() };
         await deps.sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
         return saved;
       }),
-    saveCustomExercise: async ({ exercise }) =>
-      (await writer).serialize(() => saveCustomExercise(exercise)),
+    saveCustomExercise: async ({ exercise, restore }) =>
+      (await writer).serialize(() => saveCustomExercise(exercise, restore)),
     answerPrompt: ({ kind, outcome, snoozeMinutes }) => engine.answer(kind, outcome, snoozeMinutes),
     pauseNudges: ({ choice }) => engine.pause(choice),
     resumeNudges: () => engine.resume(),
     nudgeStatus: () => engine.status(),
     testNotification: () => engine.showTest(),
+    importEntries: async ({ entries }) => (await writer).importEntries(entries),
+    keepBackup: async ({ text }) =>
+      (await writer).serialize(async () => {
+        await deps.local.set({ [LOCAL_KEYS.backup]: text });
+      }),
+    resetData: async () => {
+      const id = await device;
+      await (
+        await writer
+      ).serialize(async () => {
+        // Everything goes but the device id, and the backup a replacing import just kept.
+        const keep = new Set<string>([LOCAL_KEYS.device, LOCAL_KEYS.backup]);
+        const local = Object.keys(await deps.local.get(null)).filter((key) => !keep.has(key));
+        if (local.length > 0) await deps.local.remove(local);
+        const synced = await deps.sync.get(null);
+        const mine = Object.keys(synced).filter(
+          (key) => isOwnKey(key, id) || key === SYNC_KEYS.settings || key === SYNC_KEYS.custom,
+        );
+        if (mine.length > 0) await deps.sync.remove(mine);
+      });
+      await engine.reconcile({ recompute: true });
+    },
   };
 
   return {

@@ -261,6 +261,38 @@ export class Writer {
     });
   }
 
+  /**
+   * Stores entries from an import as they are (their ids, days and devices), skipping those
+   * already here; personal records are computed again for the exercises they touch.
+   */
+  importEntries(entries: readonly Entry[]): Promise<{ added: number }> {
+    return this.serialize(async () => {
+      const settings = await this.deps.settings();
+      const months = await MonthSet.load(
+        this.deps.local,
+        entries.map((entry) => entry.day.slice(0, 7)),
+      );
+      const existing = new Set(
+        [...months.buckets.values()].flatMap((bucket) => bucket.entries.map((entry) => entry.id)),
+      );
+      const days = new Set<DayKey>();
+      const exercises = new Set<string>();
+      let added = 0;
+      for (const entry of entries) {
+        if (existing.has(entry.id)) continue;
+        existing.add(entry.id);
+        months.entries(entry.day.slice(0, 7)).push(entry);
+        if (entry.kind === 'set') exercises.add(entry.exercise);
+        days.add(entry.day);
+        added++;
+      }
+      if (added === 0) return { added };
+      if (exercises.size > 0) await this.recomputeRecords(months, exercises);
+      await this.commit(months, days, settings);
+      return { added };
+    });
+  }
+
   /** Removes entries by id; returns those that were found. */
   removeEntries(refs: readonly EntryRef[]): Promise<EntryRef[]> {
     return this.serialize(async () => {

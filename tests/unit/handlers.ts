@@ -17,6 +17,9 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     resumeNudges: unexpected('resumeNudges'),
     nudgeStatus: unexpected('nudgeStatus'),
     testNotification: unexpected('testNotification'),
+    importEntries: unexpected('importEntries'),
+    keepBackup: unexpected('keepBackup'),
+    resetData: unexpected('resetData'),
     ...given,
   };
 }

@@ -1,0 +1,208 @@
+/**
+ * Export and import of everything a user has: one versioned JSON file (settings, custom
+ * exercises, every entry), and the entries as CSV for spreadsheets.
+ *
+ * An import is checked whole before anything is written: size, JSON, format, version, every
+ * entry and setting, and duplicates. The first problem is reported with a message key (and
+ * where it is); a file with any problem changes nothing.
+ */
+import * as v from 'valibot';
+import { entryId } from './codec';
+import { customExerciseSchema, type CustomExercise } from './catalogue';
+import { EntryValidationError, parseEntry, type Entry } from './entries';
+import type { Settings } from './settings';
+import { readVersioned, settingsFormat, writeVersioned } from './storage';
+
+export const BACKUP_FORMAT = 'backbone-backup';
+export const BACKUP_VERSION = 1;
+/** Ten years of heavy use export to about 25 MB. */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+export const MAX_BACKUP_ENTRIES = 2_000_000;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: number;
+  /** Settings as stored, with their own format version, so older ones migrate on import. */
+  settings: Record<string, unknown>;
+  customExercises: CustomExercise[];
+  entries: Entry[];
+}
+
+export function createBackup(
+  settings: Settings,
+  customExercises: readonly CustomExercise[],
+  entries: readonly Entry[],
+  now: number,
+): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    settings: writeVersioned(settingsFormat, settings),
+    customExercises: [...customExercises],
+    entries: [...entries].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
+  };
+}
+
+/** One line per part, so that two exports of the same data are the same bytes but the date. */
+export function serializeBackup(backup: Backup): string {
+  const { entries, ...head } = backup;
+  return `${JSON.stringify(head).slice(0, -1)},"entries":[\n${entries.map((entry) => JSON.stringify(entry)).join(',\n')}\n]}\n`;
+}
+
+export interface ImportRefusal {
+  messageKey: string;
+  /** Where the problem is, when it is in one place: "entry 12", "custom exercise 2". */
+  where?: string;
+}
+
+export type ParsedBackup =
+  { ok: true; backup: Backup & { settingsValue: Settings } } | ({ ok: false } & ImportRefusal);
+
+const refuse = (messageKey: string, where?: string): ParsedBackup => ({
+  ok: false,
+  messageKey,
+  ...(where ? { where } : {}),
+});
+
+export function parseBackup(text: string): ParsedBackup {
+  if (new TextEncoder().encode(text).length > MAX_BACKUP_BYTES) return refuse('import.tooLarge');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return refuse('import.notJson');
+  }
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    (data as { format?: unknown }).format !== BACKUP_FORMAT
+  ) {
+    return refuse('import.notBackup');
+  }
+  const file = data as Record<string, unknown>;
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
+    return refuse('import.notBackup');
+  }
+  if (file.version > BACKUP_VERSION) return refuse('import.newerVersion');
+  if (typeof file.exportedAt !== 'number') return refuse('import.notBackup');
+
+  const settings = readVersioned(settingsFormat, file.settings);
+  if (settings.status === 'newer') return refuse('import.newerVersion');
+  if (settings.status !== 'ok' && settings.status !== 'migrated')
+    return refuse('import.invalidSettings');
+
+  if (!Array.isArray(file.customExercises)) return refuse('import.notBackup');
+  const customExercises: CustomExercise[] = [];
+  for (const [index, raw] of file.customExercises.entries()) {
+    const parsed = v.safeParse(customExerciseSchema, raw);
+    if (!parsed.success) return refuse(parsed.issues[0].message, `custom exercise ${index + 1}`);
+    customExercises.push(parsed.output);
+  }
+
+  if (!Array.isArray(file.entries)) return refuse('import.notBackup');
+  if (file.entries.length > MAX_BACKUP_ENTRIES) return refuse('import.tooLarge');
+  const entries: Entry[] = [];
+  const ids = new Set<string>();
+  for (const [index, raw] of file.entries.entries()) {
+    let entry: Entry;
+    try {
+      entry = parseEntry(raw);
+    } catch (error) {
+      if (!(error instanceof EntryValidationError)) throw error;
+      return refuse(error.messageKey, `entry ${index + 1}`);
+    }
+    if (entry.id !== entryId(entry.device, entry.at))
+      return refuse('import.entryIdMismatch', `entry ${index + 1}`);
+    if (entry.kind === 'rest' && entry.until !== undefined)
+      return refuse('import.restRange', `entry ${index + 1}`);
+    if (ids.has(entry.id)) return refuse('import.duplicateEntry', `entry ${index + 1}`);
+    ids.add(entry.id);
+    entries.push(entry);
+  }
+  return {
+    ok: true,
+    backup: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: file.exportedAt,
+      settings: file.settings as Record<string, unknown>,
+      settingsValue: settings.value,
+      customExercises,
+      entries,
+    },
+  };
+}
+
+/** What an import would add beside the entries already here. */
+export function importPreview(entries: readonly Entry[], existingIds: ReadonlySet<string>) {
+  const add = entries.filter((entry) => !existingIds.has(entry.id));
+  return { add, alreadyThere: entries.length - add.length };
+}
+
+const CSV_COLUMNS = [
+  'id',
+  'kind',
+  'day',
+  'at',
+  'device',
+  'ml',
+  'exercise',
+  'reps',
+  'seconds',
+  'weight',
+  'unit',
+  'side',
+  'rpe',
+  'warmup',
+  'distance_m',
+  'prompt',
+  'outcome',
+  'fired_at',
+  'answered_at',
+  'detail',
+  'reason',
+  'note',
+] as const;
+
+function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const iso = (instant: number | undefined) =>
+  instant === undefined ? undefined : new Date(instant).toISOString();
+
+/** Every entry as a CSV row, instants as ISO 8601 (UTC). */
+export function entriesCsv(entries: readonly Entry[]): string {
+  const rows = entries.map((entry) => {
+    const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+      id: entry.id,
+      kind: entry.kind,
+      day: entry.day,
+      at: iso(entry.at),
+      device: entry.device,
+      ml: entry.kind === 'water' ? entry.ml : undefined,
+      exercise: 'exercise' in entry ? entry.exercise : undefined,
+      reps: entry.kind === 'set' ? entry.reps : undefined,
+      seconds: entry.kind === 'set' || entry.kind === 'cardio' ? entry.seconds : undefined,
+      weight: entry.kind === 'set' ? entry.weight?.amount : undefined,
+      unit: entry.kind === 'set' ? entry.weight?.unit : undefined,
+      side: entry.kind === 'set' ? entry.side : undefined,
+      rpe: entry.kind === 'set' ? entry.rpe : undefined,
+      warmup: entry.kind === 'set' ? entry.warmup : undefined,
+      distance_m: entry.kind === 'cardio' ? entry.distanceM : undefined,
+      prompt: entry.kind === 'prompt' ? entry.prompt : undefined,
+      outcome: entry.kind === 'prompt' ? entry.outcome : undefined,
+      fired_at: entry.kind === 'prompt' ? iso(entry.firedAt) : undefined,
+      answered_at: entry.kind === 'prompt' ? iso(entry.answeredAt) : undefined,
+      detail: entry.kind === 'prompt' ? entry.detail : undefined,
+      reason: entry.kind === 'rest' ? entry.reason : undefined,
+      note: 'note' in entry ? entry.note : undefined,
+    };
+    return CSV_COLUMNS.map((column) => csvCell(cells[column])).join(',');
+  });
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
