@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { translate } from '../components/format';
-import { listenForMessages } from '../lib/messaging';
+import { listenForMessages } from '../lib/messaging-listen';
 import { browserAreas, LOCAL_KEYS, SYNC_KEYS } from '../lib/storage';
 import { createWorker } from '../lib/worker';
 

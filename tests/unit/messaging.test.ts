@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listenForMessages, MessageError, sendMessage } from '../../lib/messaging';
+import { MessageError, sendMessage } from '../../lib/messaging';
+import { listenForMessages } from '../../lib/messaging-listen';
 import { handlersWith } from './handlers';
 
 const status = { version: '9.9.9', startedAt: 1, device: 'devA1' };
