@@ -46,7 +46,7 @@ export const RECENT_DAYS = 30;
 export const FOLD_GRACE_DAYS = 14;
 export const SYNC_FORMAT_VERSION = 1;
 /** Keys of sync that other modules own (lib/storage.ts). */
-export const SHARED_KEYS = ['settings', 'settings$', 'custom', 'custom$'] as const;
+export const SHARED_KEYS = ['settings', 'custom'] as const;
 
 /** Bytes an item costs against the quota, as Chromium counts them: key plus JSON value. */
 export function itemBytes(key: string, value: unknown): number {

@@ -11,34 +11,11 @@ import {
   type DeviceDay,
   type History,
 } from '../../lib/summary';
+import { deviceDayArbitrary } from './arbitraries';
 import { cardio, prompt, rest, set, water } from './builders';
 
-const deviceDay: fc.Arbitrary<DeviceDay> = fc.record(
-  {
-    rev: fc.integer({ min: 0, max: 5 }), // small, so equal revisions are common
-    waterMl: fc.integer({ min: 0, max: 4000 }),
-    sets: fc.integer({ min: 0, max: 30 }),
-    volumeKg: fc.integer({ min: 0, max: 20_000 }),
-    workout: fc.boolean(),
-    posture: fc.integer({ min: 0, max: 12 }),
-    movement: fc.integer({ min: 0, max: 12 }),
-    breathing: fc.integer({ min: 0, max: 6 }),
-    rest: fc.constantFrom('rest', 'vacation', 'sick'),
-    waterGoalMl: fc.integer({ min: 500, max: 4000 }),
-  },
-  {
-    requiredKeys: [
-      'rev',
-      'waterMl',
-      'sets',
-      'volumeKg',
-      'workout',
-      'posture',
-      'movement',
-      'breathing',
-    ],
-  },
-);
+// Revisions kept small, so equal revisions from different copies are common.
+const deviceDay: fc.Arbitrary<DeviceDay> = fc.integer({ min: 0, max: 5 }).chain(deviceDayArbitrary);
 const daySummary: fc.Arbitrary<DaySummary> = fc.dictionary(
   fc.constantFrom('devA', 'devB', 'devC'),
   deviceDay,
