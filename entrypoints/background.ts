@@ -42,7 +42,8 @@ export default defineBackground(() => {
     const keys = Object.keys(changes);
     if (!(keys.length === 1 && keys[0] === LOCAL_KEYS.todaySnapshot)) void worker.updateBadge();
   });
-  // The end-to-end tests and the demo drive the worker's own code paths through this handle.
-  Object.assign(globalThis, { backbone: worker });
+  // The end-to-end tests, the benchmarks and the demo drive the worker's own code paths through
+  // this handle; only a build made for them (`--mode e2e`) has it.
+  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { backbone: worker });
   void worker.resume().then(() => worker.updateBadge());
 });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-export const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The build made for tests (`npm run build:test`): the production build has no test handle. */
+export const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -45,7 +46,7 @@ export async function launchExtension(
 ): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build:test\` first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'backbone-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
