@@ -5,6 +5,7 @@ import { browserAreas, LOCAL_KEYS, SYNC_KEYS } from '../lib/storage';
 import { createWorker } from '../lib/worker';
 
 export default defineBackground(() => {
+  const firefox = import.meta.env.BROWSER === 'firefox';
   const worker = createWorker({
     ...browserAreas(),
     alarms: browser.alarms,
@@ -19,7 +20,8 @@ export default defineBackground(() => {
     t: translate,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     // Firefox notifications have no buttons: clicking one opens the guide page instead.
-    buttons: import.meta.env.BROWSER !== 'firefox',
+    buttons: !firefox,
+    closedByUser: firefox ? 'unknown' : 'reported',
     now: Date.now,
     version: browser.runtime.getManifest().version,
     randomId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 10),
@@ -28,9 +30,12 @@ export default defineBackground(() => {
   listenForMessages(worker.handlers);
   browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
   browser.idle.onStateChanged.addListener((state) => void worker.engine.onIdleStateChanged(state));
-  browser.notifications.onButtonClicked?.addListener(
-    (id, index) => void worker.engine.onButtonClicked(id, index),
-  );
+  // Firefox has this event, unimplemented: adding a listener logs a warning on every start.
+  if (!firefox) {
+    browser.notifications.onButtonClicked.addListener(
+      (id, index) => void worker.engine.onButtonClicked(id, index),
+    );
+  }
   browser.notifications.onClicked.addListener((id) => void worker.engine.onClicked(id));
   browser.notifications.onClosed.addListener(
     (id, byUser) => void worker.engine.onNotificationClosed(id, byUser),

@@ -19,7 +19,9 @@
  *   never gets two at once (and the worker wakes once for each).
  * - Done and snooze answer from the notification's buttons (Chrome) or the guide page (every
  *   browser; Firefox notifications have no buttons, so clicking opens the guide). Skipping is
- *   offered until the day's skip cap is used up. Closing a notification is a dismissal.
+ *   offered until the day's skip cap is used up.
+ * - Closing a notification is a dismissal only when the user closed it and had not clicked it
+ *   first (a click opens the guide, where the prompt is answered): see `isDismissal`.
  */
 import { BREATHING_PATTERNS, DESK_MOVES, POSTURE_CUES, exerciseNameKey } from './catalogue';
 import { localDayKey, type DayKey } from './days';
@@ -75,7 +77,26 @@ export interface NudgeDependencies {
   iconUrl: string;
   /** Whether notifications can carry buttons (Chrome yes, Firefox no). */
   buttons: boolean;
+  /** What `notifications.onClosed` says about who closed a notification in this browser. */
+  closedByUser: ClosedByUser;
   now: () => number;
+}
+
+/**
+ * `reported`: the browser's `byUser` says whether the user closed the notification (Chrome).
+ * `unknown`: it does not; Firefox says `byUser = true` for every close (Bugzilla 1413188), also
+ * right after a click and when the alert times out unanswered.
+ */
+export type ClosedByUser = 'reported' | 'unknown';
+
+/**
+ * Whether a closed notification is the user dismissing its prompt: only when the user closed it,
+ * without clicking it first. Where who closed it is unknown (Firefox), a close is never a
+ * dismissal: the prompt stays open for the guide page, and is logged expired when the next prompt
+ * of its kind replaces it.
+ */
+export function isDismissal(closedByUser: ClosedByUser, byUser: boolean, clicked: boolean) {
+  return closedByUser === 'reported' && byUser && !clicked;
 }
 
 export interface NotificationOptions {
@@ -413,14 +434,16 @@ export class NudgeEngine {
     });
   }
 
-  /** A notification was closed; by the user, that is a dismissal. */
+  /** A notification was closed: perhaps a dismissal (`isDismissal`). */
   onNotificationClosed(id: string, byUser: boolean): Promise<void> {
     const kind = kindOfNotification(id);
-    if (!kind || !byUser) return Promise.resolve();
+    if (!kind) return Promise.resolve();
     return this.serialize(async () => {
       const state = await this.load();
       const pending = state.kinds[kind]?.pending;
-      if (!pending) return;
+      if (!pending || !isDismissal(this.deps.closedByUser, byUser, pending.clicked === true)) {
+        return;
+      }
       await this.logOutcome(kind, pending, 'dismissed', this.deps.now());
       delete state.kinds[kind]!.pending;
       await this.save(state);
@@ -433,10 +456,21 @@ export class NudgeEngine {
     return this.answer(kind, buttonIndex === 0 ? 'done' : 'snoozed');
   }
 
-  /** Clicking the notification opens the guide for its prompt, where it can be answered. */
+  /**
+   * Clicking the notification opens the guide for its prompt, where it can be answered; the
+   * prompt remembers the click, so the close that may follow is not a dismissal.
+   */
   async onClicked(id: string): Promise<void> {
     const kind = kindOfNotification(id);
-    if (kind) await this.deps.openGuide(kind);
+    if (!kind) return;
+    await this.serialize(async () => {
+      const state = await this.load();
+      const pending = state.kinds[kind]?.pending;
+      if (!pending || pending.clicked) return;
+      pending.clicked = true;
+      await this.save(state);
+    });
+    await this.deps.openGuide(kind);
   }
 
   /** A sample prompt, so the user can see how nudges look; nothing is logged or scheduled. */

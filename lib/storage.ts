@@ -156,7 +156,14 @@ export interface SyncState {
 const nudgeKindStateSchema = v.strictObject({
   dueAt: v.optional(v.number()),
   /** A prompt shown and not yet answered. */
-  pending: v.optional(v.strictObject({ firedAt: v.number(), detail: v.optional(v.string()) })),
+  pending: v.optional(
+    v.strictObject({
+      firedAt: v.number(),
+      detail: v.optional(v.string()),
+      /** The notification was clicked (its guide opened). */
+      clicked: v.optional(v.boolean()),
+    }),
+  ),
   /** Where the prompt texts are in their rotation. */
   rotation: v.number(),
 });

@@ -42,7 +42,14 @@ export interface ActionApi {
 
 export interface WorkerDependencies extends Pick<
   NudgeDependencies,
-  'notifications' | 'queryIdle' | 'isFullscreen' | 'openGuide' | 't' | 'iconUrl' | 'buttons'
+  | 'notifications'
+  | 'queryIdle'
+  | 'isFullscreen'
+  | 'openGuide'
+  | 't'
+  | 'iconUrl'
+  | 'buttons'
+  | 'closedByUser'
 > {
   local: KeyValueArea;
   sync: KeyValueArea;

@@ -2,7 +2,7 @@
  * A believable two months of use, for the demo and the benchmarks: written through the
  * extension's own writer inside the worker, as if the user had logged it day by day.
  */
-import type { Worker } from 'playwright-core';
+import type { Background } from './worker';
 import { addDays, isoWeekday, localDayKey, type DayKey } from '../../lib/days';
 import type { NewEntry } from '../../lib/entries';
 import { MAX_ENTRIES_PER_MESSAGE } from '../../lib/protocol';
@@ -94,7 +94,7 @@ export function sampleHistory(days: number, now = Date.now()): NewEntry[] {
 }
 
 /** Writes the sample through the worker's own message handlers, then syncs it. */
-export async function writeSampleHistory(worker: Worker, days = 60): Promise<void> {
+export async function writeSampleHistory(worker: Background, days = 60): Promise<void> {
   const entries = sampleHistory(days);
   for (let start = 0; start < entries.length; start += MAX_ENTRIES_PER_MESSAGE) {
     await worker.evaluate(
