@@ -133,6 +133,34 @@ export function summarizeEntries(
   return days;
 }
 
+/**
+ * Records kept for entries another device logged and an import brought here. They carry this
+ * revision, below any revision a device writes, so that the device's own record of a day, when
+ * sync still holds one, always wins the merge (see lib/sync.ts, "Imported history").
+ */
+export const IMPORTED_REV = 0;
+
+/** Per other device, the records of the days its entries touch (entries of `own` left out). */
+export function otherDevicesDays(
+  entries: Iterable<Entry>,
+  own: string,
+  waterGoalMl?: number,
+): Map<string, Map<DayKey, DeviceDay>> {
+  const byDevice = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    if (entry.device === own) continue;
+    const list = byDevice.get(entry.device);
+    if (list) list.push(entry);
+    else byDevice.set(entry.device, [entry]);
+  }
+  return new Map(
+    [...byDevice].map(([device, list]) => [
+      device,
+      summarizeEntries(list, IMPORTED_REV, waterGoalMl),
+    ]),
+  );
+}
+
 function canonical(record: DeviceDay): string {
   return JSON.stringify(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

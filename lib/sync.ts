@@ -19,6 +19,18 @@
  * by union (a device listed in `from` is never added twice); the stale device's own keys are
  * removed only FOLD_GRACE_DAYS after its fold, once every device has had time to see the
  * archive that holds its days. Readers skip devices the archive already holds.
+ *
+ * Imported history. An import (a restore on a new computer) brings entries logged by other
+ * device ids. They count here through records kept per device of origin (local `others.*`,
+ * revision IMPORTED_REV = 0), merged into the history by `withOtherDays` under that device's
+ * own id, so each day counts exactly once:
+ *   - a day for which sync holds that device's own record (it still syncs, or its items are
+ *     still there): the synced record counts, the imported one does not (any device-written
+ *     revision is above 0, and merging keeps one record per device and day);
+ *   - a day of a year whose archive item lists that device in `from`: the archive counts;
+ *   - otherwise the record computed from the imported entries counts.
+ * This device never writes another device's records into sync: other devices see imported
+ * history only when they import the file too.
  */
 import * as v from 'valibot';
 import {
@@ -195,6 +207,24 @@ export function readSyncItems(items: Readonly<Record<string, unknown>>): SyncVie
     }
   }
   return { history, devices, archive, foreign };
+}
+
+/**
+ * Adds the records of other devices' imported entries to a merged history, under the rule at
+ * the top of this file: a device's synced record or an archive holding it wins.
+ */
+export function withOtherDays(
+  view: Pick<SyncView, 'history' | 'archive'>,
+  others: ReadonlyMap<string, ReadonlyMap<DayKey, DeviceDay>>,
+): History {
+  const merged: History = { ...view.history };
+  for (const [device, days] of others) {
+    for (const [day, record] of days) {
+      if (view.archive.get(Number(day.slice(0, 4)))?.from.includes(device)) continue;
+      merged[day] = mergeDay(merged[day] ?? {}, { [device]: record });
+    }
+  }
+  return merged;
 }
 
 /** Replaces one device's records in a merged history with the given ones, day by day. */
