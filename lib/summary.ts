@@ -51,6 +51,30 @@ export const deviceDaySchema = v.object({
   waterGoalMl: v.optional(count),
 });
 
+/**
+ * The most one device can log in a day, generously: a record beyond these is not a person's
+ * day but a damaged or hostile item, and is skipped wherever it comes from another device.
+ */
+export const DAY_BOUNDS = {
+  waterMl: 50_000,
+  sets: 2_000,
+  volumeKg: 5_000_000,
+  prompts: 1_000,
+  waterGoalMl: { min: 100, max: 20_000 },
+} as const;
+
+export function isHumanDay(record: DeviceDay): boolean {
+  const goal = record.waterGoalMl;
+  return (
+    record.waterMl <= DAY_BOUNDS.waterMl &&
+    record.sets <= DAY_BOUNDS.sets &&
+    record.volumeKg <= DAY_BOUNDS.volumeKg &&
+    Math.max(record.posture, record.movement, record.breathing) <= DAY_BOUNDS.prompts &&
+    (goal === undefined ||
+      (goal >= DAY_BOUNDS.waterGoalMl.min && goal <= DAY_BOUNDS.waterGoalMl.max))
+  );
+}
+
 export function emptyDayTotals(): DayTotals {
   return {
     waterMl: 0,
