@@ -30,9 +30,14 @@ export const LIMITS = {
   restDays: 60,
 } as const;
 
-// Instants from 2000 to 2200: anything else is a broken clock or a broken file.
-const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
-const LATEST_INSTANT = Date.UTC(2200, 0, 1);
+/** Years a day or an instant may fall in: anything else is a broken clock or a broken file. */
+export const YEARS = { first: 2000, last: 2199 } as const;
+const EARLIEST_INSTANT = Date.UTC(YEARS.first, 0, 1);
+const LATEST_INSTANT = Date.UTC(YEARS.last + 1, 0, 1);
+
+export function isSaneYear(year: number): boolean {
+  return Number.isInteger(year) && year >= YEARS.first && year <= YEARS.last;
+}
 
 export const idSchema = v.pipe(
   v.string('invalid.id'),

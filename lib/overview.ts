@@ -25,8 +25,8 @@ import {
 } from './storage';
 import { habitReports, type Goals, type HabitReport } from './streaks';
 import { dayTotals, historyTotals, type DayTotals, type History } from './summary';
-import { monthsBack, readSyncItems, withOwnDays, type ForeignItem } from './sync';
-import { readEntries, readOwnDays } from './writer';
+import { monthsBack, readSyncItems, withOtherDays, withOwnDays, type ForeignItem } from './sync';
+import { readEntries, readOtherDays, readOwnDays } from './writer';
 
 export interface Overview {
   /** Entries of this month and the last, oldest first: today's list, recent exercises, prefill. */
@@ -52,7 +52,12 @@ export async function readOverview(
   now: number,
 ): Promise<Overview> {
   const [local, sync] = await Promise.all([
-    areas.local.get([LOCAL_KEYS.device, LOCAL_KEYS.syncState, LOCAL_KEYS.records]),
+    areas.local.get([
+      LOCAL_KEYS.device,
+      LOCAL_KEYS.syncState,
+      LOCAL_KEYS.records,
+      LOCAL_KEYS.months,
+    ]),
     areas.sync.get(null),
   ]);
   const device = readVersioned(deviceFormat, local[LOCAL_KEYS.device]).value.id;
@@ -63,11 +68,13 @@ export async function readOverview(
   const view = readSyncItems(sync);
   const recentMonths = monthsBack(today, 2);
   const ownMonths = [...new Set([...recentMonths, ...syncState.dirtyMonths])];
-  const [ownDays, recentEntries] = await Promise.all([
+  const allMonths = readVersioned(monthsFormat, local[LOCAL_KEYS.months]).value.months;
+  const [ownDays, otherDays, recentEntries] = await Promise.all([
     readOwnDays(areas.local, ownMonths),
+    readOtherDays(areas.local, allMonths),
     readEntries(areas.local, [...recentMonths].reverse()),
   ]);
-  const history = withOwnDays(view.history, device, ownDays);
+  const history = withOwnDays(withOtherDays(view, otherDays), device, ownDays);
   const todayTotals = dayTotals(history[today] ?? {});
   const goals = effectiveGoals(settings, todayTotals.workout);
   const foreign = [...view.foreign];

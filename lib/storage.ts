@@ -12,6 +12,7 @@
  *   local  months               the months that have entries
  *   local  entries.<YYYY-MM>    a month of entries (lib/codec.ts tuples)
  *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
+ *   local  others.<YYYY-MM>     daily records of other devices' entries an import brought here
  *   local  syncState            months waiting to sync, and how syncing went
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
  *   local  records              personal records per exercise, kept up to date by the writer
@@ -36,7 +37,7 @@ import {
 } from './settings';
 import type { TodaySnapshot } from './overview';
 import type { StoredRecords } from './strength';
-import type { DeviceDay } from './summary';
+import { IMPORTED_REV, type DeviceDay } from './summary';
 
 /** The part of a storage area the domain uses; `browser.storage.local` and `.sync` are ones. */
 export interface KeyValueArea {
@@ -123,6 +124,17 @@ export const ownDaysFormat: Format<{ t: number; g?: number; d: string }> = {
   schema: v.strictObject({ t: v.number(), g: v.optional(v.number()), d: v.string() }),
   migrations: {},
   fallback: () => ({ t: 0, d: '' }),
+};
+
+/** Per other device, its days of one month (lib/codec.ts full days), against one goal. */
+export const otherDaysFormat: Format<{ g: number; devices: Record<string, string> }> = {
+  version: 1,
+  schema: v.strictObject({
+    g: v.number(),
+    devices: v.record(deviceIdSchema, v.string()),
+  }),
+  migrations: {},
+  fallback: () => ({ g: 0, devices: {} }),
 };
 
 export const syncStateFormat: Format<SyncState> = {
@@ -258,6 +270,7 @@ export const LOCAL_KEYS = {
   backup: 'backup',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
+  others: (month: string) => `others.${month}`,
 } as const;
 
 export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
@@ -269,6 +282,28 @@ export function decodeOwnDays(month: string, raw: unknown): Map<DayKey, DeviceDa
 
 export function encodeOwnDays(days: ReadonlyMap<DayKey, DeviceDay>, rev: number, goalMl: number) {
   return writeVersioned(ownDaysFormat, { t: rev, g: goalMl, d: encodeFullDays(days, goalMl) });
+}
+
+export function decodeOtherDays(month: string, raw: unknown): Map<string, Map<DayKey, DeviceDay>> {
+  const stored = readVersioned(otherDaysFormat, raw).value;
+  return new Map(
+    Object.entries(stored.devices).map(([device, days]) => [
+      device,
+      decodeFullDays(days, month, IMPORTED_REV, stored.g || undefined),
+    ]),
+  );
+}
+
+export function encodeOtherDays(
+  devices: ReadonlyMap<string, ReadonlyMap<DayKey, DeviceDay>>,
+  goalMl: number,
+) {
+  return writeVersioned(otherDaysFormat, {
+    g: goalMl,
+    devices: Object.fromEntries(
+      [...devices].map(([device, days]) => [device, encodeFullDays(days, goalMl)]),
+    ),
+  });
 }
 
 /** The browser's own areas, for the entrypoints to pass in. */

@@ -19,6 +19,8 @@ import {
   yearKey,
 } from '../../lib/sync';
 
+import { HOSTILE_SYNC_ITEMS, hostileItems } from './foreign-sync-items';
+
 const TODAY = '2026-11-24';
 const day = (waterMl: number, extra: Partial<DeviceDay> = {}): DeviceDay => ({
   ...emptyDeviceDay(1),
@@ -59,6 +61,23 @@ describe('reading sync', () => {
       { key: 'something.else', reason: 'unknownKey' },
     ]);
     expect([...view.devices.keys()]).toEqual(['devA1', 'devB2']);
+  });
+
+  it('skips and lists items beyond the sane years or a person’s day, and keeps the rest', () => {
+    const items = {
+      ...hostileItems(),
+      ...ownItems('devA1', new Map([[TODAY, day(500)]]), {
+        ...options,
+        level: { fullMonths: 2, years: 100 },
+      }),
+    };
+    const view = readSyncItems(items);
+    expect(Object.keys(view.history)).toEqual([TODAY]);
+    expect(dayTotals(view.history[TODAY]!).waterMl).toBe(500);
+    expect(view.archive.size).toBe(0);
+    expect(view.foreign).toEqual(
+      Object.entries(HOSTILE_SYNC_ITEMS).map(([key, { reason }]) => ({ key, reason })),
+    );
   });
 
   it('prefers a full month over the coarse year for the same day', () => {
