@@ -5,18 +5,22 @@
  *
  *   check ─────────────────────┐
  *   unit ──────────────────────┤
- *   build ─┬─ e2e ── firefox ──┤── report
+ *   build ─┬─ e2e ┄┄ firefox ──┤── report
  *          └─ lint:firefox ────┘
  *
- * The browser suites run one after the other: on a two-core machine two browsers at once make
- * both slower than in turn. `--only a,b` runs just those stages (with what they need).
+ * The two browser suites run one after the other (┄, whatever the first one's result): on a
+ * two-core machine two browsers at once make both slower than in turn. `--only a,b` runs just
+ * those stages (with what they need).
  */
 import { spawn } from 'node:child_process';
 
 interface Stage {
   name: string;
   script: string;
+  /** Stages that must pass first. */
   after: string[];
+  /** Stages that must end first, passed or not: only so that two browsers do not run at once. */
+  following?: string[];
 }
 
 const STAGES: Stage[] = [
@@ -24,6 +28,7 @@ const STAGES: Stage[] = [
   { name: 'unit', script: 'test:unit:run', after: [] },
   { name: 'build', script: 'build:test', after: [] },
   { name: 'e2e', script: 'test:e2e', after: ['build'] },
+  { name: 'firefox', script: 'test:firefox', after: ['build'], following: ['e2e'] },
   { name: 'lint:firefox', script: 'lint:firefox', after: ['build'] },
 ];
 
@@ -77,6 +82,12 @@ function run(stage: Stage): Promise<Outcome> {
       stage.after.map((name) => run(stages.find((other) => other.name === name)!)),
     );
     const blocked = stage.after.filter((_, index) => before[index]!.status !== 'passed');
+    await Promise.all(
+      (stage.following ?? [])
+        .map((name) => stages.find((other) => other.name === name))
+        .filter((other) => other !== undefined)
+        .map(run),
+    );
     if (blocked.length > 0) {
       return { status: 'skipped', seconds: 0, detail: `needs ${blocked.join(', ')}` };
     }

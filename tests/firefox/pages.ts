@@ -81,7 +81,8 @@ export class FirefoxPage {
     else await this.page.keyboard.press('Backspace');
   }
 
-  async choose(target: Target, value: string): Promise<void> {
-    await (await this.find(target)).select(value);
+  /** Chooses a file in a file field, as the file dialog would. */
+  async upload(target: Target, path: string): Promise<void> {
+    await ((await this.find(target)) as ElementHandle<HTMLInputElement>).uploadFile(path);
   }
 }
