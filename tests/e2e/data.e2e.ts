@@ -154,3 +154,32 @@ test('a restore into a fresh browser shows the same today and streaks', async ({
     await fresh.close();
   }
 });
+
+test('a page’s entries that make no sense are refused with a reason and nothing is stored', async ({
+  extension,
+  popup,
+}) => {
+  const worker = await extension.worker();
+  const now = Date.now();
+  const log = (entry: Record<string, unknown>) => ({
+    type: 'logEntries',
+    data: { entries: [{ at: now, ...entry }] },
+  });
+  const replies = await popup.send([
+    log({ kind: 'water', ml: 250, day: '9999-12-31' }),
+    log({ kind: 'water', ml: 250, day: '1970-01-01' }),
+    log({ kind: 'set', exercise: 'zzzz', reps: 5 }),
+    log({ kind: 'set', exercise: 'constructor', reps: 5 }),
+    log({ kind: 'rest', reason: 'vacation', until: '2199-12-31' }),
+    log({ kind: 'water', ml: 250, at: now + 86_400_000 }),
+  ]);
+  expect(replies.map((reply) => (reply as { error?: string }).error)).toEqual([
+    'invalid.dayMismatch',
+    'invalid.dayMismatch',
+    'invalid.unknownExercise',
+    'invalid.unknownExercise',
+    'invalid.restRange',
+    'invalid.future',
+  ]);
+  expect(await storedEntries(worker)).toEqual([]);
+});
