@@ -199,16 +199,20 @@ const CSV_COLUMNS = [
   'note',
 ] as const;
 
+/** A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or return first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = String(value);
+  // Text is kept as text: a leading apostrophe stops a spreadsheet running it as a formula.
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const iso = (instant: number | undefined) =>
   instant === undefined ? undefined : new Date(instant).toISOString();
 
-/** Every entry as a CSV row, instants as ISO 8601 (UTC). */
+/** Every entry as a CSV row, instants as ISO 8601 (UTC); no cell starts a formula. */
 export function entriesCsv(entries: readonly Entry[]): string {
   const rows = entries.map((entry) => {
     const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {

@@ -73,4 +73,15 @@ describe('backups', () => {
     expect(lines[3]).toContain(',posture,done,');
     expect(lines).toHaveLength(4);
   });
+
+  it.each(['=HYPERLINK("x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd'])(
+    'export a note starting %j as text, never as a formula',
+    (note) => {
+      const line = entriesCsv([set({ note })])
+        .trim()
+        .split('\r\n')[1]!;
+      const cell = line.slice(line.lastIndexOf(',') + 1);
+      expect(cell.replace(/^"|"$/g, '').replace(/""/g, '"')).toBe(`'${note}`);
+    },
+  );
 });
