@@ -18,7 +18,8 @@
  * smallest id among those seen recently, so that one device does it. The archive always grows
  * by union (a device listed in `from` is never added twice); the stale device's own keys are
  * removed only FOLD_GRACE_DAYS after its fold, once every device has had time to see the
- * archive that holds its days. Readers skip devices the archive already holds.
+ * archive that holds its days. Readers skip devices the archive already holds. A device with
+ * any item written by a newer version is neither folded nor removed by this one.
  *
  * Imported history. An import (a restore on a new computer) brings entries logged by other
  * device ids. They count here through records kept per device of origin (local `others.*`,
@@ -430,6 +431,9 @@ export function planFold(
   for (const [stale, item] of view.devices) {
     if (stale === device || daysBetween(item.seen, today) <= STALE_DAYS) continue;
     const staleKeys = Object.keys(current).filter((key) => isOwnKey(key, stale));
+    // A newer version wrote some of its items: their days cannot be read here, so neither
+    // folded nor removed; that version will fold the device.
+    if (staleKeys.some((key) => foreignReason(current[key]) === 'newerVersion')) continue;
     if (archived.has(stale)) {
       // Its days are in the archive: its keys go once everyone has had time to see that.
       const foldedOn = (current[`fold.${stale}`] as { on?: DayKey } | undefined)?.on;

@@ -105,7 +105,10 @@ test('a replacing import keeps the data from before as a backup that can be rest
 
 test('entries export as CSV', async ({ extension, options }) => {
   await callHandler(await extension.worker(), 'logEntries', {
-    entries: [{ kind: 'water', ml: 300, at: Date.now() }],
+    entries: [
+      { kind: 'water', ml: 300, at: Date.now() },
+      { kind: 'set', exercise: 'plank', seconds: 30, note: '=1+1', at: Date.now() },
+    ],
   });
   const [download] = await Promise.all([
     options.page.waitForEvent('download'),
@@ -114,6 +117,8 @@ test('entries export as CSV', async ({ extension, options }) => {
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toMatch(/^id,kind,day,at,device,ml/);
   expect(csv).toMatch(/,water,\d{4}-\d{2}-\d{2},[^,]+,[a-z0-9]+,300,/);
+  // A note a spreadsheet would run as a formula stays text.
+  expect(csv).toContain(",'=1+1\r\n");
 });
 
 /** What the popup shows of today and the streaks, once it has drawn them. */
@@ -153,4 +158,33 @@ test('a restore into a fresh browser shows the same today and streaks', async ({
   } finally {
     await fresh.close();
   }
+});
+
+test('a page’s entries that make no sense are refused with a reason and nothing is stored', async ({
+  extension,
+  popup,
+}) => {
+  const worker = await extension.worker();
+  const now = Date.now();
+  const log = (entry: Record<string, unknown>) => ({
+    type: 'logEntries',
+    data: { entries: [{ at: now, ...entry }] },
+  });
+  const replies = await popup.send([
+    log({ kind: 'water', ml: 250, day: '9999-12-31' }),
+    log({ kind: 'water', ml: 250, day: '1970-01-01' }),
+    log({ kind: 'set', exercise: 'zzzz', reps: 5 }),
+    log({ kind: 'set', exercise: 'constructor', reps: 5 }),
+    log({ kind: 'rest', reason: 'vacation', until: '2199-12-31' }),
+    log({ kind: 'water', ml: 250, at: now + 86_400_000 }),
+  ]);
+  expect(replies.map((reply) => (reply as { error?: string }).error)).toEqual([
+    'invalid.dayMismatch',
+    'invalid.dayMismatch',
+    'invalid.unknownExercise',
+    'invalid.unknownExercise',
+    'invalid.restRange',
+    'invalid.future',
+  ]);
+  expect(await storedEntries(worker)).toEqual([]);
 });

@@ -74,7 +74,10 @@ async function flush(browser: ReturnType<typeof browserOf>) {
 /** The export file of a browser, read back as the import reads it. */
 async function exported(browser: ReturnType<typeof browserOf>) {
   const entries = await readAllEntries(browser.areas.local);
-  const parsed = parseBackup(serializeBackup(createBackup(browser.settings, [], entries, NOW)));
+  const parsed = parseBackup(
+    serializeBackup(createBackup(browser.settings, [], entries, NOW)),
+    NOW,
+  );
   if (!parsed.ok) throw new Error(parsed.messageKey);
   return parsed.backup;
 }

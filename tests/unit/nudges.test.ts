@@ -168,8 +168,9 @@ describe('firing a prompt', () => {
   });
 
   it('stops water prompts once the day’s goal is met', async () => {
-    const { worker, fire, create, ready } = setup();
+    const { worker, fire, create, ready, setNow } = setup();
     await ready();
+    setNow(at(23, 10));
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 2000, at: at(23, 10) }] });
     await fire('water', at(23, 10, 30));
     expect(create).not.toHaveBeenCalled();

@@ -225,6 +225,21 @@ describe('folding devices long gone', () => {
     expect(later.set).toEqual({});
   });
 
+  it('neither folds nor removes a device with an item a newer version wrote', () => {
+    const current = {
+      ...stale,
+      ...active('devA1'),
+      'y.devOld9.2024': { v: 2, t: 1, g: 2000, s: 'a format to come' },
+    };
+    expect(planFold('devA1', current, readSyncItems(current), TODAY, 5)).toEqual({
+      set: {},
+      remove: [],
+    });
+    const folded = { ...current, 'fold.devOld9': { on: '2025-06-01' } };
+    const later = addDays(TODAY, FOLD_GRACE_DAYS);
+    expect(planFold('devA1', folded, readSyncItems(folded), later, 6).remove).toEqual([]);
+  });
+
   it('adds a second stale device to the archive without losing the first', () => {
     const second = ownItems(
       'devOld8',
