@@ -1,5 +1,4 @@
 /// <reference types="chrome" />
-/* eslint-disable no-empty-pattern -- vitest fixtures must destructure their first argument */
 import { test as base, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from './launch';
@@ -7,6 +6,8 @@ import { watchForProblems } from './problems';
 import { OptionsPage, PopupPage, ProgressPage, type ExtensionPage } from './pages';
 
 interface Fixtures {
+  /** Headed Chromium (under a virtual display when there is none): the real toolbar popup. */
+  headed: boolean;
   extension: LaunchedExtension & { problems: string[]; alarmsAtInstall: string[] };
   failOnProblems: void;
   popup: PopupPage;
@@ -56,9 +57,10 @@ async function cleanSlate(extension: LaunchedExtension): Promise<void> {
 
 /** One browser per test file (starting Chromium is the slow part); pages are per test. */
 export const test = base.extend<Fixtures>({
+  headed: [false, { scope: 'file' }],
   extension: [
-    async ({}, use) => {
-      const extension = await launchExtension();
+    async ({ headed }, use) => {
+      const extension = await launchExtension({ headless: !headed });
       const problems = watchForProblems(extension.context);
       await use({ ...extension, problems, alarmsAtInstall: await alarmsAfterInstall(extension) });
       await extension.close();

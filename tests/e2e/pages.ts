@@ -25,7 +25,7 @@ export class PopupPage extends ExtensionPage {
   }
 
   addCupButton(label: string) {
-    return this.page.getByRole('button', { name: `Add ${label}` });
+    return this.page.getByRole('button', { name: `+${label}`, exact: true });
   }
 
   streak(habit: string) {
