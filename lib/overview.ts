@@ -16,7 +16,6 @@ import {
   deviceFormat,
   monthsFormat,
   recordsFormat,
-  todaySnapshotFormat,
   readVersioned,
   settingsFormat,
   syncStateFormat,
@@ -116,17 +115,7 @@ export function snapshotOf(overview: Overview): TodaySnapshot {
   return { today, settings, goals, todayTotals, reports };
 }
 
-/** The worker's snapshot, if it is of today; otherwise the page must read everything. */
-export async function readSnapshot(
-  local: KeyValueArea,
-  now: number,
-): Promise<TodaySnapshot | undefined> {
-  const raw = (await local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot];
-  const snapshot = readVersioned(todaySnapshotFormat, raw).value;
-  if (!snapshot || snapshot.today !== localDayKey(now, snapshot.settings.startOfDayHour))
-    return undefined;
-  return snapshot;
-}
+export { readSnapshot } from './snapshot';
 
 /** Every entry in this browser, oldest first: the progress page and exports read them all. */
 export async function readAllEntries(local: KeyValueArea): Promise<Entry[]> {

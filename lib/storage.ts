@@ -36,6 +36,7 @@ import {
   type Settings,
 } from './settings';
 import type { TodaySnapshot } from './overview';
+import { FIRST_PAINT_KEYS, TODAY_SNAPSHOT_VERSION } from './snapshot';
 import type { StoredRecords } from './strength';
 import { IMPORTED_REV, type DeviceDay } from './summary';
 
@@ -234,7 +235,7 @@ export const recordsFormat: Format<{ exercises: Record<string, StoredRecords> }>
  * a snapshot that is not of the current version is simply not used.
  */
 export const todaySnapshotFormat: Format<TodaySnapshot | undefined> = {
-  version: 1,
+  version: TODAY_SNAPSHOT_VERSION,
   schema: v.custom<TodaySnapshot>((value) => typeof value === 'object' && value !== null),
   migrations: {},
   fallback: () => undefined,
@@ -263,9 +264,9 @@ export const LOCAL_KEYS = {
   device: 'device',
   months: 'months',
   syncState: 'syncState',
-  nudgeState: 'nudgeState',
+  nudgeState: FIRST_PAINT_KEYS.nudgeState,
   records: 'records',
-  todaySnapshot: 'todaySnapshot',
+  todaySnapshot: FIRST_PAINT_KEYS.todaySnapshot,
   /** The export taken before an import replaced everything, to restore it. */
   backup: 'backup',
   bucket: (month: string) => `entries.${month}`,
