@@ -21,11 +21,12 @@
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
+ *   session guideTab            the tab the guide opens in, reused (lib/tabs.ts)
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { BUCKET_VERSION, decodeFullDays, emptyBucket, encodeFullDays, type Bucket } from './codec';
-import { customExerciseSchema, type CustomExercise } from './catalogue';
+import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from './catalogue';
 import { dayKeySchema, type DayKey } from './days';
 import { deviceIdSchema } from './entries';
 import {
@@ -185,6 +186,8 @@ export interface NudgeState {
   kinds: Partial<Record<NudgeKind, v.InferOutput<typeof nudgeKindStateSchema>>>;
   pausedUntil?: number;
   pausedIndefinitely?: boolean;
+  /** Time off (vacation, sick): no nudge from start to end. */
+  timeOff?: { start: number; end: number };
   /** When the user went away (idle, locked, asleep); no alarm runs meanwhile. */
   awaySince?: number;
   skips: { day: DayKey; count: number };
@@ -203,6 +206,7 @@ export const nudgeStateFormat: Format<NudgeState> = {
     }),
     pausedUntil: v.optional(v.number()),
     pausedIndefinitely: v.optional(v.boolean()),
+    timeOff: v.optional(v.strictObject({ start: v.number(), end: v.number() })),
     awaySince: v.optional(v.number()),
     skips: v.strictObject({ day: v.string(), count: v.number() }),
     basis: v.optional(v.string()),
@@ -242,11 +246,17 @@ export const todaySnapshotFormat: Format<TodaySnapshot | undefined> = {
 };
 
 export const settingsFormat: Format<Settings> = {
-  version: 2,
+  version: 3,
   schema: settingsSchema,
   migrations: {
     // Version 2 brought nudges: earlier settings get the default schedule.
     2: (value) => ({ ...value, nudges: structuredClone(DEFAULT_NUDGES) }),
+    // Version 3: breaks rotate through the desk moves, and sound does not keep nudges quiet.
+    3: (value) => ({
+      ...value,
+      nudges: { ...(value.nudges as object), quietWhileAudible: false },
+      breakMoves: [...DEFAULT_BREAK_MOVES],
+    }),
   },
   fallback: () => structuredClone(DEFAULT_SETTINGS),
 };
@@ -275,6 +285,9 @@ export const LOCAL_KEYS = {
 } as const;
 
 export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+
+/** Session storage (cleared when the browser restarts): the one reused guide tab. */
+export const SESSION_KEYS = { guideTab: 'guideTab' } as const;
 
 export function decodeOwnDays(month: string, raw: unknown): Map<DayKey, DeviceDay> {
   const stored = readVersioned(ownDaysFormat, raw).value;
@@ -313,4 +326,8 @@ export function browserAreas(): { local: KeyValueArea; sync: KeyValueArea } {
     local: browser.storage.local as unknown as KeyValueArea,
     sync: browser.storage.sync as unknown as KeyValueArea,
   };
+}
+
+export function sessionArea(): KeyValueArea {
+  return browser.storage.session as unknown as KeyValueArea;
 }

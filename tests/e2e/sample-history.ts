@@ -125,7 +125,7 @@ export async function writeSampleHistory(worker: Background, days = 60): Promise
  * A year of history from three devices: this one through its own writer, two others as their
  * records arrive through sync (written into storage.sync, as Chromium's sync would).
  */
-export async function writeYearFromThreeDevices(worker: Worker): Promise<void> {
+export async function writeYearFromThreeDevices(worker: Background): Promise<void> {
   await writeSampleHistory(worker, 365);
   const today = localDayKey(Date.now());
   for (const device of ['otherdev01', 'otherdev02']) {
