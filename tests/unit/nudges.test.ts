@@ -355,7 +355,7 @@ describe('answers', () => {
     // Firefox's alert timing out unclicked: reported closed by the user.
     await engine.onNotificationClosed(notificationId('posture'), true);
     expect(await prompts()).toEqual([]);
-    expect((await engine.status()).pending).toEqual([{ kind: 'posture' }]);
+    expect((await engine.status()).pending).toEqual([{ kind: 'posture', firedAt: at(23, 9, 30) }]);
     await fire('posture', at(23, 10));
     expect(await prompts()).toEqual([
       expect.objectContaining({ prompt: 'posture', outcome: 'expired', firedAt: at(23, 9, 30) }),
