@@ -32,7 +32,7 @@ async function promptOutcomes(firefox: LaunchedFirefox): Promise<string[]> {
 async function waterLogged(firefox: LaunchedFirefox): Promise<number[]> {
   return (await storedEntries(firefox.background))
     .flatMap((entry) => (entry.kind === 'water' ? [entry.ml] : []))
-    .sort();
+    .sort((a, b) => a - b);
 }
 
 async function alertTitles(firefox: LaunchedFirefox): Promise<string[]> {
@@ -102,7 +102,7 @@ test('the event page, stopped, wakes for a message and for an alarm, and nothing
 
   await stopBackground(firefox);
   await popup.click(POPUP.addCup('250 ml'));
-  await expect.poll(() => popup.text(POPUP.waterTotal)).toContain('750 ml of 2,000 ml');
+  await expect.poll(() => waterLogged(firefox)).toEqual([250, 500]);
   await expect.poll(() => backgroundState(firefox)).toBe('running');
 
   // Both glasses wait for the worker's sync alarm, which comes while the event page is stopped.
