@@ -116,5 +116,5 @@ test('the event page, stopped, wakes for a message and for an alarm, and nothing
     .toContainEqual(expect.stringMatching(/^m\.[a-z0-9]+\.\d{4}-\d{2}$/));
   expect(await backgroundState(firefox)).toBe('running');
   expect(await waterLogged(firefox)).toEqual([250, 500]);
-  await expect.poll(() => popup.text(POPUP.waterTotal)).toContain('750 ml of 2,000 ml');
+  await expect.poll(() => popup.text(POPUP.waterTotal)).toMatch(/^750 ml of 2,000 ml/);
 });
