@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { translate } from '../components/format';
 import { listenForMessages } from '../lib/messaging-listen';
-import { browserAreas, LOCAL_KEYS, SYNC_KEYS } from '../lib/storage';
+import { browserAreas, LOCAL_KEYS, SESSION_KEYS, sessionArea, SYNC_KEYS } from '../lib/storage';
+import { openInReusedTab } from '../lib/tabs';
 import { createWorker } from '../lib/worker';
 
 export default defineBackground(() => {
@@ -14,9 +15,18 @@ export default defineBackground(() => {
     queryIdle: (seconds) => browser.idle.queryState(seconds),
     setIdleThreshold: (seconds) => browser.idle.setDetectionInterval(seconds),
     isFullscreen: async () => (await browser.windows.getLastFocused()).state === 'fullscreen',
-    openGuide: async (kind) => {
-      await browser.tabs.create({ url: browser.runtime.getURL(`/guide.html?prompt=${kind}`) });
-    },
+    // Needs no `tabs` permission: only a tab's url, title and icon are withheld without it.
+    isAudible: async () => (await browser.tabs.query({ audible: true })).length > 0,
+    openGuide: (kind) =>
+      openInReusedTab(
+        {
+          tabs: browser.tabs,
+          focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
+          session: sessionArea(),
+        },
+        SESSION_KEYS.guideTab,
+        browser.runtime.getURL(`/guide.html?prompt=${kind}`),
+      ),
     t: translate,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     // Firefox notifications have no buttons: clicking one opens the guide page instead.
@@ -28,6 +38,10 @@ export default defineBackground(() => {
   });
 
   listenForMessages(worker.handlers);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
   browser.idle.onStateChanged.addListener((state) => void worker.engine.onIdleStateChanged(state));
   // Firefox has this event, unimplemented: adding a listener logs a warning on every start.
@@ -47,7 +61,8 @@ export default defineBackground(() => {
     const keys = Object.keys(changes);
     if (!(keys.length === 1 && keys[0] === LOCAL_KEYS.todaySnapshot)) void worker.updateBadge();
   });
-  // The end-to-end tests and the demo drive the worker's own code paths through this handle.
-  Object.assign(globalThis, { backbone: worker });
+  // The end-to-end tests, the benchmarks and the demo drive the worker's own code paths through
+  // this handle; only a build made for them (`--mode e2e`) has it.
+  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { backbone: worker });
   void worker.resume().then(() => worker.updateBadge());
 });

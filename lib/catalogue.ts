@@ -32,6 +32,9 @@ export type Equipment = (typeof EQUIPMENT)[number];
 export const MEASURES = ['reps', 'repsPerSide', 'hold', 'duration'] as const;
 export type Measure = (typeof MEASURES)[number];
 
+export const BREAK_PLACES = ['desk', 'band', 'floor'] as const;
+export type BreakPlace = (typeof BREAK_PLACES)[number];
+
 export type Range = readonly [min: number, max: number];
 
 export type Prescription =
@@ -46,8 +49,11 @@ export interface Exercise {
   equipment: readonly Equipment[];
   measure: Measure;
   prescription: Prescription;
-  /** Whether it can be done beside a desk in a movement break. */
-  deskFriendly?: true;
+  /**
+   * Whether a movement break may offer it, and where: `desk` works in office clothes beside the
+   * desk, `band` needs a resistance band, `floor` needs a floor and a mat (working from home).
+   */
+  breakMove?: BreakPlace;
   /** Cardio that people also measure by distance (a rowing machine). */
   tracksDistance?: true;
 }
@@ -94,7 +100,7 @@ export const EXERCISES: readonly Exercise[] = [
     equipment: ['bodyweight', 'mat'],
     measure: 'hold',
     prescription: hold(3, 5, 10),
-    deskFriendly: true,
+    breakMove: 'floor',
   },
   {
     id: 'plankRow',
@@ -151,7 +157,7 @@ export const EXERCISES: readonly Exercise[] = [
     equipment: ['band'],
     measure: 'reps',
     prescription: reps(3, 15, 20),
-    deskFriendly: true,
+    breakMove: 'band',
   },
   {
     id: 'bandedRow',
@@ -201,6 +207,7 @@ export const EXERCISES: readonly Exercise[] = [
     equipment: ['bodyweight', 'mat'],
     measure: 'hold',
     prescription: hold(3, 30, 60),
+    breakMove: 'floor',
   },
   {
     id: 'birdDog',
@@ -208,7 +215,7 @@ export const EXERCISES: readonly Exercise[] = [
     equipment: ['bodyweight', 'mat'],
     measure: 'repsPerSide',
     prescription: reps(3, 10),
-    deskFriendly: true,
+    breakMove: 'floor',
   },
   {
     id: 'deadBug',
@@ -216,7 +223,7 @@ export const EXERCISES: readonly Exercise[] = [
     equipment: ['bodyweight', 'mat'],
     measure: 'repsPerSide',
     prescription: reps(3, 10),
-    deskFriendly: true,
+    breakMove: 'floor',
   },
   {
     id: 'scapularSqueeze',
@@ -224,7 +231,7 @@ export const EXERCISES: readonly Exercise[] = [
     equipment: ['bodyweight'],
     measure: 'reps',
     prescription: reps(2, 10, 15),
-    deskFriendly: true,
+    breakMove: 'desk',
   },
   {
     id: 'rowingMachine',
@@ -261,7 +268,7 @@ export const EXERCISES: readonly Exercise[] = [
     equipment: ['bodyweight'],
     measure: 'duration',
     prescription: minutes(1, 2),
-    deskFriendly: true,
+    breakMove: 'desk',
   },
   {
     id: 'foamRolling',
@@ -283,8 +290,56 @@ export const EXERCISES: readonly Exercise[] = [
     equipment: ['bodyweight'],
     measure: 'duration',
     prescription: minutes(5, 10),
-    deskFriendly: true,
+    breakMove: 'desk',
     tracksDistance: true,
+  },
+  {
+    id: 'chinTuck',
+    region: 'upper',
+    equipment: ['bodyweight'],
+    measure: 'reps',
+    prescription: reps(1, 10),
+    breakMove: 'desk',
+  },
+  {
+    id: 'wallAngel',
+    region: 'upper',
+    equipment: ['bodyweight'],
+    measure: 'reps',
+    prescription: reps(1, 10),
+    breakMove: 'desk',
+  },
+  {
+    id: 'standingBackExtension',
+    region: 'lower',
+    equipment: ['bodyweight'],
+    measure: 'reps',
+    prescription: reps(1, 5, 8),
+    breakMove: 'desk',
+  },
+  {
+    id: 'seatedThoracicTwist',
+    region: 'mobility',
+    equipment: ['bodyweight'],
+    measure: 'repsPerSide',
+    prescription: reps(1, 5),
+    breakMove: 'desk',
+  },
+  {
+    id: 'standingHipFlexorStretch',
+    region: 'mobility',
+    equipment: ['bodyweight'],
+    measure: 'hold',
+    prescription: hold(2, 20, 30),
+    breakMove: 'desk',
+  },
+  {
+    id: 'calfRaise',
+    region: 'mobility',
+    equipment: ['bodyweight'],
+    measure: 'reps',
+    prescription: reps(1, 15),
+    breakMove: 'desk',
   },
 ];
 
@@ -302,12 +357,27 @@ export function exerciseCuesKey(id: string): string {
   return `exercise.${id}.cues`;
 }
 
-/** Moves offered in a movement break, in the order a rotation walks through them. */
-export const DESK_MOVES: readonly Exercise[] = EXERCISES.filter(
-  (exercise) => exercise.deskFriendly,
+/** Every move a movement break can offer, desk moves first, in the order a rotation walks. */
+export const BREAK_MOVES: readonly Exercise[] = BREAK_PLACES.flatMap((place) =>
+  EXERCISES.filter((exercise) => exercise.breakMove === place),
 );
 
-/** Posture-check cues (i18n keys), rotated so a notification does not repeat itself. */
+/** The rotation when the user has not chosen: moves that work in office clothes at a desk. */
+export const DEFAULT_BREAK_MOVES: readonly string[] = BREAK_MOVES.filter(
+  (move) => move.breakMove === 'desk',
+).map((move) => move.id);
+
+/** The moves in the user's rotation, in catalogue order; the desk moves if none is known. */
+export function breakRotation(chosen: readonly string[]): Exercise[] {
+  const wanted = new Set(chosen);
+  const moves = BREAK_MOVES.filter((move) => wanted.has(move.id));
+  return moves.length > 0 ? moves : BREAK_MOVES.filter((move) => move.breakMove === 'desk');
+}
+
+/**
+ * Posture-check cues (i18n keys), rotated so a notification does not repeat itself. Each has a
+ * short instruction for the notification's title (`postureTitleKey`).
+ */
 export const POSTURE_CUES = [
   'posture.cue.sitTall',
   'posture.cue.shouldersDown',
@@ -316,6 +386,10 @@ export const POSTURE_CUES = [
   'posture.cue.screenAtEyeLevel',
   'posture.cue.bladeSqueeze',
 ] as const;
+
+export function postureTitleKey(cue: (typeof POSTURE_CUES)[number]): string {
+  return cue.replace('posture.cue.', 'posture.title.');
+}
 
 export type BreathPhase = 'inhale' | 'topUpInhale' | 'hold' | 'exhale' | 'holdOut';
 

@@ -6,9 +6,10 @@
  * - One alarm per kind, named `nudge:<kind>`, set for the kind's due time; reconciling (on every
  *   worker start and settings change) makes the alarms match the state, so none is lost or
  *   doubled.
- * - When an alarm fires, nothing is shown if nudges are paused, outside active hours, while the
- *   user is away (idle or locked), or while the focused window is fullscreen (checked again in
- *   FULLSCREEN_RECHECK_MINUTES). An alarm that fires more than LATE_MINUTES late means the
+ * - When an alarm fires, nothing is shown if nudges are paused or on time off, outside active
+ *   hours, while the user is away (idle or locked), or while the focused window is fullscreen or
+ *   (when the user chose so) a tab plays sound; those two are checked again in
+ *   QUIET_RECHECK_MINUTES. An alarm that fires more than LATE_MINUTES late means the
  *   machine slept: that counts as an absence, so no prompt greets the user on waking.
  * - While the user is away no alarm runs. Coming back applies the after-absence setting:
  *   `reset` restarts every timer, `continue` keeps them (what became due while away comes from a
@@ -22,8 +23,20 @@
  *   offered until the day's skip cap is used up.
  * - Closing a notification is a dismissal only when the user closed it and had not clicked it
  *   first (a click opens the guide, where the prompt is answered): see `isDismissal`.
+ * - A water reminder's buttons are the user's first two cups: pressing one logs that water.
+ *   Water logged anywhere answers an open water reminder as done.
+ * - A prompt is answered once: a second answer to the same prompt (a button pressed after the
+ *   guide answered it, a second Done in the guide) changes nothing.
+ * - Time off (vacation, sick) is a pause with a start and an end, set in advance.
  */
-import { BREATHING_PATTERNS, DESK_MOVES, POSTURE_CUES, exerciseNameKey } from './catalogue';
+import {
+  BREATHING_PATTERNS,
+  POSTURE_CUES,
+  breakRotation,
+  exerciseCuesKey,
+  exerciseNameKey,
+  postureTitleKey,
+} from './catalogue';
 import { localDayKey, type DayKey } from './days';
 import type { NewEntry, PromptOutcome } from './entries';
 import { formatVolume, oneSetText, type Translate } from './format';
@@ -48,7 +61,7 @@ import {
 
 export const NUDGE_ALARM_PREFIX = 'nudge:';
 export const LATE_MINUTES = 5;
-export const FULLSCREEN_RECHECK_MINUTES = 3;
+export const QUIET_RECHECK_MINUTES = 3;
 /** Prompts of different kinds come at least this far apart, never together. */
 export const SPACING_MINUTES = 5;
 const MINUTE = 60_000;
@@ -69,6 +82,8 @@ export interface NudgeDependencies {
   /** The idle API's state, for a threshold in seconds. */
   queryIdle: (thresholdSeconds: number) => Promise<IdleState>;
   isFullscreen: () => Promise<boolean>;
+  /** Whether a tab is playing sound (a call, a video). */
+  isAudible: () => Promise<boolean>;
   settings: () => Promise<Settings>;
   water: () => Promise<WaterProgress>;
   log: (entries: NewEntry[]) => Promise<unknown>;
@@ -140,35 +155,33 @@ export function promptContent(
   settings: Settings,
 ): PromptContent {
   switch (kind) {
-    case 'posture':
-      return {
-        title: t('nudge.posture.title'),
-        message: t(POSTURE_CUES[rotation % POSTURE_CUES.length]!),
-      };
+    case 'posture': {
+      const cue = POSTURE_CUES[rotation % POSTURE_CUES.length]!;
+      return { title: t(postureTitleKey(cue)), message: t(cue) };
+    }
     case 'movement': {
-      const move = DESK_MOVES[rotation % DESK_MOVES.length]!;
+      const moves = breakRotation(settings.breakMoves);
+      const move = moves[rotation % moves.length]!;
       const amount = oneSetText(t, move.prescription, move.measure === 'repsPerSide');
       return {
-        title: t('nudge.movement.title'),
-        message: t('nudge.movement.message', [t(exerciseNameKey(move.id)), amount]),
+        title: t('nudge.movement.instruction', [t(exerciseNameKey(move.id)), amount]),
+        message: t(exerciseCuesKey(move.id)),
         detail: move.id,
       };
     }
     case 'breathing': {
       const pattern = BREATHING_PATTERNS[rotation % BREATHING_PATTERNS.length]!;
-      const name = t(`breathing.pattern.${pattern.id}.name`);
       return {
-        title: t('nudge.breathing.title'),
-        message: t('nudge.breathing.message', [
-          name,
-          t(`breathing.pattern.${pattern.id}.description`),
-        ]),
+        title: t('nudge.breathing.instruction', [t(`breathing.pattern.${pattern.id}.name`)]),
+        message: t(`breathing.pattern.${pattern.id}.description`),
         detail: pattern.id,
       };
     }
     case 'water':
       return {
-        title: t('nudge.water.title'),
+        title: t('nudge.water.instruction', [
+          formatVolume(t, Math.max(0, water.goalMl - water.todayMl), settings.units),
+        ]),
         message: t('nudge.water.message', [
           formatVolume(t, water.todayMl, settings.units),
           formatVolume(t, water.goalMl, settings.units),
@@ -177,14 +190,36 @@ export function promptContent(
   }
 }
 
+/** A notification's buttons: the user's first two cups for water, Done and Snooze otherwise. */
+export function promptButtons(
+  t: Translate,
+  kind: NudgeKind,
+  settings: Settings,
+): { title: string }[] {
+  if (kind === 'water') {
+    return waterButtonCups(settings).map((ml) => ({
+      title: t('nudge.cup', [formatVolume(t, ml, settings.units)]),
+    }));
+  }
+  return [
+    { title: t('nudge.done') },
+    { title: t('nudge.snooze', [settings.nudges.snoozeMinutes]) },
+  ];
+}
+
+const waterButtonCups = (settings: Settings) => settings.cupsMl.slice(0, 2);
+
 export interface NudgeStatus {
+  /** When the current pause or time off ends. */
   pausedUntil?: number;
+  /** Time off set for a range of days, current or to come. */
+  timeOff?: { start: number; end: number };
   pausedIndefinitely: boolean;
   away: boolean;
   next?: { kind: NudgeKind; at: number };
   skipsLeft?: number;
-  /** Prompts shown and not answered yet, with what they offered. */
-  pending: { kind: NudgeKind; detail?: string }[];
+  /** Prompts shown and not answered yet: when they fired (which identifies them), what they offered. */
+  pending: { kind: NudgeKind; firedAt: number; detail?: string }[];
 }
 
 /** Moves due times that fall together apart, earliest first, SPACING_MINUTES each. */
@@ -225,10 +260,7 @@ export class NudgeEngine {
   }
 
   private isPaused(state: NudgeState, now: number): boolean {
-    return (
-      state.pausedIndefinitely === true ||
-      (state.pausedUntil !== undefined && state.pausedUntil > now)
-    );
+    return state.pausedIndefinitely === true || pausedUntilAt(state, now) !== undefined;
   }
 
   /** The next due time of one kind, counting from `from`. */
@@ -270,8 +302,7 @@ export class NudgeEngine {
       const now = this.deps.now();
       const basis = JSON.stringify(settings.nudges);
       const recompute = options.recompute || state.basis !== basis;
-      const from =
-        state.pausedUntil !== undefined && state.pausedUntil > now ? state.pausedUntil : now;
+      const from = pausedUntilAt(state, now) ?? now;
       for (const kind of NUDGE_KINDS) {
         const current = state.kinds[kind] ?? { rotation: 0 };
         if (!settings.nudges[kind].enabled) delete current.dueAt;
@@ -302,7 +333,7 @@ export class NudgeEngine {
       if (!settings.nudges[kind].enabled || state.pausedIndefinitely) {
         delete kindState.dueAt;
       } else if (this.isPaused(state, now)) {
-        await reschedule(state.pausedUntil!);
+        await reschedule(pausedUntilAt(state, now)!);
       } else if (now - alarm.scheduledTime > LATE_MINUTES * MINUTE) {
         // The machine slept through this alarm: an absence, not a moment to prompt.
         await this.comeBack(state, settings, now);
@@ -313,8 +344,8 @@ export class NudgeEngine {
         state.awaySince ??= now;
       } else if (!isActive(settings.nudges, now)) {
         await reschedule(now);
-      } else if (settings.nudges.deferInFullscreen && (await this.deps.isFullscreen())) {
-        await reschedule(now, FULLSCREEN_RECHECK_MINUTES * MINUTE);
+      } else if (await this.keepQuiet(settings)) {
+        await reschedule(now, QUIET_RECHECK_MINUTES * MINUTE);
       } else {
         await this.show(kind, state, settings, now);
         await reschedule(now);
@@ -322,6 +353,14 @@ export class NudgeEngine {
       await this.save(state);
       await this.applyAlarms(state, settings);
     });
+  }
+
+  /** A fullscreen window or (when chosen) a tab playing sound: not a moment to interrupt. */
+  private async keepQuiet(settings: Settings): Promise<boolean> {
+    return (
+      (settings.nudges.deferInFullscreen && (await this.deps.isFullscreen())) ||
+      (settings.nudges.quietWhileAudible && (await this.deps.isAudible()))
+    );
   }
 
   private async show(
@@ -342,14 +381,7 @@ export class NudgeEngine {
       iconUrl: this.deps.iconUrl,
       title: content.title,
       message: content.message,
-      ...(this.deps.buttons
-        ? {
-            buttons: [
-              { title: this.deps.t('nudge.done') },
-              { title: this.deps.t('nudge.snooze', [settings.nudges.snoozeMinutes]) },
-            ],
-          }
-        : {}),
+      ...(this.deps.buttons ? { buttons: promptButtons(this.deps.t, kind, settings) } : {}),
     });
   }
 
@@ -403,34 +435,64 @@ export class NudgeEngine {
     });
   }
 
-  /** Done, snooze or skip, from a notification button or the guide page. */
+  /**
+   * Done, snooze or skip, from a notification button, the guide page or the popup. `prompt` names
+   * the prompt answered (its firing time): when that prompt is no longer open, it was answered
+   * already and nothing changes. Without it, the answer is the user's own (a break taken
+   * unprompted) and answers whatever prompt of the kind is open.
+   */
   answer(
     kind: NudgeKind,
     outcome: 'done' | 'snoozed' | 'skipped',
     snoozeMinutes?: number,
+    prompt?: number,
   ): Promise<NudgeStatus> {
     return this.serialize(async () => {
       const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
       const now = this.deps.now();
       const today = localDayKey(now, settings.startOfDayHour);
-      const kindState = (state.kinds[kind] ??= { rotation: 0 });
-      if (outcome === 'skipped') {
-        const used = state.skips.day === today ? state.skips.count : 0;
-        if (settings.nudges.skipCap > 0 && used >= settings.nudges.skipCap)
-          throw new Error('nudge.skipCapReached');
-        state.skips = { day: today, count: used + 1 };
+      if (prompt !== undefined && state.kinds[kind]?.pending?.firedAt !== prompt) {
+        throw new Error('nudge.alreadyAnswered');
       }
-      await this.logOutcome(kind, kindState.pending ?? { firedAt: now }, outcome, now);
-      delete kindState.pending;
-      if (outcome === 'snoozed') {
-        kindState.dueAt = now + (snoozeMinutes ?? settings.nudges.snoozeMinutes) * MINUTE;
-      } else if (kind === 'water' || kindState.dueAt === undefined || kindState.dueAt <= now) {
-        kindState.dueAt = await this.dueFrom(kind, settings, now);
-      }
-      await this.deps.notifications.clear(notificationId(kind));
-      await this.save(state);
-      await this.applyAlarms(state, settings);
+      await this.answerIn(state, settings, kind, outcome, now, snoozeMinutes);
       return this.statusOf(state, settings, today, now);
+    });
+  }
+
+  private async answerIn(
+    state: NudgeState,
+    settings: Settings,
+    kind: NudgeKind,
+    outcome: 'done' | 'snoozed' | 'skipped',
+    now: number,
+    snoozeMinutes?: number,
+  ): Promise<void> {
+    const today = localDayKey(now, settings.startOfDayHour);
+    const kindState = (state.kinds[kind] ??= { rotation: 0 });
+    if (outcome === 'skipped') {
+      const used = state.skips.day === today ? state.skips.count : 0;
+      if (settings.nudges.skipCap > 0 && used >= settings.nudges.skipCap)
+        throw new Error('nudge.skipCapReached');
+      state.skips = { day: today, count: used + 1 };
+    }
+    await this.logOutcome(kind, kindState.pending ?? { firedAt: now }, outcome, now);
+    delete kindState.pending;
+    if (outcome === 'snoozed') {
+      kindState.dueAt = now + (snoozeMinutes ?? settings.nudges.snoozeMinutes) * MINUTE;
+    } else if (kind === 'water' || kindState.dueAt === undefined || kindState.dueAt <= now) {
+      kindState.dueAt = await this.dueFrom(kind, settings, now);
+    }
+    await this.deps.notifications.clear(notificationId(kind));
+    await this.save(state);
+    await this.applyAlarms(state, settings);
+  }
+
+  /** Water was logged (popup, shortcut, guide, another page): an open water reminder is answered. */
+  waterLogged(): Promise<void> {
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      if (!state.kinds.water?.pending) return;
+      await this.answerIn(state, settings, 'water', 'done', this.deps.now());
     });
   }
 
@@ -450,10 +512,26 @@ export class NudgeEngine {
     });
   }
 
-  onButtonClicked(id: string, buttonIndex: number): Promise<unknown> {
+  /**
+   * A notification button: on a water reminder it logs that cup, on the others it is Done or
+   * Snooze. A button of a prompt already answered elsewhere (the notification outlived it) does
+   * nothing.
+   */
+  onButtonClicked(id: string, buttonIndex: number): Promise<void> {
     const kind = kindOfNotification(id);
     if (!kind) return Promise.resolve();
-    return this.answer(kind, buttonIndex === 0 ? 'done' : 'snoozed');
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      if (!state.kinds[kind]?.pending) return;
+      const now = this.deps.now();
+      const cup = waterButtonCups(settings)[buttonIndex];
+      if (kind === 'water') {
+        if (cup === undefined) return;
+        await this.deps.log([{ kind: 'water', ml: cup, at: now }]);
+      }
+      const outcome = kind === 'water' || buttonIndex === 0 ? 'done' : 'snoozed';
+      await this.answerIn(state, settings, kind, outcome, now);
+    });
   }
 
   /**
@@ -508,6 +586,28 @@ export class NudgeEngine {
     });
   }
 
+  /**
+   * Time off (vacation, sick) from `start` to `end`: no nudge in between, and every kind due
+   * inside it comes after it instead. Days off are logged by the caller (lib/worker.ts).
+   */
+  takeTimeOff(start: number, end: number): Promise<NudgeStatus> {
+    return this.serialize(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      const now = this.deps.now();
+      state.timeOff = { start, end };
+      const due = dueTimes(settings.nudges, end, await this.deps.water());
+      for (const kind of NUDGE_KINDS) {
+        const kindState = (state.kinds[kind] ??= { rotation: 0 });
+        if (kindState.dueAt === undefined || (kindState.dueAt >= start && kindState.dueAt < end))
+          kindState.dueAt = due[kind];
+      }
+      await this.save(state);
+      await this.applyAlarms(state, settings);
+      return this.statusOf(state, settings, localDayKey(now, settings.startOfDayHour), now);
+    });
+  }
+
+  /** Ends a pause, and time off that has begun (time off still to come stays planned). */
   resume(): Promise<NudgeStatus> {
     return this.serialize(async () => {
       const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
@@ -515,6 +615,7 @@ export class NudgeEngine {
       delete state.pausedUntil;
       delete state.pausedIndefinitely;
       delete state.awaySince;
+      if (state.timeOff && state.timeOff.start <= now) delete state.timeOff;
       const due = dueTimes(settings.nudges, now, await this.deps.water());
       for (const kind of NUDGE_KINDS) (state.kinds[kind] ??= { rotation: 0 }).dueAt = due[kind];
       await this.save(state);
@@ -530,7 +631,7 @@ export class NudgeEngine {
   }
 
   private statusOf(state: NudgeState, settings: Settings, today: DayKey, now: number): NudgeStatus {
-    const paused = this.isPaused(state, now);
+    const pausedUntil = pausedUntilAt(state, now);
     let next: NudgeStatus['next'];
     if (!state.pausedIndefinitely && state.awaySince === undefined) {
       for (const kind of NUDGE_KINDS) {
@@ -541,7 +642,8 @@ export class NudgeEngine {
     }
     const cap = settings.nudges.skipCap;
     return {
-      ...(paused && state.pausedUntil !== undefined ? { pausedUntil: state.pausedUntil } : {}),
+      ...(pausedUntil !== undefined ? { pausedUntil } : {}),
+      ...(state.timeOff && state.timeOff.end > now ? { timeOff: state.timeOff } : {}),
       pausedIndefinitely: state.pausedIndefinitely === true,
       away: state.awaySince !== undefined,
       ...(next ? { next } : {}),
@@ -550,8 +652,17 @@ export class NudgeEngine {
         : {}),
       pending: NUDGE_KINDS.flatMap((kind) => {
         const pending = state.kinds[kind]?.pending;
-        return pending ? [{ kind, ...(pending.detail ? { detail: pending.detail } : {}) }] : [];
+        return pending ? [{ kind, ...pending }] : [];
       }),
     };
   }
+}
+
+/** When the pause or time off in force at `now` ends; undefined when neither holds. */
+export function pausedUntilAt(state: NudgeState, now: number): number | undefined {
+  const pause = state.pausedUntil !== undefined && state.pausedUntil > now ? state.pausedUntil : 0;
+  const off = state.timeOff;
+  const timeOff = off && off.start <= now && now < off.end ? off.end : 0;
+  const end = Math.max(pause, timeOff);
+  return end > 0 ? end : undefined;
 }

@@ -4,9 +4,9 @@
  */
 import * as v from 'valibot';
 import { customExerciseSchema, type CustomExercise } from './catalogue';
-import { dayKeySchema } from './days';
+import { dayKeySchema, daysBetween } from './days';
 import { MAX_BACKUP_BYTES } from './backup';
-import { entrySchema, idSchema, newEntrySchema } from './entries';
+import { entrySchema, idSchema, LIMITS, newEntrySchema } from './entries';
 import type { NudgeStatus } from './nudges';
 import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from './settings';
 import type { FlushResult } from './syncer';
@@ -21,6 +21,7 @@ export interface WorkerStatus {
 /** The most entries one message may carry (a week of heavy logging; imports go in batches). */
 export const MAX_ENTRIES_PER_MESSAGE = 500;
 export const MAX_IMPORT_BATCH = 5_000;
+export const TIME_OFF_REASONS = ['vacation', 'sick'] as const;
 
 const entryRefSchema = v.strictObject({ id: idSchema, day: dayKeySchema });
 
@@ -44,9 +45,21 @@ export const requestSchemas = {
     outcome: v.picklist(['done', 'snoozed', 'skipped']),
     /** For a snooze: how long, when not the default from the settings. */
     snoozeMinutes: v.optional(v.picklist(SNOOZE_CHOICES)),
+    /** The prompt answered (NudgeStatus.pending's firedAt); absent for an unprompted answer. */
+    prompt: v.optional(v.number()),
   }),
   pauseNudges: v.strictObject({ choice: v.picklist(['30m', '1h', 'tomorrow', 'untilResumed']) }),
   resumeNudges: v.strictObject({}),
+  /** Vacation or sick days, `from` to `until` inclusive: every nudge pauses, no streak breaks. */
+  takeTimeOff: v.pipe(
+    v.strictObject({
+      reason: v.picklist(TIME_OFF_REASONS, 'invalid.restReason'),
+      from: dayKeySchema,
+      until: dayKeySchema,
+    }),
+    v.check((off) => off.from <= off.until, 'invalid.timeOff.order'),
+    v.check((off) => daysBetween(off.from, off.until) < LIMITS.restDays, 'invalid.timeOff.tooLong'),
+  ),
   nudgeStatus: v.strictObject({}),
   testNotification: v.strictObject({}),
   importEntries: v.strictObject({
@@ -66,6 +79,7 @@ export interface ResponseMap {
   answerPrompt: NudgeStatus;
   pauseNudges: NudgeStatus;
   resumeNudges: NudgeStatus;
+  takeTimeOff: NudgeStatus;
   nudgeStatus: NudgeStatus;
   testNotification: void;
   importEntries: { added: number };

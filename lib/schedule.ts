@@ -190,3 +190,54 @@ export function dueTimes(
   if (waterDue !== undefined) due.water = waterDue;
   return due;
 }
+
+/** The instants time off from day `from` to day `until` (inclusive) covers, as local days. */
+export function timeOffSpan(
+  from: string,
+  until: string,
+  startOfDayHour: number,
+): { start: number; end: number } {
+  const dayStart = (day: string, offset = 0) => {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    return new Date(year, month - 1, date + offset, startOfDayHour).getTime();
+  };
+  return { start: dayStart(from), end: dayStart(until, 1) };
+}
+
+/**
+ * When each nudge would come on the first day with active hours from `instant`'s day on, for
+ * the welcome page's timeline: every kind starts with the day, and kinds falling due together
+ * are spread `spacingMinutes` apart as the engine spreads them. Water follows its interval
+ * (its pace rule depends on what the user drinks).
+ */
+export function dayPlan(
+  settings: NudgeSettings,
+  instant: number,
+  spacingMinutes: number,
+): { day: ActiveRange; nudges: { kind: NudgeKind; at: number }[] } | undefined {
+  const first = nextActiveRange(settings, localInstant(instant, 0, 0));
+  if (!first) return undefined;
+  const dayStart = localInstant(first.start, 0, 0);
+  const dayEnd = localInstant(first.start, 1, 0);
+  let last = first.end;
+  for (const range of activeRanges(settings, dayStart)) {
+    if (range.start >= dayEnd) break;
+    if (range.start >= first.start) last = range.end;
+  }
+  const nudges: { kind: NudgeKind; at: number }[] = [];
+  for (const kind of ['posture', 'movement', 'breathing', 'water'] as const) {
+    for (
+      let at = nextDue(settings, settings[kind], first.start);
+      at !== undefined && at < dayEnd;
+      at = nextDue(settings, settings[kind], at)
+    ) {
+      nudges.push({ kind, at });
+    }
+  }
+  nudges.sort((a, b) => a.at - b.at);
+  for (let index = 1; index < nudges.length; index++) {
+    const earliest = nudges[index - 1]!.at + spacingMinutes * MINUTE;
+    if (nudges[index]!.at < earliest) nudges[index]!.at = earliest;
+  }
+  return { day: { start: first.start, end: last }, nudges: nudges.filter((n) => n.at < last) };
+}

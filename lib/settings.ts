@@ -1,9 +1,12 @@
 /**
  * The user's settings: one record that syncs across devices, last writer wins by `updatedAt`.
- * Version 2 added the nudge settings (see the migration in lib/storage.ts).
+ * Version 2 added the nudge settings, version 3 the moves of movement breaks and quiet while a tab
+ * plays sound (see the migrations in lib/storage.ts).
  */
 import * as v from 'valibot';
+import { BREAK_MOVES, DEFAULT_BREAK_MOVES } from './catalogue';
 import { MAX_START_OF_DAY_HOUR } from './days';
+import { LATEST_INSTANT } from './entries';
 import type { Goals } from './streaks';
 import { BODY_WEIGHT_KG, WATER_GOAL_ML, waterGoalMl } from './water';
 
@@ -18,6 +21,9 @@ export const goalsSchema = v.strictObject({
   breathingSessions: wholeNumber(0, 6, 'invalid.goal.breathing'),
   workoutsPerWeek: wholeNumber(0, 7, 'invalid.goal.workouts'),
 });
+
+/** What the toolbar badge shows: daily habits not yet met, water drunk, time to the next nudge. */
+export const BADGE_MODES = ['habitsLeft', 'water', 'nextNudge', 'off'] as const;
 
 export const NUDGE_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
 export const SNOOZE_CHOICES = [5, 10, 15] as const;
@@ -66,10 +72,12 @@ export const nudgeSettingsSchema = v.strictObject({
   /** Minutes without input after which the user counts as away (the idle API's threshold). */
   awayAfterMinutes: wholeNumber(1, 60, 'invalid.nudge.away'),
   deferInFullscreen: v.boolean(),
+  /** Wait while a tab plays sound (a call, a video). */
+  quietWhileAudible: v.boolean(),
   snoozeMinutes: v.picklist(SNOOZE_CHOICES, 'invalid.nudge.snooze'),
   /** Skips allowed a day; 0 for no limit. */
   skipCap: wholeNumber(0, 20, 'invalid.nudge.skipCap'),
-  badge: v.picklist(['water', 'nextNudge', 'off'], 'invalid.nudge.badge'),
+  badge: v.picklist(BADGE_MODES, 'invalid.nudge.badge'),
 });
 export type NudgeSettings = v.InferOutput<typeof nudgeSettingsSchema>;
 
@@ -89,13 +97,56 @@ export const DEFAULT_NUDGES: NudgeSettings = {
   afterAbsence: 'reset',
   awayAfterMinutes: 5,
   deferInFullscreen: true,
+  quietWhileAudible: false,
   snoozeMinutes: 10,
   skipCap: 0,
-  badge: 'water',
+  badge: 'habitsLeft',
 };
 
+/**
+ * The welcome page's starting points: how often each kind comes. Gentle suits a first week,
+ * standard is the default, focused is for a back that needs the most attention.
+ */
+export const NUDGE_PRESETS = {
+  gentle: { posture: 60, movement: 90, breathing: [14 * 60], water: 120 },
+  standard: { posture: 30, movement: 60, breathing: [11 * 60, 14 * 60 + 30, 17 * 60], water: 90 },
+  focused: {
+    posture: 20,
+    movement: 45,
+    breathing: [10 * 60, 12 * 60, 14 * 60, 16 * 60],
+    water: 60,
+  },
+} as const;
+export type NudgePreset = keyof typeof NUDGE_PRESETS;
+
+/** The nudge settings with a preset's rhythm; active hours and everything else stay. */
+export function withPreset(nudges: NudgeSettings, preset: NudgePreset): NudgeSettings {
+  const rhythm = NUDGE_PRESETS[preset];
+  const every = (kind: NudgeKindSettings, minutes: number): NudgeKindSettings => ({
+    ...kind,
+    enabled: true,
+    mode: 'interval',
+    everyMinutes: minutes,
+  });
+  return {
+    ...nudges,
+    posture: every(nudges.posture, rhythm.posture),
+    movement: every(nudges.movement, rhythm.movement),
+    breathing: { ...nudges.breathing, enabled: true, mode: 'times', times: [...rhythm.breathing] },
+    water: every(nudges.water, rhythm.water),
+  };
+}
+
+/** The preset the nudge settings follow, if any. */
+export function presetOf(nudges: NudgeSettings): NudgePreset | undefined {
+  return (Object.keys(NUDGE_PRESETS) as NudgePreset[]).find(
+    (preset) => JSON.stringify(withPreset(nudges, preset)) === JSON.stringify(nudges),
+  );
+}
+
 export const settingsSchema = v.strictObject({
-  updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  // Bounded, so that no record (a file's, another device's) can claim to be newest forever.
+  updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LATEST_INSTANT)),
   units: v.picklist(['metric', 'imperial'], 'invalid.units'),
   startOfDayHour: wholeNumber(0, MAX_START_OF_DAY_HOUR, 'invalid.startOfDay'),
   bodyWeightKg: v.optional(
@@ -113,6 +164,17 @@ export const settingsSchema = v.strictObject({
     v.maxLength(4, 'invalid.cups'),
   ),
   nudges: nudgeSettingsSchema,
+  /** The moves movement breaks rotate through (lib/catalogue.ts BREAK_MOVES). */
+  breakMoves: v.pipe(
+    v.array(
+      v.picklist(
+        BREAK_MOVES.map((move) => move.id),
+        'invalid.breakMoves',
+      ),
+    ),
+    v.minLength(1, 'invalid.breakMoves'),
+    v.check((ids) => new Set(ids).size === ids.length, 'invalid.breakMoves'),
+  ),
 });
 
 export type Settings = v.InferOutput<typeof settingsSchema>;
@@ -124,6 +186,7 @@ export const DEFAULT_SETTINGS: Settings = {
   goals: { postureChecks: 4, movementBreaks: 3, breathingSessions: 1, workoutsPerWeek: 3 },
   cupsMl: [250, 500],
   nudges: DEFAULT_NUDGES,
+  breakMoves: [...DEFAULT_BREAK_MOVES],
 };
 
 /** ISO weekdays (1 = Monday) without active hours: the nudge habits do not count them. */

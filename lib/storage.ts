@@ -12,6 +12,7 @@
  *   local  months               the months that have entries
  *   local  entries.<YYYY-MM>    a month of entries (lib/codec.ts tuples)
  *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
+ *   local  others.<YYYY-MM>     daily records of other devices' entries an import brought here
  *   local  syncState            months waiting to sync, and how syncing went
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
  *   local  records              personal records per exercise, kept up to date by the writer
@@ -20,11 +21,12 @@
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
+ *   session guideTab            the tab the guide opens in, reused (lib/tabs.ts)
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { BUCKET_VERSION, decodeFullDays, emptyBucket, encodeFullDays, type Bucket } from './codec';
-import { customExerciseSchema, type CustomExercise } from './catalogue';
+import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from './catalogue';
 import { dayKeySchema, type DayKey } from './days';
 import { deviceIdSchema } from './entries';
 import {
@@ -35,8 +37,9 @@ import {
   type Settings,
 } from './settings';
 import type { TodaySnapshot } from './overview';
+import { FIRST_PAINT_KEYS, TODAY_SNAPSHOT_VERSION } from './snapshot';
 import type { StoredRecords } from './strength';
-import type { DeviceDay } from './summary';
+import { IMPORTED_REV, type DeviceDay } from './summary';
 
 /** The part of a storage area the domain uses; `browser.storage.local` and `.sync` are ones. */
 export interface KeyValueArea {
@@ -125,6 +128,17 @@ export const ownDaysFormat: Format<{ t: number; g?: number; d: string }> = {
   fallback: () => ({ t: 0, d: '' }),
 };
 
+/** Per other device, its days of one month (lib/codec.ts full days), against one goal. */
+export const otherDaysFormat: Format<{ g: number; devices: Record<string, string> }> = {
+  version: 1,
+  schema: v.strictObject({
+    g: v.number(),
+    devices: v.record(deviceIdSchema, v.string()),
+  }),
+  migrations: {},
+  fallback: () => ({ g: 0, devices: {} }),
+};
+
 export const syncStateFormat: Format<SyncState> = {
   version: 1,
   schema: v.strictObject({
@@ -172,6 +186,8 @@ export interface NudgeState {
   kinds: Partial<Record<NudgeKind, v.InferOutput<typeof nudgeKindStateSchema>>>;
   pausedUntil?: number;
   pausedIndefinitely?: boolean;
+  /** Time off (vacation, sick): no nudge from start to end. */
+  timeOff?: { start: number; end: number };
   /** When the user went away (idle, locked, asleep); no alarm runs meanwhile. */
   awaySince?: number;
   skips: { day: DayKey; count: number };
@@ -190,6 +206,7 @@ export const nudgeStateFormat: Format<NudgeState> = {
     }),
     pausedUntil: v.optional(v.number()),
     pausedIndefinitely: v.optional(v.boolean()),
+    timeOff: v.optional(v.strictObject({ start: v.number(), end: v.number() })),
     awaySince: v.optional(v.number()),
     skips: v.strictObject({ day: v.string(), count: v.number() }),
     basis: v.optional(v.string()),
@@ -222,18 +239,24 @@ export const recordsFormat: Format<{ exercises: Record<string, StoredRecords> }>
  * a snapshot that is not of the current version is simply not used.
  */
 export const todaySnapshotFormat: Format<TodaySnapshot | undefined> = {
-  version: 1,
+  version: TODAY_SNAPSHOT_VERSION,
   schema: v.custom<TodaySnapshot>((value) => typeof value === 'object' && value !== null),
   migrations: {},
   fallback: () => undefined,
 };
 
 export const settingsFormat: Format<Settings> = {
-  version: 2,
+  version: 3,
   schema: settingsSchema,
   migrations: {
     // Version 2 brought nudges: earlier settings get the default schedule.
     2: (value) => ({ ...value, nudges: structuredClone(DEFAULT_NUDGES) }),
+    // Version 3: breaks rotate through the desk moves, and sound does not keep nudges quiet.
+    3: (value) => ({
+      ...value,
+      nudges: { ...(value.nudges as object), quietWhileAudible: false },
+      breakMoves: [...DEFAULT_BREAK_MOVES],
+    }),
   },
   fallback: () => structuredClone(DEFAULT_SETTINGS),
 };
@@ -251,16 +274,20 @@ export const LOCAL_KEYS = {
   device: 'device',
   months: 'months',
   syncState: 'syncState',
-  nudgeState: 'nudgeState',
+  nudgeState: FIRST_PAINT_KEYS.nudgeState,
   records: 'records',
-  todaySnapshot: 'todaySnapshot',
+  todaySnapshot: FIRST_PAINT_KEYS.todaySnapshot,
   /** The export taken before an import replaced everything, to restore it. */
   backup: 'backup',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
+  others: (month: string) => `others.${month}`,
 } as const;
 
 export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+
+/** Session storage (cleared when the browser restarts): the one reused guide tab. */
+export const SESSION_KEYS = { guideTab: 'guideTab' } as const;
 
 export function decodeOwnDays(month: string, raw: unknown): Map<DayKey, DeviceDay> {
   const stored = readVersioned(ownDaysFormat, raw).value;
@@ -271,10 +298,36 @@ export function encodeOwnDays(days: ReadonlyMap<DayKey, DeviceDay>, rev: number,
   return writeVersioned(ownDaysFormat, { t: rev, g: goalMl, d: encodeFullDays(days, goalMl) });
 }
 
+export function decodeOtherDays(month: string, raw: unknown): Map<string, Map<DayKey, DeviceDay>> {
+  const stored = readVersioned(otherDaysFormat, raw).value;
+  return new Map(
+    Object.entries(stored.devices).map(([device, days]) => [
+      device,
+      decodeFullDays(days, month, IMPORTED_REV, stored.g || undefined),
+    ]),
+  );
+}
+
+export function encodeOtherDays(
+  devices: ReadonlyMap<string, ReadonlyMap<DayKey, DeviceDay>>,
+  goalMl: number,
+) {
+  return writeVersioned(otherDaysFormat, {
+    g: goalMl,
+    devices: Object.fromEntries(
+      [...devices].map(([device, days]) => [device, encodeFullDays(days, goalMl)]),
+    ),
+  });
+}
+
 /** The browser's own areas, for the entrypoints to pass in. */
 export function browserAreas(): { local: KeyValueArea; sync: KeyValueArea } {
   return {
     local: browser.storage.local as unknown as KeyValueArea,
     sync: browser.storage.sync as unknown as KeyValueArea,
   };
+}
+
+export function sessionArea(): KeyValueArea {
+  return browser.storage.session as unknown as KeyValueArea;
 }

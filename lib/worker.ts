@@ -3,12 +3,16 @@
  * creates this and registers its listeners. Nothing is kept in memory that is not also in
  * storage; a worker stopped at any moment starts again from storage.
  */
-import type { CustomExercise } from './catalogue';
+import { importedEntryProblem } from './backup';
+import { builtInExercise, type CustomExercise } from './catalogue';
+import { CLOCK_SKEW_MS, EntryValidationError, newEntryProblem, type WorldContext } from './entries';
 import { localDayKey } from './days';
 import { formatNumber, formatVolume, type Translate } from './format';
 import { NudgeEngine, type NudgeDependencies, type NudgeStatus } from './nudges';
 import { readOverview, snapshotOf, type Overview } from './overview';
-import type { Handlers } from './protocol';
+import type { NewEntry } from './entries';
+import type { Handlers, RequestOf } from './protocol';
+import { timeOffSpan } from './schedule';
 import { effectiveGoals, type Settings } from './settings';
 import {
   customExercisesFormat,
@@ -23,6 +27,7 @@ import {
   type KeyValueArea,
 } from './storage';
 import { isOwnKey } from './sync';
+import { mlToFlOz } from './units';
 import { flushSync, type FlushResult } from './syncer';
 import { readEntries, Writer } from './writer';
 
@@ -37,6 +42,8 @@ export type AlarmsApi = NudgeDependencies['alarms'];
 
 export interface ActionApi {
   setBadgeText(details: { text: string }): Promise<void> | void;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
+  setBadgeTextColor?(details: { color: string }): Promise<void> | void;
   setTitle(details: { title: string }): Promise<void> | void;
 }
 
@@ -45,6 +52,7 @@ export interface WorkerDependencies extends Pick<
   | 'notifications'
   | 'queryIdle'
   | 'isFullscreen'
+  | 'isAudible'
   | 'openGuide'
   | 't'
   | 'iconUrl'
@@ -117,6 +125,26 @@ export function createWorker(deps: WorkerDependencies) {
     });
   }
 
+  /** Custom exercises as stored, for checking entries against; none when unreadable. */
+  async function customExercises(): Promise<CustomExercise[]> {
+    const raw = (await deps.sync.get(SYNC_KEYS.custom))[SYNC_KEYS.custom];
+    return readVersioned(customExercisesFormat, raw).value.exercises;
+  }
+
+  async function worldContext(): Promise<WorldContext> {
+    const custom = new Set((await customExercises()).map((exercise) => exercise.id));
+    return {
+      now: deps.now(),
+      knownExercise: (id) => custom.has(id) || builtInExercise(id) !== undefined,
+    };
+  }
+
+  /** A record put back as it was (an import) may not claim a time still to come. */
+  function refuseFuture(updatedAt: number): void {
+    if (updatedAt > deps.now() + CLOCK_SKEW_MS)
+      throw new EntryValidationError('invalid.future', 'updatedAt');
+  }
+
   /** Settings-like records are shared by all devices: the newest write of each wins. */
   async function saveCustomExercise(
     exercise: CustomExercise,
@@ -127,6 +155,7 @@ export function createWorker(deps: WorkerDependencies) {
     if (read.status === 'newer' || read.status === 'invalid') {
       throw new Error('storage.customExercisesUnreadable');
     }
+    if (restore) refuseFuture(exercise.updatedAt);
     const stamped = restore ? exercise : { ...exercise, updatedAt: deps.now() };
     const others = read.value.exercises.filter((existing) => existing.id !== exercise.id);
     const current = read.value.exercises.find((existing) => existing.id === exercise.id);
@@ -184,12 +213,30 @@ export function createWorker(deps: WorkerDependencies) {
       await deps.local.set({ [LOCAL_KEYS.todaySnapshot]: snapshot });
     }
     const mode = overview.settings.nudges.badge;
+    await deps.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
+    await deps.action.setBadgeTextColor?.({ color: '#ffffff' });
     await deps.action.setBadgeText({ text: badgeText(mode, overview, status, deps.now()) });
     await deps.action.setTitle({ title: badgeTitle(deps.t, overview, status) });
     const refresh = mode === 'nextNudge' && status.next !== undefined;
     if (refresh && !(await deps.alarms.get(BADGE_ALARM))) {
       await deps.alarms.create(BADGE_ALARM, { when: deps.now() + 60_000 });
     }
+  }
+
+  /** Logs entries; water among them answers an open water reminder. */
+  async function logEntries(entries: NewEntry[]) {
+    const logged = await (await writer).logEntries(entries);
+    if (entries.some((entry) => entry.kind === 'water')) await engine.waterLogged();
+    return logged;
+  }
+
+  async function takeTimeOff({ reason, from, until }: RequestOf<'takeTimeOff'>) {
+    const settings = await readSettings(deps.sync);
+    const now = deps.now();
+    if (until < localDayKey(now, settings.startOfDayHour)) throw new Error('invalid.timeOff.past');
+    await (await writer).logEntries([{ kind: 'rest', reason, at: now, day: from, until }]);
+    const { start, end } = timeOffSpan(from, until, settings.startOfDayHour);
+    return engine.takeTimeOff(start, end);
   }
 
   async function repeatLastSet(): Promise<void> {
@@ -205,23 +252,46 @@ export function createWorker(deps: WorkerDependencies) {
 
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
-    logEntries: async ({ entries }) => (await writer).logEntries(entries),
+    logEntries: async ({ entries }) => {
+      const context = {
+        ...(await worldContext()),
+        startOfDayHour: (await readSettings(deps.sync)).startOfDayHour,
+      };
+      for (const [index, entry] of entries.entries()) {
+        const problem = newEntryProblem(entry, context);
+        if (problem) throw new EntryValidationError(problem, `entries.${index}`);
+      }
+      return logEntries(entries);
+    },
     removeEntries: async ({ refs }) => ({ removed: await (await writer).removeEntries(refs) }),
     syncNow: () => flush(),
     saveSettings: async ({ settings, restore }) =>
       (await writer).serialize(async () => {
+        const raw = (await deps.sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
+        if (readVersioned(settingsFormat, raw).status === 'newer')
+          throw new Error('storage.settingsUnreadable');
+        if (restore) refuseFuture(settings.updatedAt);
         const saved = restore ? settings : { ...settings, updatedAt: deps.now() };
         await deps.sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
         return saved;
       }),
     saveCustomExercise: async ({ exercise, restore }) =>
       (await writer).serialize(() => saveCustomExercise(exercise, restore)),
-    answerPrompt: ({ kind, outcome, snoozeMinutes }) => engine.answer(kind, outcome, snoozeMinutes),
+    answerPrompt: ({ kind, outcome, snoozeMinutes, prompt }) =>
+      engine.answer(kind, outcome, snoozeMinutes, prompt),
     pauseNudges: ({ choice }) => engine.pause(choice),
     resumeNudges: () => engine.resume(),
+    takeTimeOff,
     nudgeStatus: () => engine.status(),
     testNotification: () => engine.showTest(),
-    importEntries: async ({ entries }) => (await writer).importEntries(entries),
+    importEntries: async ({ entries }) => {
+      const context = await worldContext();
+      for (const [index, entry] of entries.entries()) {
+        const problem = importedEntryProblem(entry, context);
+        if (problem) throw new EntryValidationError(problem, `entries.${index}`);
+      }
+      return (await writer).importEntries(entries);
+    },
     keepBackup: async ({ text }) =>
       (await writer).serialize(async () => {
         await deps.local.set({ [LOCAL_KEYS.backup]: text });
@@ -268,9 +338,7 @@ export function createWorker(deps: WorkerDependencies) {
     async onCommand(command: string): Promise<void> {
       if (command === 'log-water') {
         const settings = await readSettings(deps.sync);
-        await (
-          await writer
-        ).logEntries([{ kind: 'water', ml: settings.cupsMl[0]!, at: deps.now() }]);
+        await logEntries([{ kind: 'water', ml: settings.cupsMl[0]!, at: deps.now() }]);
       } else if (command === 'repeat-last-set') {
         await repeatLastSet();
       } else if (command === 'toggle-pause') {
@@ -308,20 +376,44 @@ function waterGoalOf(overview: Overview): number {
   return overview.todayTotals.waterGoalMl ?? overview.goals.waterMl;
 }
 
-/** At most four characters: water as a share of the goal, or minutes to the next nudge. */
+/** The brand's teal (components/theme.css --accent), dark enough for white text. */
+export const BADGE_COLOUR = '#0f766e';
+
+/**
+ * At most four characters, never a zero: the daily habits not met yet today ("3"), the water
+ * drunk so far ("1.2L", "40oz"), or the minutes to the next nudge ("25m"). Nothing when there is
+ * nothing to say (no water yet, every habit met, no nudge coming).
+ */
 export function badgeText(
   mode: Settings['nudges']['badge'],
   overview: Overview,
   status: NudgeStatus,
   now: number,
 ): string {
-  if (mode === 'off') return '';
-  if (mode === 'water') {
-    return `${Math.min(999, Math.floor((overview.todayTotals.waterMl / waterGoalOf(overview)) * 100))}%`;
+  switch (mode) {
+    case 'off':
+      return '';
+    case 'habitsLeft': {
+      const left = overview.reports.filter(
+        (report) => report.habit !== 'workout' && report.today === 'open',
+      ).length;
+      return left > 0 ? String(left) : '';
+    }
+    case 'water':
+      return waterBadge(overview.todayTotals.waterMl, overview.settings.units);
+    case 'nextNudge': {
+      if (!status.next) return '';
+      const minutes = Math.max(0, Math.ceil((status.next.at - now) / 60_000));
+      return minutes < 100 ? `${minutes}m` : `${Math.floor(minutes / 60)}h`;
+    }
   }
-  if (!status.next) return '';
-  const minutes = Math.max(0, Math.ceil((status.next.at - now) / 60_000));
-  return minutes < 100 ? `${minutes}m` : `${Math.floor(minutes / 60)}h`;
+}
+
+function waterBadge(ml: number, units: Settings['units']): string {
+  if (ml <= 0) return '';
+  if (units === 'imperial') return `${Math.min(999, Math.round(mlToFlOz(ml)))}oz`;
+  const litres = ml / 1000;
+  return `${litres < 10 ? litres.toFixed(1) : Math.min(99, Math.round(litres))}L`;
 }
 
 export function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): string {

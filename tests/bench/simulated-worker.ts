@@ -22,7 +22,7 @@ export function simulatedWorker(start: number, isAway: (now: number) => boolean 
       create: (name, { when }) => void alarms.set(name, Math.max(when, now)),
       clear: async (name) => alarms.delete(name),
     },
-    action: { setBadgeText: () => {}, setTitle: () => {} },
+    action: { setBadgeText: () => {}, setBadgeBackgroundColor: () => {}, setTitle: () => {} },
     notifications: {
       create: async (id) => {
         shown.push({ id, at: now });
@@ -33,6 +33,7 @@ export function simulatedWorker(start: number, isAway: (now: number) => boolean 
     queryIdle: async (): Promise<IdleState> => (isAway(now) ? 'idle' : 'active'),
     setIdleThreshold: () => {},
     isFullscreen: async () => false,
+    isAudible: async () => false,
     openGuide: async () => {},
     t: (key) => key,
     iconUrl: '',

@@ -1,5 +1,4 @@
 /// <reference types="chrome" />
-/* eslint-disable no-empty-pattern -- vitest fixtures must destructure their first argument */
 import { test as base, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from './launch';
@@ -8,6 +7,8 @@ import { OptionsPage, PopupPage, ProgressPage, type ExtensionPage } from './page
 import { alarmsAfterInstall, cleanSlate } from './worker';
 
 interface Fixtures {
+  /** Headed Chromium (under a virtual display when there is none): the real toolbar popup. */
+  headed: boolean;
   extension: LaunchedExtension & { problems: string[]; alarmsAtInstall: string[] };
   failOnProblems: void;
   popup: PopupPage;
@@ -28,9 +29,10 @@ async function openPage<P extends ExtensionPage>(
 
 /** One browser per test file (starting Chromium is the slow part); pages are per test. */
 export const test = base.extend<Fixtures>({
+  headed: [false, { scope: 'file' }],
   extension: [
-    async ({}, use) => {
-      const extension = await launchExtension();
+    async ({ headed }, use) => {
+      const extension = await launchExtension({ headless: !headed });
       const problems = watchForProblems(extension.context);
       await use({
         ...extension,

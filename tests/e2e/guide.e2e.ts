@@ -1,5 +1,7 @@
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { saveSettings } from './worker';
 
 test('a breathing session run to the end is counted', async ({ extension, popup }) => {
   const guide = await extension.context.newPage();
@@ -34,7 +36,9 @@ test('under reduced motion the pacer keeps still and only counts', async ({ exte
   await guide.close();
 });
 
-test('the movement card times a hold; every guide is accessible', async ({ extension }) => {
+test('the movement card shows a desk move; a chosen floor move gets a hold timer; every guide is accessible', async ({
+  extension,
+}) => {
   const guide = await extension.context.newPage();
   guide.setDefaultTimeout(5_000);
   for (const kind of ['posture', 'breathing', 'water', 'movement']) {
@@ -42,7 +46,14 @@ test('the movement card times a hold; every guide is accessible', async ({ exten
     await expect.poll(() => guide.getByRole('button', { name: 'Done' }).count()).toBe(1);
     expect(await seriousViolations(guide)).toEqual([]);
   }
-  // The first desk move is the superman hold: 5-10 s.
+  await expect
+    .poll(() => guide.getByRole('heading', { level: 2 }).textContent())
+    .toBe('Scapular squeeze');
+
+  // Floor moves only when chosen: the superman hold, 5-10 s.
+  const worker = await extension.worker();
+  await saveSettings(worker, { ...DEFAULT_SETTINGS, breakMoves: ['supermanHold'] });
+  await guide.reload();
   await guide.getByRole('button', { name: 'Start a 10-second hold' }).click();
   await expect.poll(() => guide.getByTestId('hold-timer').textContent()).toMatch(/Hold… \d+/);
   await guide.close();

@@ -38,7 +38,10 @@ test('a posture nudge inside active hours shows Done and Snooze; Done is counted
   const [shown] = await shownNotifications(worker);
   expect(shown).toMatchObject({
     id: 'nudge-posture',
-    options: { title: 'Posture check', buttons: [{ title: 'Done' }, { title: 'Snooze 10 min' }] },
+    options: {
+      title: 'Sit tall, crown of the head up',
+      buttons: [{ title: 'Done' }, { title: 'Snooze 10 min' }],
+    },
   });
   await expect
     .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
@@ -111,7 +114,7 @@ test('pausing for 30 minutes moves every nudge alarm past the pause', async ({
   for (const [, time] of nudgeAlarms) expect(time).toBeGreaterThanOrEqual(reply!.value.pausedUntil);
 });
 
-test('clicking a notification opens its guide page, where Done is logged', async ({
+test('clicking a notification opens its guide page, where Done is logged once and the tab closes itself', async ({
   extension,
   popup,
 }) => {
@@ -127,8 +130,89 @@ test('clicking a notification opens its guide page, where Done is logged', async
   await guide.waitForLoadState();
   expect(guide.url()).toContain('guide.html?prompt=breathing');
   await expect.poll(() => guide.getByRole('heading', { level: 1 }).textContent()).toBe('Breathe');
-  await guide.getByRole('button', { name: 'Done' }).click();
-  await expect.poll(() => guide.getByTestId('guide-result').textContent()).toContain('Logged');
+  const done = guide.getByRole('button', { name: 'Done' });
+  await done.click();
+  await expect.poll(() => done.isDisabled()).toBe(true);
   await expect.poll(() => popup.page.getByTestId('breathing-count').textContent()).toBe('1 of 1');
-  await guide.close();
+  // The notification outlived the answer: its Done button counts nothing more.
+  await callEngine(worker, 'onButtonClicked', 'nudge-breathing', 0);
+  await expect.poll(() => guide.isClosed(), { timeout: 15_000 }).toBe(true);
+  expect(await popup.page.getByTestId('breathing-count').textContent()).toBe('1 of 1');
+});
+
+test('every notification click reuses one guide tab', async ({ extension }) => {
+  const worker = await extension.worker();
+  await saveSettings(worker, settingsWith(ALL_DAY));
+  const guides = () =>
+    extension.context.pages().filter((page) => page.url().includes('guide.html'));
+  await callEngine(worker, 'onClicked', 'nudge-posture');
+  await expect.poll(() => guides().length).toBe(1);
+  await callEngine(worker, 'onClicked', 'nudge-movement');
+  await expect.poll(() => guides()[0]?.url()).toContain('prompt=movement');
+  await callEngine(worker, 'onClicked', 'nudge-water');
+  await expect.poll(() => guides()[0]?.url()).toContain('prompt=water');
+  expect(guides()).toHaveLength(1);
+  await guides()[0]!.close();
+});
+
+test('a water reminder says what to drink and its buttons log the user’s cups', async ({
+  extension,
+  popup,
+}) => {
+  const worker = await extension.worker();
+  await saveSettings(worker, settingsWith(ALL_DAY));
+  await recordNotifications(worker);
+  await fireSoon(worker, 'nudge:water');
+  await expect.poll(() => shownNotifications(worker)).toHaveLength(1);
+  expect((await shownNotifications(worker))[0]).toMatchObject({
+    id: 'nudge-water',
+    options: {
+      title: 'Drink a glass: 2,000 ml to go',
+      buttons: [{ title: '+250 ml' }, { title: '+500 ml' }],
+    },
+  });
+  // The second button, as chrome.notifications.onButtonClicked delivers it.
+  await callEngine(worker, 'onButtonClicked', 'nudge-water', 1);
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('500 ml of 2,000 ml');
+  await expect
+    .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+    .not.toHaveProperty('nudge-water');
+});
+
+test('water logged in the popup answers an open water reminder', async ({ extension, popup }) => {
+  const worker = await extension.worker();
+  await saveSettings(worker, settingsWith(ALL_DAY));
+  await fireSoon(worker, 'nudge:water');
+  await expect
+    .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+    .toHaveProperty('nudge-water');
+  await popup.addCupButton('250 ml').click();
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('250 ml of 2,000 ml');
+  await expect
+    .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+    .not.toHaveProperty('nudge-water');
+  // Answered, so the next reminder has nothing to count as missed.
+  const status = (await callEngine(worker, 'status')) as { pending: unknown[] };
+  expect(status.pending).toEqual([]);
+});
+
+test('a movement break names a desk move by default, never a floor exercise', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await saveSettings(worker, settingsWith(ALL_DAY));
+  await recordNotifications(worker);
+  for (let round = 0; round < 3; round++) {
+    await fireSoon(worker, 'nudge:movement');
+    await expect.poll(async () => (await shownNotifications(worker)).length).toBe(round + 1);
+    await callEngine(worker, 'onButtonClicked', 'nudge-movement', 0);
+  }
+  const shown = await shownNotifications(worker);
+  expect(shown.map((notification) => notification.options.title)).toEqual([
+    'Move now: Scapular squeeze, 10–15 reps',
+    'Move now: Chest and shoulder stretch, 1–2 minutes',
+    'Move now: Short walk, 5–10 minutes',
+  ]);
+  for (const { options } of shown)
+    expect(`${options.title} ${options.message}`).not.toMatch(/face down|floor/i);
 });

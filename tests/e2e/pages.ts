@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 /** How a user finds something on a page. */
 export type Target =
   | { testId: string }
-  | { role: 'button' | 'heading'; name: string | RegExp }
+  | { role: 'button' | 'heading'; name: string | RegExp; exact?: boolean }
   | { label: string }
   | { placeholder: string };
 
@@ -18,7 +18,7 @@ const button = (name: string | RegExp): Target => ({ role: 'button', name });
 export const POPUP = {
   path: 'popup.html',
   waterTotal: { testId: 'water-total' },
-  addCup: (label: string) => button(`Add ${label}`),
+  addCup: (label: string): Target => ({ role: 'button', name: `+${label}`, exact: true }),
   undo: button('Undo'),
   otherAmount: { placeholder: 'Other amount (ml)' },
   streak: (habit: string): Target => ({ testId: `streak-${habit}` }),
@@ -67,7 +67,9 @@ export const GUIDE = {
 
 export function locate(page: Page, target: Target): Locator {
   if ('testId' in target) return page.getByTestId(target.testId);
-  if ('role' in target) return page.getByRole(target.role, { name: target.name });
+  if ('role' in target) {
+    return page.getByRole(target.role, { name: target.name, exact: target.exact ?? false });
+  }
   if ('label' in target) return page.getByLabel(target.label);
   return page.getByPlaceholder(target.placeholder);
 }

@@ -6,6 +6,9 @@ import type { Background } from './worker';
 import { addDays, isoWeekday, localDayKey, type DayKey } from '../../lib/days';
 import type { NewEntry } from '../../lib/entries';
 import { MAX_ENTRIES_PER_MESSAGE } from '../../lib/protocol';
+import { summarizeEntries } from '../../lib/summary';
+import { ownItems } from '../../lib/sync';
+import { daysBack, heavyDay } from '../bench/heavy-use';
 
 const ROTATION = [
   [
@@ -116,4 +119,29 @@ export async function writeSampleHistory(worker: Background, days = 60): Promise
       }
     ).backbone.handlers.syncNow({}),
   );
+}
+
+/**
+ * A year of history from three devices: this one through its own writer, two others as their
+ * records arrive through sync (written into storage.sync, as Chromium's sync would).
+ */
+export async function writeYearFromThreeDevices(worker: Background): Promise<void> {
+  await writeSampleHistory(worker, 365);
+  const today = localDayKey(Date.now());
+  for (const device of ['otherdev01', 'otherdev02']) {
+    const days = daysBack(addDays(today, -1), 365);
+    const records = summarizeEntries(
+      days.flatMap((day) => heavyDay(day, device)),
+      Date.now(),
+      2000,
+    );
+    const items = ownItems(device, records, {
+      today,
+      first: days[0]!,
+      rev: Date.now(),
+      goalMl: 2000,
+      level: { fullMonths: 2, years: 100 },
+    });
+    await worker.evaluate((values) => chrome.storage.sync.set(values), items);
+  }
 }

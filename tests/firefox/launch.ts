@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
-export const FIREFOX_BUILD_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+/** The build made for tests (`npm run build:test`), which has the test handle. */
+export const FIREFOX_BUILD_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3-e2e');
 
 /** `browser_specific_settings.gecko.id` in wxt.config.ts. */
 export const ADDON_ID = 'backbone@backbone-extension.org';
@@ -105,7 +106,7 @@ export interface LaunchedFirefox {
 
 export async function launchFirefox(): Promise<LaunchedFirefox> {
   if (!existsSync(join(FIREFOX_BUILD_DIR, 'manifest.json'))) {
-    throw new Error(`No built add-on in ${FIREFOX_BUILD_DIR}: run \`npm run build\` first.`);
+    throw new Error(`No built add-on in ${FIREFOX_BUILD_DIR}: run \`npm run build:test\` first.`);
   }
   const downloads = mkdtempSync(join(tmpdir(), 'backbone-firefox-downloads-'));
   const browser = await puppeteer.launch({

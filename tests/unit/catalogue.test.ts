@@ -2,7 +2,9 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
   BREATHING_PATTERNS,
-  DESK_MOVES,
+  BREAK_MOVES,
+  DEFAULT_BREAK_MOVES,
+  breakRotation,
   EXERCISES,
   POSTURE_CUES,
   asExercise,
@@ -12,6 +14,7 @@ import {
   exerciseCuesKey,
   exerciseNameKey,
   findExercise,
+  postureTitleKey,
   sessionSeconds,
 } from '../../lib/catalogue';
 import { messageKeys } from './messages';
@@ -51,6 +54,7 @@ describe('catalogue', () => {
         exerciseCuesKey(exercise.id),
       ]),
       ...POSTURE_CUES,
+      ...POSTURE_CUES.map(postureTitleKey),
       ...BREATHING_PATTERNS.flatMap((pattern) => [
         `breathing.pattern.${pattern.id}.name`,
         `breathing.pattern.${pattern.id}.description`,
@@ -70,17 +74,23 @@ describe('catalogue', () => {
     expect(findExercise('birdDog')?.measure).toBe('repsPerSide');
   });
 
-  it('offers desk-friendly moves for movement breaks', () => {
-    expect(DESK_MOVES.map((move) => move.id)).toEqual(
-      expect.arrayContaining([
-        'supermanHold',
-        'birdDog',
-        'deadBug',
-        'bandPullApart',
-        'scapularSqueeze',
-        'chestShoulderStretch',
-        'walk',
-      ]),
+  it('offers only moves that work at a desk in office clothes by default', () => {
+    const desk = breakRotation(DEFAULT_BREAK_MOVES);
+    expect(desk.map((move) => move.id)).toEqual(
+      expect.arrayContaining(['chinTuck', 'wallAngel', 'scapularSqueeze', 'walk']),
+    );
+    expect(desk.every((move) => move.breakMove === 'desk')).toBe(true);
+    expect(desk.map((move) => move.id)).not.toContain('supermanHold');
+  });
+
+  it('offers floor and band moves only when chosen, and the desk moves when nothing known is', () => {
+    expect(breakRotation(['supermanHold', 'bandPullApart']).map((move) => move.id)).toEqual([
+      'bandPullApart',
+      'supermanHold',
+    ]);
+    expect(breakRotation(['gone']).map((move) => move.id)).toEqual([...DEFAULT_BREAK_MOVES]);
+    expect(BREAK_MOVES.filter((move) => move.breakMove === 'floor').map((move) => move.id)).toEqual(
+      ['supermanHold', 'plank', 'birdDog', 'deadBug'],
     );
   });
 

@@ -15,6 +15,7 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     answerPrompt: unexpected('answerPrompt'),
     pauseNudges: unexpected('pauseNudges'),
     resumeNudges: unexpected('resumeNudges'),
+    takeTimeOff: unexpected('takeTimeOff'),
     nudgeStatus: unexpected('nudgeStatus'),
     testNotification: unexpected('testNotification'),
     importEntries: unexpected('importEntries'),

@@ -2,14 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   alarmName,
-  FULLSCREEN_RECHECK_MINUTES,
   isDismissal,
   notificationId,
   promptContent,
+  QUIET_RECHECK_MINUTES,
 } from '../../lib/nudges';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { LOCAL_KEYS, nudgeStateFormat, readVersioned } from '../../lib/storage';
-import { createWorker, type WorkerDependencies } from '../../lib/worker';
+import { BADGE_COLOUR, createWorker, type WorkerDependencies } from '../../lib/worker';
 import { readEntries } from '../../lib/writer';
 import { fakeIdle } from './fakes';
 import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
@@ -109,7 +109,7 @@ describe('firing a prompt', () => {
     expect(create).toHaveBeenCalledWith(
       notificationId('posture'),
       expect.objectContaining({
-        title: 'nudge.posture.title',
+        title: 'posture.title.sitTall',
         message: 'posture.cue.sitTall',
         buttons: [{ title: 'nudge.done' }, { title: 'nudge.snooze(10)' }],
       }),
@@ -129,13 +129,19 @@ describe('firing a prompt', () => {
     expect((await prompts())[0]).not.toHaveProperty('answeredAt');
   });
 
-  it('offers a desk move with its amount, and a breathing pattern', () => {
+  it('titles a prompt with what to do: a desk move with its amount, a pattern, the water to go', () => {
     const water = { todayMl: 500, goalMl: 2000 };
     expect(promptContent(keyTranslate, 'movement', 0, water, DEFAULT_SETTINGS)).toEqual({
-      title: 'nudge.movement.title',
-      message: 'nudge.movement.message(exercise.supermanHold.name,prescription.hold(5–10))',
-      detail: 'supermanHold',
+      title: 'nudge.movement.instruction(exercise.scapularSqueeze.name,prescription.reps(10–15))',
+      message: 'exercise.scapularSqueeze.cues',
+      detail: 'scapularSqueeze',
     });
+    expect(promptContent(keyTranslate, 'breathing', 0, water, DEFAULT_SETTINGS).title).toBe(
+      'nudge.breathing.instruction(breathing.pattern.box.name)',
+    );
+    expect(promptContent(keyTranslate, 'water', 0, water, DEFAULT_SETTINGS).title).toBe(
+      'nudge.water.instruction(unit.ml(1,500))',
+    );
     expect(promptContent(keyTranslate, 'breathing', 1, water, DEFAULT_SETTINGS).detail).toBe(
       'fourSevenEight',
     );
@@ -164,12 +170,31 @@ describe('firing a prompt', () => {
     await ready();
     await fire('posture', at(23, 9, 30));
     expect(create).not.toHaveBeenCalled();
-    expect(await alarmTime('posture')).toBe(at(23, 9, 30) + FULLSCREEN_RECHECK_MINUTES * MINUTE);
+    expect(await alarmTime('posture')).toBe(at(23, 9, 30) + QUIET_RECHECK_MINUTES * MINUTE);
+  });
+
+  it('waits while a tab plays sound only when the user chose so', async () => {
+    const isAudible = vi.fn(async () => true);
+    const quiet = { nudges: { ...DEFAULT_SETTINGS.nudges, quietWhileAudible: true } };
+    const { fire, create, ready, saveSettings } = setup({ isAudible }, quiet);
+    await ready();
+    await fire('posture', at(23, 9, 30));
+    expect(create).not.toHaveBeenCalled();
+    expect(await alarmTime('posture')).toBe(at(23, 9, 30) + QUIET_RECHECK_MINUTES * MINUTE);
+    isAudible.mockResolvedValue(false);
+    await fire('posture', at(23, 9, 33));
+    expect(create).toHaveBeenCalledTimes(1);
+
+    await saveSettings({});
+    isAudible.mockResolvedValue(true);
+    await fire('movement', at(23, 10));
+    expect(create).toHaveBeenCalledTimes(2);
   });
 
   it('stops water prompts once the day’s goal is met', async () => {
-    const { worker, fire, create, ready } = setup();
+    const { worker, fire, create, ready, setNow } = setup();
     await ready();
+    setNow(at(23, 10));
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 2000, at: at(23, 10) }] });
     await fire('water', at(23, 10, 30));
     expect(create).not.toHaveBeenCalled();
@@ -197,7 +222,7 @@ describe('the test notification', () => {
     await engine.showTest();
     expect(create).toHaveBeenCalledWith(
       'nudge-test',
-      expect.objectContaining({ title: 'nudge.posture.title' }),
+      expect.objectContaining({ title: 'posture.title.sitTall' }),
     );
     expect(await prompts()).toEqual([]);
   });
@@ -230,7 +255,57 @@ describe('answers', () => {
     setNow(at(23, 10, 2));
     await engine.onButtonClicked(notificationId('movement'), 1);
     expect(await alarmTime('movement')).toBe(at(23, 10, 12));
-    expect((await prompts())[0]).toMatchObject({ outcome: 'snoozed', detail: 'supermanHold' });
+    expect((await prompts())[0]).toMatchObject({ outcome: 'snoozed', detail: 'scapularSqueeze' });
+  });
+
+  it('a water reminder offers the user’s two cups; pressing one logs that water as done', async () => {
+    const { engine, fire, create, ready, setNow } = setup({}, { cupsMl: [300, 450, 600] });
+    await ready();
+    await fire('water', at(23, 10, 30));
+    expect(create.mock.calls[0]?.[1]).toMatchObject({
+      title: 'nudge.water.instruction(unit.ml(2,000))',
+      buttons: [{ title: 'nudge.cup(unit.ml(300))' }, { title: 'nudge.cup(unit.ml(450))' }],
+    });
+    setNow(at(23, 10, 31));
+    await engine.onButtonClicked(notificationId('water'), 1);
+    const entries = await readEntries(fakeBrowser.storage.local as never, ['2026-11']);
+    expect(entries.filter((entry) => entry.kind === 'water')).toEqual([
+      expect.objectContaining({ ml: 450, at: at(23, 10, 31) }),
+    ]);
+    expect(await prompts()).toEqual([
+      expect.objectContaining({ prompt: 'water', outcome: 'done', firedAt: at(23, 10, 30) }),
+    ]);
+  });
+
+  it('water logged anywhere answers an open water reminder, which is then never counted missed', async () => {
+    const { worker, fire, ready, setNow } = setup();
+    await ready();
+    await fire('water', at(23, 10, 30));
+    const clear = vi.spyOn(fakeBrowser.notifications, 'clear');
+    setNow(at(23, 10, 40));
+    await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: at(23, 10, 40) }] });
+    expect(clear).toHaveBeenCalledWith('nudge-water');
+    await worker.onCommand('log-water');
+    await fire('water', at(23, 12));
+    expect((await prompts()).map((entry) => [entry.prompt, entry.outcome])).toEqual([
+      ['water', 'done'],
+    ]);
+  });
+
+  it('a Done counts once per prompt, wherever it is pressed', async () => {
+    const { engine, fire, ready, setNow } = setup();
+    await ready();
+    await fire('posture', at(23, 9, 30));
+    const [pending] = (await engine.status()).pending;
+    expect(pending).toEqual({ kind: 'posture', firedAt: at(23, 9, 30) });
+    setNow(at(23, 9, 31));
+    await engine.answer('posture', 'done', undefined, pending!.firedAt);
+    await expect(engine.answer('posture', 'done', undefined, pending!.firedAt)).rejects.toThrow(
+      'nudge.alreadyAnswered',
+    );
+    // The notification outlived the answer: its button changes nothing.
+    await engine.onButtonClicked(notificationId('posture'), 0);
+    expect((await prompts()).map((entry) => entry.outcome)).toEqual(['done']);
   });
 
   it('a snooze from the guide page can be 5, 10 or 15 minutes', async () => {
@@ -438,10 +513,42 @@ describe('keyboard commands and the badge', () => {
     await ready();
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: at(23, 9) }] });
     await worker.updateBadge();
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('25%');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
     expect(await fakeBrowser.action.getTitle({})).toContain(
       'badge.water(unit.ml(500),unit.ml(2,000))',
     );
+  });
+
+  it('shows water as litres drunk, and never a zero', async () => {
+    const { worker, ready } = setup({}, { nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'water' } });
+    await ready();
+    await worker.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 1250, at: at(23, 9) }] });
+    await worker.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1.3L');
+  });
+
+  it('draws the badge in the brand colour with white text, and shows nothing once every habit is met', async () => {
+    const background = vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor');
+    const text = vi.spyOn(fakeBrowser.action, 'setBadgeTextColor');
+    const { worker, ready } = setup(
+      {},
+      {
+        goals: {
+          ...DEFAULT_SETTINGS.goals,
+          postureChecks: 0,
+          movementBreaks: 0,
+          breathingSessions: 0,
+        },
+      },
+    );
+    await ready();
+    await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 2000, at: at(23, 9) }] });
+    await worker.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(background).toHaveBeenCalledWith({ color: BADGE_COLOUR });
+    expect(text).toHaveBeenCalledWith({ color: '#ffffff' });
   });
 
   it('can show the minutes to the next nudge instead', async () => {
@@ -452,5 +559,57 @@ describe('keyboard commands and the badge', () => {
     await ready();
     await worker.updateBadge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('30m');
+  });
+});
+
+describe('time off', () => {
+  it('pauses every nudge from the first day to the last, logs the days as time off, and ends by itself', async () => {
+    const { worker, fire, create, ready, setNow } = setup();
+    await ready();
+    const status = await worker.handlers.takeTimeOff({
+      reason: 'vacation',
+      from: '2026-11-24',
+      until: '2026-11-26',
+    });
+    expect(status.timeOff).toEqual({ start: at(24, 0), end: at(27, 0) });
+    // Nothing due inside the time off: every kind comes after it.
+    for (const kind of ['posture', 'movement', 'breathing', 'water'])
+      expect(await alarmTime(kind)).not.toSatisfy(
+        (time: number) => time >= at(24, 0) && time < at(27, 0),
+      );
+    await fire('posture', at(23, 9, 30));
+    expect(create).toHaveBeenCalledTimes(1);
+    await fire('posture', at(25, 10));
+    expect(create).toHaveBeenCalledTimes(1);
+    expect((await worker.engine.status()).pausedUntil).toBe(at(27, 0));
+    setNow(at(27, 9));
+    expect((await worker.engine.status()).pausedUntil).toBeUndefined();
+    const rest = (await readEntries(fakeBrowser.storage.local as never, ['2026-11'])).filter(
+      (entry) => entry.kind === 'rest',
+    );
+    expect(rest.map((entry) => [entry.day, entry.kind === 'rest' && entry.reason])).toEqual([
+      ['2026-11-24', 'vacation'],
+      ['2026-11-25', 'vacation'],
+      ['2026-11-26', 'vacation'],
+    ]);
+  });
+
+  it('refuses time off that ended before today, and changes nothing', async () => {
+    const { worker, ready } = setup();
+    await ready();
+    await expect(
+      worker.handlers.takeTimeOff({ reason: 'sick', from: '2026-11-20', until: '2026-11-22' }),
+    ).rejects.toThrow('invalid.timeOff.past');
+    expect(await readEntries(fakeBrowser.storage.local as never, ['2026-11'])).toEqual([]);
+  });
+
+  it('resuming ends time off that has begun', async () => {
+    const { worker, ready } = setup();
+    await ready();
+    await worker.handlers.takeTimeOff({ reason: 'sick', from: '2026-11-23', until: '2026-11-24' });
+    expect((await worker.engine.status()).pausedUntil).toBe(at(25, 0));
+    const resumed = await worker.engine.resume();
+    expect(resumed.pausedUntil).toBeUndefined();
+    expect(resumed.timeOff).toBeUndefined();
   });
 });

@@ -2,13 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeShareOfDay,
+  dayPlan,
   isActive,
   nextActiveRange,
   nextDue,
   nextWaterDue,
   pauseEnd,
+  timeOffSpan,
 } from '../../lib/schedule';
-import { DEFAULT_NUDGES, type NudgeSettings } from '../../lib/settings';
+import { DEFAULT_NUDGES, presetOf, withPreset, type NudgeSettings } from '../../lib/settings';
 
 const MINUTE = 60_000;
 /** Local wall-clock time; 2026-11-23 is a Monday. */
@@ -174,5 +176,58 @@ describe(`pauses in ${process.env.TZ}`, () => {
     expect(pauseEnd(DEFAULT_NUDGES, 'tomorrow', at(23, 10))).toBe(at(24, 9));
     expect(pauseEnd(DEFAULT_NUDGES, 'tomorrow', at(27, 10))).toBe(at(30, 9));
     expect(pauseEnd(DEFAULT_NUDGES, 'untilResumed', at(23, 10))).toBeUndefined();
+  });
+});
+
+describe(`the welcome page's day plan in ${process.env.TZ}`, () => {
+  const count = (plan: ReturnType<typeof dayPlan>, kind: string) =>
+    plan!.nudges.filter((nudge) => nudge.kind === kind).length;
+
+  it('lays out a working day, never two nudges within five minutes, all inside the day', () => {
+    // Saturday: the plan shows the next working day, Monday 09:00 to 18:00.
+    const plan = dayPlan(DEFAULT_NUDGES, at(21, 12), 5)!;
+    expect(plan.day).toEqual({ start: at(23, 9), end: at(23, 18) });
+    expect(local(plan.nudges[0]!.at)).toEqual([23, 9, 30]);
+    expect(count(plan, 'breathing')).toBe(3);
+    expect(count(plan, 'posture')).toBeGreaterThanOrEqual(14);
+    for (let index = 1; index < plan.nudges.length; index++)
+      expect(plan.nudges[index]!.at - plan.nudges[index - 1]!.at).toBeGreaterThanOrEqual(
+        5 * MINUTE,
+      );
+    expect(plan.nudges.every((nudge) => nudge.at >= at(23, 9) && nudge.at < at(23, 18))).toBe(true);
+  });
+
+  it('changes with the preset, and recognises the preset the settings follow', () => {
+    const gentle = withPreset(DEFAULT_NUDGES, 'gentle');
+    const focused = withPreset(DEFAULT_NUDGES, 'focused');
+    expect(presetOf(DEFAULT_NUDGES)).toBe('standard');
+    expect(presetOf(gentle)).toBe('gentle');
+    expect(presetOf({ ...DEFAULT_NUDGES, posture: { ...posture, everyMinutes: 35 } })).toBe(
+      undefined,
+    );
+    const day = at(23, 8);
+    expect(count(dayPlan(gentle, day, 5), 'posture')).toBeLessThan(
+      count(dayPlan(DEFAULT_NUDGES, day, 5), 'posture'),
+    );
+    expect(count(dayPlan(focused, day, 5), 'movement')).toBeGreaterThan(
+      count(dayPlan(DEFAULT_NUDGES, day, 5), 'movement'),
+    );
+  });
+
+  it('has nothing to show without active hours', () => {
+    expect(dayPlan(withHours(Array.from({ length: 7 }, () => [])), at(23, 8), 5)).toBeUndefined();
+  });
+});
+
+describe(`time off in ${process.env.TZ}`, () => {
+  it('runs from the first day’s start to the end of the last, in local days', () => {
+    expect(timeOffSpan('2026-11-23', '2026-11-25', 0)).toEqual({
+      start: at(23, 0),
+      end: at(26, 0),
+    });
+    expect(timeOffSpan('2026-11-23', '2026-11-23', 4)).toEqual({
+      start: at(23, 4),
+      end: at(24, 4),
+    });
   });
 });

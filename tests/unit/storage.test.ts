@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DEFAULT_BREAK_MOVES } from '../../lib/catalogue';
 import { describe, expect, it } from 'vitest';
 import {
   bucketFormat,
@@ -44,7 +45,7 @@ const V1_FIXTURES = [
     syncStateFormat,
     { v: 1, dirtyMonths: ['2026-11'], first: '2026-10-02', level: 0, flushes: 3, quotaErrors: 0 },
   ],
-  [settingsFormat, { v: 2, ...DEFAULT_SETTINGS, updatedAt: 5 }],
+  [settingsFormat, { v: 3, ...DEFAULT_SETTINGS, updatedAt: 5 }],
   [
     customExercisesFormat,
     {
@@ -67,7 +68,21 @@ describe('stored formats', () => {
     const read = readVersioned(settingsFormat, structuredClone(SETTINGS_V1));
     expect(read.status).toBe('migrated');
     const { v: _version, ...rest } = SETTINGS_V1;
-    expect(read.value).toEqual({ ...rest, nudges: DEFAULT_SETTINGS.nudges });
+    expect(read.value).toEqual({
+      ...rest,
+      nudges: DEFAULT_SETTINGS.nudges,
+      breakMoves: DEFAULT_SETTINGS.breakMoves,
+    });
+  });
+
+  it('migrates version-2 settings: desk moves only, and sound does not keep nudges quiet', () => {
+    const { quietWhileAudible: _quiet, ...nudges } = DEFAULT_SETTINGS.nudges;
+    const { breakMoves: _moves, ...v2 } = { ...DEFAULT_SETTINGS, nudges, updatedAt: 5 };
+    const read = readVersioned(settingsFormat, { v: 2, ...v2 });
+    expect(read.status).toBe('migrated');
+    expect(read.value.nudges.quietWhileAudible).toBe(false);
+    expect(read.value.breakMoves).not.toContain('supermanHold');
+    expect(read.value.breakMoves).toEqual([...DEFAULT_BREAK_MOVES]);
   });
 
   it('gives the fallback for a missing value, as a fresh copy', () => {

@@ -23,6 +23,7 @@ export function fakeWorkerDependencies(
     queryIdle: (seconds) => fakeIdle.queryState(seconds),
     setIdleThreshold: (seconds) => fakeIdle.setDetectionInterval(seconds),
     isFullscreen: vi.fn(async () => false),
+    isAudible: vi.fn(async () => false),
     openGuide: vi.fn(async () => {}),
     t: keyTranslate,
     iconUrl: 'icon/128.png',

@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import { expect, test } from './fixtures';
+
+function welcomePage(pages: Page[]): Page | undefined {
+  return pages.find((page) => page.url().endsWith('/welcome.html'));
+}
+
+const postureMarks = (page: Page) =>
+  page.getByTestId('timeline-posture').getAttribute('data-count').then(Number);
+
+test('installing opens the welcome page, which explains when nudges come', async ({
+  extension,
+}) => {
+  // Opened by runtime.onInstalled when the browser installed the extension.
+  await expect.poll(() => welcomePage(extension.context.pages())?.url()).toBeDefined();
+  const welcome = welcomePage(extension.context.pages())!;
+  await welcome.waitForLoadState();
+  await expect
+    .poll(() => welcome.getByRole('heading', { level: 1 }).textContent())
+    .toBe('Welcome to Backbone');
+  await expect.poll(() => welcome.getByTestId('timeline').count()).toBe(1);
+  await welcome.close();
+});
+
+test('choosing a preset changes the timeline and saves it', async ({ extension }) => {
+  const welcome = await extension.context.newPage();
+  welcome.setDefaultTimeout(5_000);
+  await welcome.goto(extension.url('welcome.html'));
+  await expect.poll(() => welcome.getByLabel('Standard').isChecked()).toBe(true);
+  const standard = await postureMarks(welcome);
+  expect(standard).toBeGreaterThan(10);
+  await welcome.getByLabel('Gentle').check();
+  await expect.poll(() => postureMarks(welcome)).toBeLessThan(standard);
+  const worker = await extension.worker();
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        return (settings as { nudges: { posture: { everyMinutes: number } } })?.nudges.posture
+          .everyMinutes;
+      }),
+    )
+    .toBe(60);
+  await expect.poll(() => welcome.getByRole('status').textContent()).toBe('Saved.');
+  await welcome.close();
+});
+
+test('the water goal follows the body weight; the sample nudge shows a notification', async ({
+  extension,
+}) => {
+  const welcome = await extension.context.newPage();
+  welcome.setDefaultTimeout(5_000);
+  await welcome.goto(extension.url('welcome.html'));
+  await welcome.getByLabel('Body weight (kg), optional').fill('80');
+  await welcome.getByLabel('Body weight (kg), optional').press('Tab');
+  await expect
+    .poll(() => welcome.getByTestId('water-goal').textContent())
+    .toContain('2,650 ml a day');
+  await welcome.getByRole('button', { name: 'Send me a sample nudge' }).click();
+  const worker = await extension.worker();
+  await expect
+    .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+    .toHaveProperty('nudge-test');
+  await expect.poll(() => welcome.getByText('Nothing appeared?', { exact: false }).count()).toBe(1);
+  await welcome.close();
+});
+
+test('the welcome page is accessible in light and dark', async ({ extension }) => {
+  const welcome = await extension.context.newPage();
+  await welcome.goto(extension.url('welcome.html'));
+  await expect.poll(() => welcome.getByTestId('timeline').count()).toBe(1);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await welcome.emulateMedia({ colorScheme });
+    expect(await seriousViolations(welcome)).toEqual([]);
+  }
+  await welcome.close();
+});
