@@ -11,7 +11,8 @@ export type Target =
   | { testId: string }
   | { role: 'button' | 'heading'; name: string | RegExp; exact?: boolean }
   | { label: string }
-  | { placeholder: string };
+  | { placeholder: string }
+  | { text: string };
 
 const button = (name: string | RegExp): Target => ({ role: 'button', name });
 
@@ -20,18 +21,21 @@ export const POPUP = {
   waterTotal: { testId: 'water-total' },
   addCup: (label: string): Target => ({ role: 'button', name: `+${label}`, exact: true }),
   undo: button('Undo'),
-  otherAmount: { placeholder: 'Other amount (ml)' },
+  otherAmount: { label: 'Other amount (ml)' },
   streak: (habit: string): Target => ({ testId: `streak-${habit}` }),
   count: (kind: string): Target => ({ testId: `${kind}-count` }),
   searchExercises: { label: 'Search exercises' },
   reps: { label: 'Reps' },
   weight: { label: 'Weight (kg)' },
+  openQuickSet: { role: 'button', name: 'Log a set', exact: true },
   logSet: button('Log set'),
   setFeedback: { testId: 'set-feedback' },
+  recordBanner: { testId: 'record-banner' },
   repeat: (set: string) => button(new RegExp(`^Repeat ${set}`)),
   todayLog: { testId: 'today-log' },
   workoutToday: { testId: 'workout-today' },
-  restDay: button('Mark today as a rest day'),
+  restDay: { role: 'button', name: 'Rest day', exact: true },
+  pauseMenu: { text: 'Pause' },
   pauseFor: (choice: string) => button(choice),
   resume: button('Resume'),
   nudgeStatus: { testId: 'nudge-status' },
@@ -70,7 +74,8 @@ export function locate(page: Page, target: Target): Locator {
   if ('role' in target) {
     return page.getByRole(target.role, { name: target.name, exact: target.exact ?? false });
   }
-  if ('label' in target) return page.getByLabel(target.label);
+  if ('label' in target) return page.getByLabel(target.label, { exact: true });
+  if ('text' in target) return page.getByText(target.text, { exact: true });
   return page.getByPlaceholder(target.placeholder);
 }
 

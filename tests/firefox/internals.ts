@@ -57,6 +57,17 @@ export function openAlerts(firefox: LaunchedFirefox): Promise<Alert[]> {
     }))`);
 }
 
+/** The title of the one alert Firefox shows, once it shows one. */
+export async function shownAlert(firefox: LaunchedFirefox): Promise<string> {
+  let titles: string[] = [];
+  await expect
+    .poll(async () => (titles = (await openAlerts(firefox)).map((alert) => alert.title)), {
+      timeout: 15_000,
+    })
+    .toHaveLength(1);
+  return titles[0]!;
+}
+
 /** Clicks the body of the alert with this title, as a user's mouse would. */
 export async function clickAlert(firefox: LaunchedFirefox, title: string): Promise<void> {
   await expect

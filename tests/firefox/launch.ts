@@ -59,8 +59,9 @@ const WATCH_FOR_PROBLEMS = `(() => {
       const aboutAddon = message.errorMessage.includes(${JSON.stringify('add-on ' + ADDON_ID)});
       const isError = (message.flags & Ci.nsIScriptError.warningFlag) === 0 &&
         (message.flags & Ci.nsIScriptError.infoFlag) === 0;
-      // A page closed with a call still in flight, as when a user closes the popup: not an error.
-      const unloaded = /^Promise (resolved|rejected) after context unloaded/.test(message.errorMessage);
+      // A page closed or left with a call still in flight, as when a user closes the popup.
+      const unloaded = /^Promise (resolved|rejected) (after context unloaded|while context is inactive)/
+        .test(message.errorMessage);
       if (((fromAddon && isError) || aboutAddon) && !unloaded) {
         seen.push('Firefox console: ' + message.errorMessage + ' (' + message.sourceName + ')');
       }

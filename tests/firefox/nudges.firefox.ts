@@ -10,6 +10,7 @@ import {
   clickAlert,
   openAlerts,
   letAlertTimeOut,
+  shownAlert,
   stopBackground,
 } from './internals';
 import type { LaunchedFirefox } from './launch';
@@ -32,31 +33,27 @@ async function promptOutcomes(firefox: LaunchedFirefox): Promise<string[]> {
 async function waterLogged(firefox: LaunchedFirefox): Promise<number[]> {
   return (await storedEntries(firefox.background))
     .flatMap((entry) => (entry.kind === 'water' ? [entry.ml] : []))
-    .sort();
+    .sort((a, b) => a - b);
 }
 
 async function alertTitles(firefox: LaunchedFirefox): Promise<string[]> {
   return (await openAlerts(firefox)).map((alert) => alert.title);
 }
 
+/** The tabs showing this page of the add-on. */
+async function tabsAt(firefox: LaunchedFirefox, path: string): Promise<FirefoxPage[]> {
+  const tabs: FirefoxPage[] = [];
+  for (const page of await firefox.browser.pages()) {
+    const url = await page.evaluate(() => location.href).catch(() => '');
+    if (url === firefox.url(path)) tabs.push(new FirefoxPage(page));
+  }
+  return tabs;
+}
+
 /** The tab the add-on opened at this page, once it is there. */
 async function openedTab(firefox: LaunchedFirefox, path: string): Promise<FirefoxPage> {
-  const url = firefox.url(path);
-  let found: FirefoxPage | undefined;
-  await expect
-    .poll(
-      async () => {
-        for (const page of await firefox.browser.pages()) {
-          if ((await page.evaluate(() => location.href).catch(() => '')) === url) {
-            found = new FirefoxPage(page);
-          }
-        }
-        return found !== undefined;
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  return found!;
+  await expect.poll(() => tabsAt(firefox, path), { timeout: 15_000 }).toHaveLength(1);
+  return (await tabsAt(firefox, path))[0]!;
 }
 
 test('a prompt fires as Firefox’s alert; clicking it opens the guide, whose Done counts once', async ({
@@ -66,15 +63,17 @@ test('a prompt fires as Firefox’s alert; clicking it opens the guide, whose Do
   await saveSettings(firefox.background, ALL_DAY);
   await expect.poll(() => popup.text(POPUP.count('posture'))).toBe('0 of 4');
   await fireSoon(firefox.background, 'nudge:posture');
-  await clickAlert(firefox, 'Posture check');
+  await clickAlert(firefox, await shownAlert(firefox));
   const guide = await openedTab(firefox, GUIDE.path('posture'));
   // Firefox closes the alert after the click and reports it closed by the user.
   await expect.poll(() => alertTitles(firefox)).toEqual([]);
   await guide.click(GUIDE.done);
-  await expect.poll(() => guide.text(GUIDE.result)).toContain('Logged');
   await expect.poll(() => popup.text(POPUP.count('posture'))).toBe('1 of 4');
   expect(await promptOutcomes(firefox)).toEqual(['posture done']);
-  await guide.page.close();
+  // Answered, the guide tab closes itself.
+  await expect
+    .poll(() => tabsAt(firefox, GUIDE.path('posture')), { timeout: 15_000 })
+    .toHaveLength(0);
 });
 
 test('an alert left alone times out; that is no dismissal, the prompt stays open', async ({
@@ -82,13 +81,13 @@ test('an alert left alone times out; that is no dismissal, the prompt stays open
 }) => {
   await saveSettings(firefox.background, ALL_DAY);
   await fireSoon(firefox.background, 'nudge:movement');
-  await letAlertTimeOut(firefox, 'Time to move');
+  await letAlertTimeOut(firefox, await shownAlert(firefox));
   await expect.poll(() => alertTitles(firefox)).toEqual([]);
   await expect
     .poll(
       async () => ((await callHandler(firefox.background, 'nudgeStatus')) as NudgeStatus).pending,
     )
-    .toEqual([{ kind: 'movement', detail: 'supermanHold' }]);
+    .toMatchObject([{ kind: 'movement' }]);
   expect(await promptOutcomes(firefox)).toEqual([]);
 });
 
@@ -102,7 +101,7 @@ test('the event page, stopped, wakes for a message and for an alarm, and nothing
 
   await stopBackground(firefox);
   await popup.click(POPUP.addCup('250 ml'));
-  await expect.poll(() => popup.text(POPUP.waterTotal)).toContain('750 ml of 2,000 ml');
+  await expect.poll(() => waterLogged(firefox)).toEqual([250, 500]);
   await expect.poll(() => backgroundState(firefox)).toBe('running');
 
   // Both glasses wait for the worker's sync alarm, which comes while the event page is stopped.
@@ -116,5 +115,5 @@ test('the event page, stopped, wakes for a message and for an alarm, and nothing
     .toContainEqual(expect.stringMatching(/^m\.[a-z0-9]+\.\d{4}-\d{2}$/));
   expect(await backgroundState(firefox)).toBe('running');
   expect(await waterLogged(firefox)).toEqual([250, 500]);
-  await expect.poll(() => popup.text(POPUP.waterTotal)).toContain('750 ml of 2,000 ml');
+  await expect.poll(() => popup.text(POPUP.waterTotal)).toMatch(/^750 ml of 2,000 ml/);
 });

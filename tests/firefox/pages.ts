@@ -8,9 +8,10 @@ import type { Target } from '../e2e/pages';
 
 type SerialTarget =
   | { testId: string }
-  | { role: string; name: string | { source: string; flags: string } }
+  | { role: string; name: string | { source: string; flags: string }; exact?: boolean }
   | { label: string }
-  | { placeholder: string };
+  | { placeholder: string }
+  | { text: string };
 
 function serial(target: Target): SerialTarget {
   if ('role' in target && target.name instanceof RegExp) {
@@ -24,6 +25,12 @@ function findInPage(target: SerialTarget): Element | null {
   const text = (element: Element) =>
     (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
   if ('testId' in target) return document.querySelector(`[data-testid="${target.testId}"]`);
+  // The innermost element with exactly this text (descendants come after their ancestors).
+  if ('text' in target) {
+    return (
+      [...document.querySelectorAll('body *')].filter((e) => text(e) === target.text).pop() ?? null
+    );
+  }
   if ('placeholder' in target) {
     return document.querySelector(`[placeholder="${target.placeholder}"]`);
   }
@@ -66,8 +73,23 @@ export class FirefoxPage {
     }
   }
 
+  /**
+   * Clicks it as a user would: in the middle of the view, once nothing (a snackbar, say) covers
+   * it, as playwright-core waits for before a click.
+   */
   async click(target: Target): Promise<void> {
-    await (await this.find(target)).click();
+    const element = await this.find(target);
+    await this.page.waitForFunction(
+      (candidate: Element) => {
+        candidate.scrollIntoView({ block: 'center' });
+        const box = candidate.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return hit !== null && candidate.contains(hit);
+      },
+      {},
+      element,
+    );
+    await element.click();
   }
 
   /** Replaces what a field holds by typing, as a user would. */

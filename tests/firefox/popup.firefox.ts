@@ -2,6 +2,15 @@ import { GUIDE, POPUP, PROGRESS } from '../e2e/pages';
 import { expect, test } from './fixtures';
 import { FirefoxPage } from './pages';
 
+/** Opens the quick set, picks an exercise by search and logs one set. */
+async function logSet(popup: FirefoxPage, search: string, reps: string, kg: string) {
+  await popup.click(POPUP.openQuickSet);
+  await popup.fill(POPUP.searchExercises, search);
+  await popup.fill(POPUP.reps, reps);
+  await popup.fill(POPUP.weight, kg);
+  await popup.click(POPUP.logSet);
+}
+
 test('on install the event page starts, without a warning, and sets the four nudge alarms', async ({
   firefox,
 }) => {
@@ -18,24 +27,19 @@ test('on install the event page starts, without a warning, and sets the four nud
 });
 
 test('water: add a cup, undo it, add a custom amount', async ({ popup }) => {
-  await expect.poll(() => popup.text(POPUP.waterTotal)).toContain('0 ml of 2,000 ml');
+  await expect.poll(() => popup.text(POPUP.waterTotal)).toMatch(/^0 ml of 2,000 ml/);
   await popup.click(POPUP.addCup('500 ml'));
-  await expect.poll(() => popup.text(POPUP.waterTotal)).toContain('500 ml of 2,000 ml');
+  await expect.poll(() => popup.text(POPUP.waterTotal)).toMatch(/^500 ml of 2,000 ml/);
   await popup.click(POPUP.undo);
-  await expect.poll(() => popup.text(POPUP.waterTotal)).toContain('0 ml of 2,000 ml');
+  await expect.poll(() => popup.text(POPUP.waterTotal)).toMatch(/^0 ml of 2,000 ml/);
   await popup.fill(POPUP.otherAmount, '330');
   await popup.page.keyboard.press('Enter');
-  await expect.poll(() => popup.text(POPUP.waterTotal)).toContain('330 ml of 2,000 ml');
+  await expect.poll(() => popup.text(POPUP.waterTotal)).toMatch(/^330 ml of 2,000 ml/);
 });
 
 test('a set: log it, see the record, repeat it in one click', async ({ popup }) => {
-  await popup.fill(POPUP.searchExercises, 'deadl');
-  await popup.fill(POPUP.reps, '8');
-  await popup.fill(POPUP.weight, '60');
-  await popup.click(POPUP.logSet);
-  await expect
-    .poll(() => popup.text(POPUP.setFeedback))
-    .toContain('New record: your heaviest weight!');
+  await logSet(popup, 'deadl', '8', '60');
+  await expect.poll(() => popup.text(POPUP.recordBanner)).toBe('Deadlift 8 × 60 kg, new record');
   await popup.click(POPUP.repeat('Deadlift 8 × 60 kg'));
   await expect.poll(() => popup.text(POPUP.workoutToday)).toContain('Done');
   await expect
@@ -46,6 +50,7 @@ test('a set: log it, see the record, repeat it in one click', async ({ popup }) 
 test('mark today as a rest day, pause nudges and resume them', async ({ popup }) => {
   await popup.click(POPUP.restDay);
   await expect.poll(() => popup.text(POPUP.workoutToday)).toContain('Rest day');
+  await popup.click(POPUP.pauseMenu);
   await popup.click(POPUP.pauseFor('30 min'));
   await expect.poll(() => popup.text(POPUP.nudgeStatus)).toMatch(/^Nudges paused until/);
   await popup.click(POPUP.resume);
@@ -53,11 +58,8 @@ test('mark today as a rest day, pause nudges and resume them', async ({ popup })
 });
 
 test('progress shows a logged set; every guide renders', async ({ firefox, popup, progress }) => {
-  await popup.fill(POPUP.searchExercises, 'deadl');
-  await popup.fill(POPUP.reps, '5');
-  await popup.fill(POPUP.weight, '100');
-  await popup.click(POPUP.logSet);
-  await expect.poll(() => popup.text(POPUP.setFeedback)).toBeTruthy();
+  await logSet(popup, 'deadl', '5', '100');
+  await expect.poll(() => popup.text(POPUP.recordBanner)).toBeTruthy();
   // Opened again, as a user would to see the new set.
   await firefox.navigate(progress.page, PROGRESS.path);
   await expect.poll(() => progress.text(PROGRESS.records)).toContain('Heaviest: 100 kg');
