@@ -1,7 +1,8 @@
 /**
  * Opens every page of the built extension in headless Chromium with two months of sample
  * history, in light and dark themes, and saves screenshots to demo/ so anyone can see Backbone
- * without a display.
+ * without a display; then the real toolbar popup, as Chromium draws it (headed, under a virtual
+ * display when there is none), light and dark.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,4 +31,25 @@ try {
   }
 } finally {
   await extension.close();
+}
+
+/** The real popup, opened as a click on the toolbar icon does, sized by Chromium itself. */
+const headed = await launchExtension({ headless: false });
+try {
+  await writeSampleHistory(await headed.worker());
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const popup = await headed.openPopup();
+    await popup.emulateMedia({ colorScheme });
+    await popup.getByRole('button', { name: /^Repeat: / }).waitFor();
+    const file = resolve(outDir, `real-popup-${colorScheme}.png`);
+    await popup.screenshot({ path: file });
+    const { width, height } = await popup.evaluate(() => ({
+      width: innerWidth,
+      height: innerHeight,
+    }));
+    console.log(`saved ${file} (the real popup, ${width} x ${height} px)`);
+    await popup.close();
+  }
+} finally {
+  await headed.close();
 }

@@ -56,6 +56,10 @@ test('with a year from three devices: 380 px wide, normal text, every daily acti
   expect(seen.scrollHeight).toBeLessThanOrEqual(600);
   for (const bottom of [seen.cupBottom, seen.setBottom, seen.pauseBottom])
     expect(bottom).toBeLessThanOrEqual(600);
+  // A cup logged: its Undo shows over the popup, which does not grow into a scroll.
+  await page.getByRole('button', { name: '+250 ml', exact: true }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
+  expect((await measure(page)).scrollHeight).toBeLessThanOrEqual(600);
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(

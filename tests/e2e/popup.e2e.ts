@@ -139,3 +139,12 @@ test('is accessible, fits 380 px without scrolling sideways, and follows the dar
   );
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('a ring acts on click: a cup of water, a posture check done', async ({ popup }) => {
+  const { page } = popup;
+  await page.getByTestId('ring-water').getByRole('button').click();
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('250 ml of 2,000 ml');
+  await page.getByTestId('ring-posture').getByRole('button').click();
+  await expect.poll(() => page.getByTestId('posture-count').textContent()).toBe('1 of 4');
+  await expect.poll(() => page.getByTestId('ring-posture').textContent()).toContain('1/4');
+});
