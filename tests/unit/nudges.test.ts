@@ -550,9 +550,25 @@ describe('time off', () => {
     const { worker, ready } = setup();
     await ready();
     await expect(
+      worker.handlers.takeTimeOff({ reason: 'sick', from: '2026-11-25', until: '2026-11-24' }),
+    ).rejects.toThrow('invalid.timeOff.order');
+    // 61 days is one too many; 60 would do.
+    await expect(
+      worker.handlers.takeTimeOff({ reason: 'vacation', from: '2026-12-01', until: '2027-01-30' }),
+    ).rejects.toThrow('invalid.timeOff.tooLong');
+    await expect(
       worker.handlers.takeTimeOff({ reason: 'sick', from: '2026-11-20', until: '2026-11-22' }),
     ).rejects.toThrow('invalid.timeOff.past');
-    expect(await readEntries(fakeBrowser.storage.local as never, ['2026-11'])).toEqual([]);
+    expect(await readEntries(fakeBrowser.storage.local as never, ['2026-11', '2026-12'])).toEqual(
+      [],
+    );
+    expect((await worker.engine.status()).timeOff).toBeUndefined();
+    const sixty = await worker.handlers.takeTimeOff({
+      reason: 'vacation',
+      from: '2026-12-01',
+      until: '2027-01-29',
+    });
+    expect(sixty.timeOff?.end).toBe(new Date(2027, 0, 30).getTime());
   });
 
   it('resuming ends time off that has begun', async () => {
