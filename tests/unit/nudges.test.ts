@@ -472,13 +472,22 @@ describe('keyboard commands and the badge', () => {
   });
 
   it('shows water as litres drunk, and never a zero', async () => {
-    const { worker, ready } = setup({}, { nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'water' } });
+    const { worker, ready, saveSettings } = setup(
+      {},
+      { nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'water' } },
+    );
     await ready();
     await worker.updateBadge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 1250, at: at(23, 9) }] });
     await worker.updateBadge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1.3L');
+    await saveSettings({
+      units: 'imperial',
+      nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'water' },
+    });
+    await worker.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('42oz');
   });
 
   it('draws the badge in the brand colour with white text, and shows nothing once every habit is met', async () => {
