@@ -4,6 +4,14 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import autoImports from './.wxt/eslint-auto-imports.mjs';
 
+/**
+ * Extension code runs in the browser, where Node's globals would crash. TypeScript cannot keep
+ * them out (WXT's own types bring @types/node into every program), so this rule does.
+ */
+const nodeGlobals = ['process', 'Buffer', 'global', 'require', '__dirname', '__filename'].map(
+  (name) => ({ name, message: 'A Node global: extension code runs in the browser.' }),
+);
+
 export default ts.config(
   { ignores: ['.output/', '.wxt/', 'coverage/', 'demo/', 'node_modules/'] },
   js.configs.recommended,
@@ -11,7 +19,7 @@ export default ts.config(
   ...svelte.configs.recommended,
   autoImports,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    languageOptions: { globals: globals.browser },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -24,11 +32,21 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
+    // Scripts, configs and tests run in Node.
+    files: ['tests/**', 'scripts/**', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    rules: { 'no-restricted-globals': ['error', ...nodeGlobals] },
+  },
+  {
     // Pages and the domain must not schedule with timers the worker would lose.
     files: ['entrypoints/background.ts', 'lib/**/*.ts'],
     rules: {
       'no-restricted-globals': [
         'error',
+        ...nodeGlobals,
         { name: 'setInterval', message: 'The worker dies when idle: schedule with alarms.' },
       ],
     },

@@ -9,6 +9,8 @@ export default defineConfig({
   plugins: [WxtVitest(), svelte()],
   test: {
     setupFiles: ['tests/unit/setup.ts'],
+    // Property tests are CPU-bound: on a busy two-core machine they take several times longer.
+    testTimeout: 60_000,
     restoreMocks: true,
     projects: [
       {

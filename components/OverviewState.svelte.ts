@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { readOverview, readSnapshot, type Overview, type TodaySnapshot } from '../lib/overview';
-import { browserAreas } from '../lib/storage';
+import type { Overview, TodaySnapshot } from '../lib/overview';
+import { readSnapshot } from '../lib/snapshot';
 
 /**
  * Today's data as the pages show it, read from storage and read again whenever storage changes
@@ -21,7 +21,7 @@ export class OverviewState {
 
   /** Reads the worker's snapshot of today: one small key, for a first paint without waiting. */
   async readSnapshot(): Promise<TodaySnapshot | undefined> {
-    this.snapshot = await readSnapshot(browserAreas().local, Date.now());
+    this.snapshot = await readSnapshot(browser.storage.local, Date.now());
     return this.snapshot;
   }
 
@@ -32,6 +32,11 @@ export class OverviewState {
       return this.#reading;
     }
     this.#reading = (async () => {
+      // Loaded on first use: the popup paints the snapshot before it needs any of this.
+      const [{ readOverview }, { browserAreas }] = await Promise.all([
+        import('../lib/overview'),
+        import('../lib/storage'),
+      ]);
       do {
         this.#again = false;
         try {

@@ -59,3 +59,37 @@ export function describeEntry(
       return translate('entry.rest', [translate(`reason.${entry.reason}`)]);
   }
 }
+
+const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const shortWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+
+function localMidnight(instant: number): number {
+  const date = new Date(instant);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/**
+ * A time that says its day when it is not today: "14:30" (or "at 14:30" in a sentence),
+ * "tomorrow 09:00", "Mon 09:00".
+ */
+export function dayAndTime(at: number, now: number, inSentence = false): string {
+  const time = clockTime.format(at);
+  const days = Math.round((localMidnight(at) - localMidnight(now)) / 86_400_000);
+  if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
+  if (days === 1) return translate('now.tomorrowAt', [time]);
+  return translate('now.dayAt', [shortWeekday.format(at), time]);
+}
+
+/** A day key as a heading: "Wednesday, Nov 25". */
+export function longDay(day: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'short',
+  }).format(new Date(`${day}T12:00:00`));
+}
+
+/** A day key as a short weekday: "Wed". */
+export function shortDay(day: string): string {
+  return shortWeekday.format(new Date(`${day}T12:00:00`));
+}

@@ -6,6 +6,7 @@ import { openInReusedTab } from '../lib/tabs';
 import { createWorker } from '../lib/worker';
 
 export default defineBackground(() => {
+  const firefox = import.meta.env.BROWSER === 'firefox';
   const worker = createWorker({
     ...browserAreas(),
     alarms: browser.alarms,
@@ -29,7 +30,8 @@ export default defineBackground(() => {
     t: translate,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     // Firefox notifications have no buttons: clicking one opens the guide page instead.
-    buttons: import.meta.env.BROWSER !== 'firefox',
+    buttons: !firefox,
+    closedByUser: firefox ? 'unknown' : 'reported',
     now: Date.now,
     version: browser.runtime.getManifest().version,
     randomId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 10),
@@ -42,9 +44,12 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => void worker.onAlarm(alarm));
   browser.idle.onStateChanged.addListener((state) => void worker.engine.onIdleStateChanged(state));
-  browser.notifications.onButtonClicked?.addListener(
-    (id, index) => void worker.engine.onButtonClicked(id, index),
-  );
+  // Firefox has this event, unimplemented: adding a listener logs a warning on every start.
+  if (!firefox) {
+    browser.notifications.onButtonClicked.addListener(
+      (id, index) => void worker.engine.onButtonClicked(id, index),
+    );
+  }
   browser.notifications.onClicked.addListener((id) => void worker.engine.onClicked(id));
   browser.notifications.onClosed.addListener(
     (id, byUser) => void worker.engine.onNotificationClosed(id, byUser),
@@ -56,7 +61,8 @@ export default defineBackground(() => {
     const keys = Object.keys(changes);
     if (!(keys.length === 1 && keys[0] === LOCAL_KEYS.todaySnapshot)) void worker.updateBadge();
   });
-  // The end-to-end tests and the demo drive the worker's own code paths through this handle.
-  Object.assign(globalThis, { backbone: worker });
+  // The end-to-end tests, the benchmarks and the demo drive the worker's own code paths through
+  // this handle; only a build made for them (`--mode e2e`) has it.
+  if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { backbone: worker });
   void worker.resume().then(() => worker.updateBadge());
 });

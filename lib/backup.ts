@@ -8,8 +8,16 @@
  */
 import * as v from 'valibot';
 import { entryId } from './codec';
-import { customExerciseSchema, type CustomExercise } from './catalogue';
-import { EntryValidationError, parseEntry, type Entry } from './entries';
+import { builtInExercise, customExerciseSchema, type CustomExercise } from './catalogue';
+import {
+  CLOCK_SKEW_MS,
+  entryWorldProblem,
+  EntryValidationError,
+  isPossibleDay,
+  parseEntry,
+  type Entry,
+  type WorldContext,
+} from './entries';
 import type { Settings } from './settings';
 import { readVersioned, settingsFormat, writeVersioned } from './storage';
 
@@ -60,13 +68,32 @@ export interface ImportRefusal {
 export type ParsedBackup =
   { ok: true; backup: Backup & { settingsValue: Settings } } | ({ ok: false } & ImportRefusal);
 
+/** Valibot's own English text (a wrong type, an unknown key) becomes a sentence of ours. */
+const issueKey = (message: string) =>
+  /^(invalid|import)\.[\w.]+$/.test(message) ? message : 'import.invalidPart';
+
 const refuse = (messageKey: string, where?: string): ParsedBackup => ({
   ok: false,
   messageKey,
   ...(where ? { where } : {}),
 });
 
-export function parseBackup(text: string): ParsedBackup {
+/** Whether a record's time of change is no later than now, give or take another clock's skew. */
+const notLater = (updatedAt: number, now: number) => updatedAt <= now + CLOCK_SKEW_MS;
+
+/**
+ * An entry from elsewhere (a file): its id must be its device and instant, its day one its
+ * instant can have in some time zone, its exercise one that exists, its instant not to come.
+ */
+export function importedEntryProblem(entry: Entry, context: WorldContext): string | undefined {
+  if (entry.id !== entryId(entry.device, entry.at)) return 'import.entryIdMismatch';
+  if (entry.kind === 'rest' && entry.until !== undefined) return 'import.restRange';
+  if (!isPossibleDay(entry.day, entry.at)) return 'invalid.dayMismatch';
+  return entryWorldProblem(entry, context);
+}
+
+/** `now`: this device's clock, which no time in the file may be later than. */
+export function parseBackup(text: string, now: number): ParsedBackup {
   if (new TextEncoder().encode(text).length > MAX_BACKUP_BYTES) return refuse('import.tooLarge');
   let data: unknown;
   try {
@@ -92,17 +119,25 @@ export function parseBackup(text: string): ParsedBackup {
   if (settings.status === 'newer') return refuse('import.newerVersion');
   if (settings.status !== 'ok' && settings.status !== 'migrated')
     return refuse('import.invalidSettings');
+  if (!notLater(settings.value.updatedAt, now)) return refuse('invalid.future', 'settings');
 
   if (!Array.isArray(file.customExercises)) return refuse('import.notBackup');
   const customExercises: CustomExercise[] = [];
   for (const [index, raw] of file.customExercises.entries()) {
     const parsed = v.safeParse(customExerciseSchema, raw);
-    if (!parsed.success) return refuse(parsed.issues[0].message, `custom exercise ${index + 1}`);
+    const where = `custom exercise ${index + 1}`;
+    if (!parsed.success) return refuse(issueKey(parsed.issues[0].message), where);
+    if (!notLater(parsed.output.updatedAt, now)) return refuse('invalid.future', where);
     customExercises.push(parsed.output);
   }
 
   if (!Array.isArray(file.entries)) return refuse('import.notBackup');
   if (file.entries.length > MAX_BACKUP_ENTRIES) return refuse('import.tooLarge');
+  const custom = new Set(customExercises.map((exercise) => exercise.id));
+  const context: WorldContext = {
+    now,
+    knownExercise: (id) => custom.has(id) || builtInExercise(id) !== undefined,
+  };
   const entries: Entry[] = [];
   const ids = new Set<string>();
   for (const [index, raw] of file.entries.entries()) {
@@ -113,10 +148,8 @@ export function parseBackup(text: string): ParsedBackup {
       if (!(error instanceof EntryValidationError)) throw error;
       return refuse(error.messageKey, `entry ${index + 1}`);
     }
-    if (entry.id !== entryId(entry.device, entry.at))
-      return refuse('import.entryIdMismatch', `entry ${index + 1}`);
-    if (entry.kind === 'rest' && entry.until !== undefined)
-      return refuse('import.restRange', `entry ${index + 1}`);
+    const problem = importedEntryProblem(entry, context);
+    if (problem) return refuse(problem, `entry ${index + 1}`);
     if (ids.has(entry.id)) return refuse('import.duplicateEntry', `entry ${index + 1}`);
     ids.add(entry.id);
     entries.push(entry);
@@ -166,16 +199,20 @@ const CSV_COLUMNS = [
   'note',
 ] as const;
 
+/** A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or return first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = String(value);
+  // Text is kept as text: a leading apostrophe stops a spreadsheet running it as a formula.
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const iso = (instant: number | undefined) =>
   instant === undefined ? undefined : new Date(instant).toISOString();
 
-/** Every entry as a CSV row, instants as ISO 8601 (UTC). */
+/** Every entry as a CSV row, instants as ISO 8601 (UTC); no cell starts a formula. */
 export function entriesCsv(entries: readonly Entry[]): string {
   const rows = entries.map((entry) => {
     const cells: Record<(typeof CSV_COLUMNS)[number], unknown> = {

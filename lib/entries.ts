@@ -7,7 +7,7 @@
  * keys under `invalid.*`, so pages show a sentence a user can act on.
  */
 import * as v from 'valibot';
-import { dayKeySchema, daysBetween, type DayKey } from './days';
+import { dayKeySchema, daysBetween, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
 
 export const PROMPT_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
@@ -30,9 +30,14 @@ export const LIMITS = {
   restDays: 60,
 } as const;
 
-// Instants from 2000 to 2200: anything else is a broken clock or a broken file.
-const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
-const LATEST_INSTANT = Date.UTC(2200, 0, 1);
+/** Years a day or an instant may fall in: anything else is a broken clock or a broken file. */
+export const YEARS = { first: 2000, last: 2199 } as const;
+const EARLIEST_INSTANT = Date.UTC(YEARS.first, 0, 1);
+export const LATEST_INSTANT = Date.UTC(YEARS.last + 1, 0, 1);
+
+export function isSaneYear(year: number): boolean {
+  return Number.isInteger(year) && year >= YEARS.first && year <= YEARS.last;
+}
 
 export const idSchema = v.pipe(
   v.string('invalid.id'),
@@ -226,4 +231,58 @@ export function parseEntry(input: unknown): Entry {
 
 export function isValidEntry(input: unknown): input is Entry {
   return v.is(entrySchema, input);
+}
+
+// Checks against the world ---------------------------------------------------------------------
+// The schemas check an entry on its own; these check it against the clock, the user's day and
+// the exercises that exist. Each returns the i18n key of the first problem, or undefined.
+
+/** How far ahead of this device's clock another device's (or a file's) instant may be. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+const HOUR_MS = 3_600_000;
+/** Time zones run from UTC-12 to UTC+14, and a day may start up to 6 h after midnight. */
+const EARLIEST_OFFSET_MS = -(12 + MAX_START_OF_DAY_HOUR) * HOUR_MS;
+const LATEST_OFFSET_MS = 14 * HOUR_MS;
+
+const utcDay = (instant: number) => new Date(instant).toISOString().slice(0, 10);
+
+/** Whether an instant can belong to a day in some time zone, with some start of day. */
+export function isPossibleDay(day: DayKey, at: number): boolean {
+  return day >= utcDay(at + EARLIEST_OFFSET_MS) && day <= utcDay(at + LATEST_OFFSET_MS);
+}
+
+export interface WorldContext {
+  now: number;
+  /** Whether an exercise id names a built-in exercise or one of the user's own. */
+  knownExercise: (id: string) => boolean;
+}
+
+/** What any entry, new or from elsewhere, must meet: not in the future, a known exercise. */
+export function entryWorldProblem(
+  entry: NewEntry | Entry,
+  context: WorldContext,
+): string | undefined {
+  if (entry.at > context.now + CLOCK_SKEW_MS) return 'invalid.future';
+  if ((entry.kind === 'set' || entry.kind === 'cardio') && !context.knownExercise(entry.exercise))
+    return 'invalid.unknownExercise';
+  return undefined;
+}
+
+/**
+ * A new entry from a page: its day, when given, must be the day of its instant on this
+ * device's clock and start of day; a rest runs at most LIMITS.restDays from that day.
+ */
+export function newEntryProblem(
+  entry: NewEntry,
+  context: WorldContext & { startOfDayHour: number },
+): string | undefined {
+  const day = localDayKey(entry.at, context.startOfDayHour);
+  if (entry.day !== undefined && entry.day !== day) return 'invalid.dayMismatch';
+  if (
+    entry.kind === 'rest' &&
+    entry.until !== undefined &&
+    (entry.until < day || restLength(day, entry.until) > LIMITS.restDays)
+  )
+    return 'invalid.restRange';
+  return entryWorldProblem(entry, context);
 }

@@ -20,7 +20,9 @@
  *   never gets two at once (and the worker wakes once for each).
  * - Done and snooze answer from the notification's buttons (Chrome) or the guide page (every
  *   browser; Firefox notifications have no buttons, so clicking opens the guide). Skipping is
- *   offered until the day's skip cap is used up. Closing a notification is a dismissal.
+ *   offered until the day's skip cap is used up.
+ * - Closing a notification is a dismissal only when the user closed it and had not clicked it
+ *   first (a click opens the guide, where the prompt is answered): see `isDismissal`.
  * - A water reminder's buttons are the user's first two cups: pressing one logs that water.
  *   Water logged anywhere answers an open water reminder as done.
  * - A prompt is answered once: a second answer to the same prompt (a button pressed after the
@@ -90,7 +92,26 @@ export interface NudgeDependencies {
   iconUrl: string;
   /** Whether notifications can carry buttons (Chrome yes, Firefox no). */
   buttons: boolean;
+  /** What `notifications.onClosed` says about who closed a notification in this browser. */
+  closedByUser: ClosedByUser;
   now: () => number;
+}
+
+/**
+ * `reported`: the browser's `byUser` says whether the user closed the notification (Chrome).
+ * `unknown`: it does not; Firefox says `byUser = true` for every close (Bugzilla 1413188), also
+ * right after a click and when the alert times out unanswered.
+ */
+export type ClosedByUser = 'reported' | 'unknown';
+
+/**
+ * Whether a closed notification is the user dismissing its prompt: only when the user closed it,
+ * without clicking it first. Where who closed it is unknown (Firefox), a close is never a
+ * dismissal: the prompt stays open for the guide page, and is logged expired when the next prompt
+ * of its kind replaces it.
+ */
+export function isDismissal(closedByUser: ClosedByUser, byUser: boolean, clicked: boolean) {
+  return closedByUser === 'reported' && byUser && !clicked;
 }
 
 export interface NotificationOptions {
@@ -475,14 +496,16 @@ export class NudgeEngine {
     });
   }
 
-  /** A notification was closed; by the user, that is a dismissal. */
+  /** A notification was closed: perhaps a dismissal (`isDismissal`). */
   onNotificationClosed(id: string, byUser: boolean): Promise<void> {
     const kind = kindOfNotification(id);
-    if (!kind || !byUser) return Promise.resolve();
+    if (!kind) return Promise.resolve();
     return this.serialize(async () => {
       const state = await this.load();
       const pending = state.kinds[kind]?.pending;
-      if (!pending) return;
+      if (!pending || !isDismissal(this.deps.closedByUser, byUser, pending.clicked === true)) {
+        return;
+      }
       await this.logOutcome(kind, pending, 'dismissed', this.deps.now());
       delete state.kinds[kind]!.pending;
       await this.save(state);
@@ -511,10 +534,21 @@ export class NudgeEngine {
     });
   }
 
-  /** Clicking the notification opens the guide for its prompt, where it can be answered. */
+  /**
+   * Clicking the notification opens the guide for its prompt, where it can be answered; the
+   * prompt remembers the click, so the close that may follow is not a dismissal.
+   */
   async onClicked(id: string): Promise<void> {
     const kind = kindOfNotification(id);
-    if (kind) await this.deps.openGuide(kind);
+    if (!kind) return;
+    await this.serialize(async () => {
+      const state = await this.load();
+      const pending = state.kinds[kind]?.pending;
+      if (!pending || pending.clicked) return;
+      pending.clicked = true;
+      await this.save(state);
+    });
+    await this.deps.openGuide(kind);
   }
 
   /** A sample prompt, so the user can see how nudges look; nothing is logged or scheduled. */
@@ -618,7 +652,9 @@ export class NudgeEngine {
         : {}),
       pending: NUDGE_KINDS.flatMap((kind) => {
         const pending = state.kinds[kind]?.pending;
-        return pending ? [{ kind, ...pending }] : [];
+        if (!pending) return [];
+        const { firedAt, detail } = pending;
+        return [{ kind, firedAt, ...(detail ? { detail } : {}) }];
       }),
     };
   }

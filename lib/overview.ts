@@ -16,7 +16,6 @@ import {
   deviceFormat,
   monthsFormat,
   recordsFormat,
-  todaySnapshotFormat,
   readVersioned,
   settingsFormat,
   syncStateFormat,
@@ -25,8 +24,8 @@ import {
 } from './storage';
 import { habitReports, type Goals, type HabitReport } from './streaks';
 import { dayTotals, historyTotals, type DayTotals, type History } from './summary';
-import { monthsBack, readSyncItems, withOwnDays, type ForeignItem } from './sync';
-import { readEntries, readOwnDays } from './writer';
+import { monthsBack, readSyncItems, withOtherDays, withOwnDays, type ForeignItem } from './sync';
+import { readEntries, readOtherDays, readOwnDays } from './writer';
 
 export interface Overview {
   /** Entries of this month and the last, oldest first: today's list, recent exercises, prefill. */
@@ -52,7 +51,12 @@ export async function readOverview(
   now: number,
 ): Promise<Overview> {
   const [local, sync] = await Promise.all([
-    areas.local.get([LOCAL_KEYS.device, LOCAL_KEYS.syncState, LOCAL_KEYS.records]),
+    areas.local.get([
+      LOCAL_KEYS.device,
+      LOCAL_KEYS.syncState,
+      LOCAL_KEYS.records,
+      LOCAL_KEYS.months,
+    ]),
     areas.sync.get(null),
   ]);
   const device = readVersioned(deviceFormat, local[LOCAL_KEYS.device]).value.id;
@@ -63,11 +67,13 @@ export async function readOverview(
   const view = readSyncItems(sync);
   const recentMonths = monthsBack(today, 2);
   const ownMonths = [...new Set([...recentMonths, ...syncState.dirtyMonths])];
-  const [ownDays, recentEntries] = await Promise.all([
+  const allMonths = readVersioned(monthsFormat, local[LOCAL_KEYS.months]).value.months;
+  const [ownDays, otherDays, recentEntries] = await Promise.all([
     readOwnDays(areas.local, ownMonths),
+    readOtherDays(areas.local, allMonths),
     readEntries(areas.local, [...recentMonths].reverse()),
   ]);
-  const history = withOwnDays(view.history, device, ownDays);
+  const history = withOwnDays(withOtherDays(view, otherDays), device, ownDays);
   const todayTotals = dayTotals(history[today] ?? {});
   const goals = effectiveGoals(settings, todayTotals.workout);
   const foreign = [...view.foreign];
@@ -109,17 +115,7 @@ export function snapshotOf(overview: Overview): TodaySnapshot {
   return { today, settings, goals, todayTotals, reports };
 }
 
-/** The worker's snapshot, if it is of today; otherwise the page must read everything. */
-export async function readSnapshot(
-  local: KeyValueArea,
-  now: number,
-): Promise<TodaySnapshot | undefined> {
-  const raw = (await local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot];
-  const snapshot = readVersioned(todaySnapshotFormat, raw).value;
-  if (!snapshot || snapshot.today !== localDayKey(now, snapshot.settings.startOfDayHour))
-    return undefined;
-  return snapshot;
-}
+export { readSnapshot } from './snapshot';
 
 /** Every entry in this browser, oldest first: the progress page and exports read them all. */
 export async function readAllEntries(local: KeyValueArea): Promise<Entry[]> {

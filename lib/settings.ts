@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { BREAK_MOVES, DEFAULT_BREAK_MOVES } from './catalogue';
 import { MAX_START_OF_DAY_HOUR } from './days';
+import { LATEST_INSTANT } from './entries';
 import type { Goals } from './streaks';
 import { BODY_WEIGHT_KG, WATER_GOAL_ML, waterGoalMl } from './water';
 
@@ -144,7 +145,8 @@ export function presetOf(nudges: NudgeSettings): NudgePreset | undefined {
 }
 
 export const settingsSchema = v.strictObject({
-  updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  // Bounded, so that no record (a file's, another device's) can claim to be newest forever.
+  updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LATEST_INSTANT)),
   units: v.picklist(['metric', 'imperial'], 'invalid.units'),
   startOfDayHour: wholeNumber(0, MAX_START_OF_DAY_HOUR, 'invalid.startOfDay'),
   bodyWeightKg: v.optional(

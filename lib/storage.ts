@@ -12,6 +12,7 @@
  *   local  months               the months that have entries
  *   local  entries.<YYYY-MM>    a month of entries (lib/codec.ts tuples)
  *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
+ *   local  others.<YYYY-MM>     daily records of other devices' entries an import brought here
  *   local  syncState            months waiting to sync, and how syncing went
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
  *   local  records              personal records per exercise, kept up to date by the writer
@@ -36,8 +37,9 @@ import {
   type Settings,
 } from './settings';
 import type { TodaySnapshot } from './overview';
+import { FIRST_PAINT_KEYS, TODAY_SNAPSHOT_VERSION } from './snapshot';
 import type { StoredRecords } from './strength';
-import type { DeviceDay } from './summary';
+import { IMPORTED_REV, type DeviceDay } from './summary';
 
 /** The part of a storage area the domain uses; `browser.storage.local` and `.sync` are ones. */
 export interface KeyValueArea {
@@ -126,6 +128,17 @@ export const ownDaysFormat: Format<{ t: number; g?: number; d: string }> = {
   fallback: () => ({ t: 0, d: '' }),
 };
 
+/** Per other device, its days of one month (lib/codec.ts full days), against one goal. */
+export const otherDaysFormat: Format<{ g: number; devices: Record<string, string> }> = {
+  version: 1,
+  schema: v.strictObject({
+    g: v.number(),
+    devices: v.record(deviceIdSchema, v.string()),
+  }),
+  migrations: {},
+  fallback: () => ({ g: 0, devices: {} }),
+};
+
 export const syncStateFormat: Format<SyncState> = {
   version: 1,
   schema: v.strictObject({
@@ -157,7 +170,14 @@ export interface SyncState {
 const nudgeKindStateSchema = v.strictObject({
   dueAt: v.optional(v.number()),
   /** A prompt shown and not yet answered. */
-  pending: v.optional(v.strictObject({ firedAt: v.number(), detail: v.optional(v.string()) })),
+  pending: v.optional(
+    v.strictObject({
+      firedAt: v.number(),
+      detail: v.optional(v.string()),
+      /** The notification was clicked (its guide opened). */
+      clicked: v.optional(v.boolean()),
+    }),
+  ),
   /** Where the prompt texts are in their rotation. */
   rotation: v.number(),
 });
@@ -219,7 +239,7 @@ export const recordsFormat: Format<{ exercises: Record<string, StoredRecords> }>
  * a snapshot that is not of the current version is simply not used.
  */
 export const todaySnapshotFormat: Format<TodaySnapshot | undefined> = {
-  version: 1,
+  version: TODAY_SNAPSHOT_VERSION,
   schema: v.custom<TodaySnapshot>((value) => typeof value === 'object' && value !== null),
   migrations: {},
   fallback: () => undefined,
@@ -254,13 +274,14 @@ export const LOCAL_KEYS = {
   device: 'device',
   months: 'months',
   syncState: 'syncState',
-  nudgeState: 'nudgeState',
+  nudgeState: FIRST_PAINT_KEYS.nudgeState,
   records: 'records',
-  todaySnapshot: 'todaySnapshot',
+  todaySnapshot: FIRST_PAINT_KEYS.todaySnapshot,
   /** The export taken before an import replaced everything, to restore it. */
   backup: 'backup',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
+  others: (month: string) => `others.${month}`,
 } as const;
 
 export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
@@ -275,6 +296,28 @@ export function decodeOwnDays(month: string, raw: unknown): Map<DayKey, DeviceDa
 
 export function encodeOwnDays(days: ReadonlyMap<DayKey, DeviceDay>, rev: number, goalMl: number) {
   return writeVersioned(ownDaysFormat, { t: rev, g: goalMl, d: encodeFullDays(days, goalMl) });
+}
+
+export function decodeOtherDays(month: string, raw: unknown): Map<string, Map<DayKey, DeviceDay>> {
+  const stored = readVersioned(otherDaysFormat, raw).value;
+  return new Map(
+    Object.entries(stored.devices).map(([device, days]) => [
+      device,
+      decodeFullDays(days, month, IMPORTED_REV, stored.g || undefined),
+    ]),
+  );
+}
+
+export function encodeOtherDays(
+  devices: ReadonlyMap<string, ReadonlyMap<DayKey, DeviceDay>>,
+  goalMl: number,
+) {
+  return writeVersioned(otherDaysFormat, {
+    g: goalMl,
+    devices: Object.fromEntries(
+      [...devices].map(([device, days]) => [device, encodeFullDays(days, goalMl)]),
+    ),
+  });
 }
 
 /** The browser's own areas, for the entrypoints to pass in. */

@@ -51,6 +51,30 @@ export const deviceDaySchema = v.object({
   waterGoalMl: v.optional(count),
 });
 
+/**
+ * The most one device can log in a day, generously: a record beyond these is not a person's
+ * day but a damaged or hostile item, and is skipped wherever it comes from another device.
+ */
+export const DAY_BOUNDS = {
+  waterMl: 50_000,
+  sets: 2_000,
+  volumeKg: 5_000_000,
+  prompts: 1_000,
+  waterGoalMl: { min: 100, max: 20_000 },
+} as const;
+
+export function isHumanDay(record: DeviceDay): boolean {
+  const goal = record.waterGoalMl;
+  return (
+    record.waterMl <= DAY_BOUNDS.waterMl &&
+    record.sets <= DAY_BOUNDS.sets &&
+    record.volumeKg <= DAY_BOUNDS.volumeKg &&
+    Math.max(record.posture, record.movement, record.breathing) <= DAY_BOUNDS.prompts &&
+    (goal === undefined ||
+      (goal >= DAY_BOUNDS.waterGoalMl.min && goal <= DAY_BOUNDS.waterGoalMl.max))
+  );
+}
+
 export function emptyDayTotals(): DayTotals {
   return {
     waterMl: 0,
@@ -131,6 +155,34 @@ export function summarizeEntries(
   }
   for (const record of days.values()) record.volumeKg = Math.round(record.volumeKg);
   return days;
+}
+
+/**
+ * Records kept for entries another device logged and an import brought here. They carry this
+ * revision, below any revision a device writes, so that the device's own record of a day, when
+ * sync still holds one, always wins the merge (see lib/sync.ts, "Imported history").
+ */
+export const IMPORTED_REV = 0;
+
+/** Per other device, the records of the days its entries touch (entries of `own` left out). */
+export function otherDevicesDays(
+  entries: Iterable<Entry>,
+  own: string,
+  waterGoalMl?: number,
+): Map<string, Map<DayKey, DeviceDay>> {
+  const byDevice = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    if (entry.device === own) continue;
+    const list = byDevice.get(entry.device);
+    if (list) list.push(entry);
+    else byDevice.set(entry.device, [entry]);
+  }
+  return new Map(
+    [...byDevice].map(([device, list]) => [
+      device,
+      summarizeEntries(list, IMPORTED_REV, waterGoalMl),
+    ]),
+  );
 }
 
 function canonical(record: DeviceDay): string {

@@ -18,7 +18,20 @@
  * smallest id among those seen recently, so that one device does it. The archive always grows
  * by union (a device listed in `from` is never added twice); the stale device's own keys are
  * removed only FOLD_GRACE_DAYS after its fold, once every device has had time to see the
- * archive that holds its days. Readers skip devices the archive already holds.
+ * archive that holds its days. Readers skip devices the archive already holds. A device with
+ * any item written by a newer version is neither folded nor removed by this one.
+ *
+ * Imported history. An import (a restore on a new computer) brings entries logged by other
+ * device ids. They count here through records kept per device of origin (local `others.*`,
+ * revision IMPORTED_REV = 0), merged into the history by `withOtherDays` under that device's
+ * own id, so each day counts exactly once:
+ *   - a day for which sync holds that device's own record (it still syncs, or its items are
+ *     still there): the synced record counts, the imported one does not (any device-written
+ *     revision is above 0, and merging keeps one record per device and day);
+ *   - a day of a year whose archive item lists that device in `from`: the archive counts;
+ *   - otherwise the record computed from the imported entries counts.
+ * This device never writes another device's records into sync: other devices see imported
+ * history only when they import the file too.
  */
 import * as v from 'valibot';
 import {
@@ -29,8 +42,8 @@ import {
   RecordFormatError,
 } from './codec';
 import { dayKeySchema, daysBetween, isDayKey, type DayKey } from './days';
-import { deviceIdSchema } from './entries';
-import { mergeDay, type DeviceDay, type History } from './summary';
+import { deviceIdSchema, isSaneYear } from './entries';
+import { DAY_BOUNDS, isHumanDay, mergeDay, type DeviceDay, type History } from './summary';
 
 export const SYNC_QUOTA = {
   bytes: 102_400,
@@ -55,7 +68,12 @@ export function itemBytes(key: string, value: unknown): number {
 
 const versionSchema = v.literal(SYNC_FORMAT_VERSION);
 const revSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
-const goalSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000));
+const goalSchema = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(DAY_BOUNDS.waterGoalMl.min),
+  v.maxValue(DAY_BOUNDS.waterGoalMl.max),
+);
 
 const deviceItemSchema = v.object({ v: versionSchema, seen: dayKeySchema, first: dayKeySchema });
 const monthItemSchema = v.object({
@@ -100,7 +118,8 @@ export function isOwnKey(key: string, device: string): boolean {
 
 export interface ForeignItem {
   key: string;
-  reason: 'unknownKey' | 'newerVersion' | 'invalid';
+  /** `implausible`: valid in form, but beyond what a person logs in a day (DAY_BOUNDS). */
+  reason: 'unknownKey' | 'newerVersion' | 'invalid' | 'implausible';
 }
 
 export interface SyncView {
@@ -117,7 +136,23 @@ function foreignReason(value: unknown): ForeignItem['reason'] {
   return typeof version === 'number' && version > SYNC_FORMAT_VERSION ? 'newerVersion' : 'invalid';
 }
 
-const monthOk = (month: string) => isDayKey(`${month}-01`);
+const monthOk = (month: string) => isDayKey(`${month}-01`) && isSaneYear(Number(month.slice(0, 4)));
+
+class ImplausibleItemError extends Error {
+  override name = 'ImplausibleItemError';
+}
+
+/** An item's days, refused whole when one of them is beyond what a person logs. */
+function human(days: Map<DayKey, DeviceDay>, key: string): Map<DayKey, DeviceDay> {
+  for (const record of days.values()) if (!isHumanDay(record)) throw new ImplausibleItemError(key);
+  return days;
+}
+
+function sanelyYear(text: string, key: string): number {
+  const year = Number(text);
+  if (!isSaneYear(year)) throw new RecordFormatError(key);
+  return year;
+}
 
 /**
  * Reads every item of sync. Nothing here throws on bad data: an item that does not validate
@@ -147,35 +182,41 @@ export function readSyncItems(items: Readonly<Record<string, unknown>>): SyncVie
         const item = v.safeParse(deviceItemSchema, value);
         if (!item.success) throw new RecordFormatError(key);
         devices.set(match[1]!, item.output);
-      } else if ((match = KEY_PATTERNS.month.exec(key)) && monthOk(match[2]!)) {
+      } else if ((match = KEY_PATTERNS.month.exec(key))) {
+        if (!monthOk(match[2]!)) throw new RecordFormatError(key);
         const item = v.safeParse(monthItemSchema, value);
         if (!item.success) throw new RecordFormatError(key);
         into(
           full,
           match[1]!,
-          decodeFullDays(item.output.d, match[2]!, item.output.t, item.output.g),
+          human(decodeFullDays(item.output.d, match[2]!, item.output.t, item.output.g), key),
         );
       } else if ((match = KEY_PATTERNS.year.exec(key))) {
+        const year = sanelyYear(match[2]!, key);
         const item = v.safeParse(yearItemSchema, value);
         if (!item.success) throw new RecordFormatError(key);
         into(
           coarse,
           match[1]!,
-          decodeCoarseYear(item.output.s, Number(match[2]), item.output.t, item.output.g),
+          decodeCoarseYear(item.output.s, year, item.output.t, item.output.g),
         );
       } else if (KEY_PATTERNS.fold.test(key)) {
         if (!v.is(foldItemSchema, value)) throw new RecordFormatError(key);
       } else if ((match = KEY_PATTERNS.archive.exec(key))) {
+        const year = sanelyYear(match[1]!, key);
         const item = v.safeParse(archiveItemSchema, value);
         if (!item.success) throw new RecordFormatError(key);
-        decodeCoarseYear(item.output.s, Number(match[1]), item.output.t, item.output.g);
-        archive.set(Number(match[1]), item.output);
+        decodeCoarseYear(item.output.s, year, item.output.t, item.output.g);
+        archive.set(year, item.output);
       } else {
         foreign.push({ key, reason: 'unknownKey' });
       }
     } catch (error) {
-      if (!(error instanceof RecordFormatError)) throw error;
-      foreign.push({ key, reason: foreignReason(value) });
+      if (error instanceof ImplausibleItemError) foreign.push({ key, reason: 'implausible' });
+      // A day that is no day (`00`) fails in day arithmetic, as a RangeError.
+      else if (error instanceof RecordFormatError || error instanceof RangeError)
+        foreign.push({ key, reason: foreignReason(value) });
+      else throw error;
     }
   }
 
@@ -195,6 +236,24 @@ export function readSyncItems(items: Readonly<Record<string, unknown>>): SyncVie
     }
   }
   return { history, devices, archive, foreign };
+}
+
+/**
+ * Adds the records of other devices' imported entries to a merged history, under the rule at
+ * the top of this file: a device's synced record or an archive holding it wins.
+ */
+export function withOtherDays(
+  view: Pick<SyncView, 'history' | 'archive'>,
+  others: ReadonlyMap<string, ReadonlyMap<DayKey, DeviceDay>>,
+): History {
+  const merged: History = { ...view.history };
+  for (const [device, days] of others) {
+    for (const [day, record] of days) {
+      if (view.archive.get(Number(day.slice(0, 4)))?.from.includes(device)) continue;
+      merged[day] = mergeDay(merged[day] ?? {}, { [device]: record });
+    }
+  }
+  return merged;
 }
 
 /** Replaces one device's records in a merged history with the given ones, day by day. */
@@ -372,6 +431,9 @@ export function planFold(
   for (const [stale, item] of view.devices) {
     if (stale === device || daysBetween(item.seen, today) <= STALE_DAYS) continue;
     const staleKeys = Object.keys(current).filter((key) => isOwnKey(key, stale));
+    // A newer version wrote some of its items: their days cannot be read here, so neither
+    // folded nor removed; that version will fold the device.
+    if (staleKeys.some((key) => foreignReason(current[key]) === 'newerVersion')) continue;
     if (archived.has(stale)) {
       // Its days are in the archive: its keys go once everyone has had time to see that.
       const foldedOn = (current[`fold.${stale}`] as { on?: DayKey } | undefined)?.on;

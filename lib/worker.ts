@@ -3,7 +3,9 @@
  * creates this and registers its listeners. Nothing is kept in memory that is not also in
  * storage; a worker stopped at any moment starts again from storage.
  */
-import type { CustomExercise } from './catalogue';
+import { importedEntryProblem } from './backup';
+import { builtInExercise, type CustomExercise } from './catalogue';
+import { CLOCK_SKEW_MS, EntryValidationError, newEntryProblem, type WorldContext } from './entries';
 import { localDayKey } from './days';
 import { formatNumber, formatVolume, type Translate } from './format';
 import { NudgeEngine, type NudgeDependencies, type NudgeStatus } from './nudges';
@@ -55,6 +57,7 @@ export interface WorkerDependencies extends Pick<
   | 't'
   | 'iconUrl'
   | 'buttons'
+  | 'closedByUser'
 > {
   local: KeyValueArea;
   sync: KeyValueArea;
@@ -122,6 +125,26 @@ export function createWorker(deps: WorkerDependencies) {
     });
   }
 
+  /** Custom exercises as stored, for checking entries against; none when unreadable. */
+  async function customExercises(): Promise<CustomExercise[]> {
+    const raw = (await deps.sync.get(SYNC_KEYS.custom))[SYNC_KEYS.custom];
+    return readVersioned(customExercisesFormat, raw).value.exercises;
+  }
+
+  async function worldContext(): Promise<WorldContext> {
+    const custom = new Set((await customExercises()).map((exercise) => exercise.id));
+    return {
+      now: deps.now(),
+      knownExercise: (id) => custom.has(id) || builtInExercise(id) !== undefined,
+    };
+  }
+
+  /** A record put back as it was (an import) may not claim a time still to come. */
+  function refuseFuture(updatedAt: number): void {
+    if (updatedAt > deps.now() + CLOCK_SKEW_MS)
+      throw new EntryValidationError('invalid.future', 'updatedAt');
+  }
+
   /** Settings-like records are shared by all devices: the newest write of each wins. */
   async function saveCustomExercise(
     exercise: CustomExercise,
@@ -132,6 +155,7 @@ export function createWorker(deps: WorkerDependencies) {
     if (read.status === 'newer' || read.status === 'invalid') {
       throw new Error('storage.customExercisesUnreadable');
     }
+    if (restore) refuseFuture(exercise.updatedAt);
     const stamped = restore ? exercise : { ...exercise, updatedAt: deps.now() };
     const others = read.value.exercises.filter((existing) => existing.id !== exercise.id);
     const current = read.value.exercises.find((existing) => existing.id === exercise.id);
@@ -229,11 +253,25 @@ export function createWorker(deps: WorkerDependencies) {
 
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
-    logEntries: ({ entries }) => logEntries(entries),
+    logEntries: async ({ entries }) => {
+      const context = {
+        ...(await worldContext()),
+        startOfDayHour: (await readSettings(deps.sync)).startOfDayHour,
+      };
+      for (const [index, entry] of entries.entries()) {
+        const problem = newEntryProblem(entry, context);
+        if (problem) throw new EntryValidationError(problem, `entries.${index}`);
+      }
+      return logEntries(entries);
+    },
     removeEntries: async ({ refs }) => ({ removed: await (await writer).removeEntries(refs) }),
     syncNow: () => flush(),
     saveSettings: async ({ settings, restore }) =>
       (await writer).serialize(async () => {
+        const raw = (await deps.sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
+        if (readVersioned(settingsFormat, raw).status === 'newer')
+          throw new Error('storage.settingsUnreadable');
+        if (restore) refuseFuture(settings.updatedAt);
         const saved = restore ? settings : { ...settings, updatedAt: deps.now() };
         await deps.sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
         return saved;
@@ -247,7 +285,14 @@ export function createWorker(deps: WorkerDependencies) {
     takeTimeOff,
     nudgeStatus: () => engine.status(),
     testNotification: () => engine.showTest(),
-    importEntries: async ({ entries }) => (await writer).importEntries(entries),
+    importEntries: async ({ entries }) => {
+      const context = await worldContext();
+      for (const [index, entry] of entries.entries()) {
+        const problem = importedEntryProblem(entry, context);
+        if (problem) throw new EntryValidationError(problem, `entries.${index}`);
+      }
+      return (await writer).importEntries(entries);
+    },
     keepBackup: async ({ text }) =>
       (await writer).serialize(async () => {
         await deps.local.set({ [LOCAL_KEYS.backup]: text });

@@ -21,7 +21,9 @@ import {
 import { effectiveGoals, type Settings } from './settings';
 import {
   bucketFormat,
+  decodeOtherDays,
   decodeOwnDays,
+  encodeOtherDays,
   encodeOwnDays,
   LOCAL_KEYS,
   monthsFormat,
@@ -40,7 +42,7 @@ import {
   type ExerciseRecords,
   type RecordKind,
 } from './strength';
-import { summarizeEntries } from './summary';
+import { otherDevicesDays, summarizeEntries, type DeviceDay } from './summary';
 
 export interface WriterDependencies {
   local: KeyValueArea;
@@ -110,6 +112,7 @@ class MonthSet {
       LOCAL_KEYS.records,
       ...unique.map(LOCAL_KEYS.bucket),
       ...unique.map(LOCAL_KEYS.days),
+      ...unique.map(LOCAL_KEYS.others),
     ]);
     const set = new MonthSet(raw);
     for (const month of unique) {
@@ -173,6 +176,9 @@ class MonthSet {
         if (!days.has(day) && earlierGoal !== undefined) record.waterGoalMl = earlierGoal;
       }
       changes[LOCAL_KEYS.days(month)] = encodeOwnDays(records, rev, goalMl);
+      const others = otherDevicesDays(bucket.entries, device, goalMl);
+      if (others.size > 0 || this.raw[LOCAL_KEYS.others(month)] !== undefined)
+        changes[LOCAL_KEYS.others(month)] = encodeOtherDays(others, goalMl);
       months.add(month);
       syncState.dirtyMonths = [...new Set([...syncState.dirtyMonths, month])].sort();
     }
@@ -346,6 +352,20 @@ export class Writer {
 export async function readOwnDays(local: KeyValueArea, months: readonly string[]) {
   const raw = await local.get(months.map(LOCAL_KEYS.days));
   return new Map(months.flatMap((month) => [...decodeOwnDays(month, raw[LOCAL_KEYS.days(month)])]));
+}
+
+/** Other devices' daily records of the given months, from the entries an import brought. */
+export async function readOtherDays(local: KeyValueArea, months: readonly string[]) {
+  const raw = await local.get(months.map(LOCAL_KEYS.others));
+  const devices = new Map<string, Map<DayKey, DeviceDay>>();
+  for (const month of months) {
+    for (const [device, days] of decodeOtherDays(month, raw[LOCAL_KEYS.others(month)])) {
+      const all = devices.get(device);
+      if (all) for (const [day, record] of days) all.set(day, record);
+      else devices.set(device, days);
+    }
+  }
+  return devices;
 }
 
 /** Every readable entry of the given months, in storage order. */

@@ -38,6 +38,7 @@ export function simulatedWorker(start: number, isAway: (now: number) => boolean 
     t: (key) => key,
     iconUrl: '',
     buttons: true,
+    closedByUser: 'reported',
     now: () => now,
     version: 'simulated',
     randomId: () => 'simdevice1',

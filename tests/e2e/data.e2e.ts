@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { BROKEN_FILES } from '../unit/backup-files';
 import { expect, test } from './fixtures';
+import { launchExtension } from './launch';
+import { PopupPage } from './pages';
 import { writeSampleHistory } from './sample-history';
 import { storedEntries } from './storage';
 import { callHandler } from './worker';
@@ -103,7 +105,10 @@ test('a replacing import keeps the data from before as a backup that can be rest
 
 test('entries export as CSV', async ({ extension, options }) => {
   await callHandler(await extension.worker(), 'logEntries', {
-    entries: [{ kind: 'water', ml: 300, at: Date.now() }],
+    entries: [
+      { kind: 'water', ml: 300, at: Date.now() },
+      { kind: 'set', exercise: 'plank', seconds: 30, note: '=1+1', at: Date.now() },
+    ],
   });
   const [download] = await Promise.all([
     options.page.waitForEvent('download'),
@@ -112,4 +117,74 @@ test('entries export as CSV', async ({ extension, options }) => {
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toMatch(/^id,kind,day,at,device,ml/);
   expect(csv).toMatch(/,water,\d{4}-\d{2}-\d{2},[^,]+,[a-z0-9]+,300,/);
+  // A note a spreadsheet would run as a formula stays text.
+  expect(csv).toContain(",'=1+1\r\n");
+});
+
+/** What the popup shows of today and the streaks, once it has drawn them. */
+async function popupFigures(popup: PopupPage) {
+  await expect.poll(() => popup.waterTotal.textContent()).toMatch(/^750 ml/);
+  return {
+    water: await popup.waterTotal.textContent(),
+    streaks: await popup.page.locator('[data-testid^="streak-"]').allTextContents(),
+  };
+}
+
+test('a restore into a fresh browser shows the same today and streaks', async ({
+  extension,
+  options,
+}) => {
+  const worker = await extension.worker();
+  await writeSampleHistory(worker, 20);
+  await callHandler(worker, 'logEntries', {
+    entries: [{ kind: 'water', ml: 750, at: Date.now() }],
+  });
+  const file = await exportJson(options.page);
+  const sourcePopup = new PopupPage(await extension.context.newPage());
+  await sourcePopup.page.goto(extension.url(PopupPage.path));
+  const before = await popupFigures(sourcePopup);
+  expect(before.streaks.join(' ')).toMatch(/[1-9]/);
+
+  const fresh = await launchExtension();
+  try {
+    const page = await fresh.context.newPage();
+    await page.goto(fresh.url('options.html'));
+    await importText(page, file);
+    await page.getByRole('button', { name: 'Replace everything with this file' }).click();
+    await expect.poll(() => page.getByTestId('data-message').textContent()).toContain('Replaced');
+    const popup = new PopupPage(await fresh.context.newPage());
+    await popup.page.goto(fresh.url(PopupPage.path));
+    expect(await popupFigures(popup)).toEqual(before);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a page’s entries that make no sense are refused with a reason and nothing is stored', async ({
+  extension,
+  popup,
+}) => {
+  const worker = await extension.worker();
+  const now = Date.now();
+  const log = (entry: Record<string, unknown>) => ({
+    type: 'logEntries',
+    data: { entries: [{ at: now, ...entry }] },
+  });
+  const replies = await popup.send([
+    log({ kind: 'water', ml: 250, day: '9999-12-31' }),
+    log({ kind: 'water', ml: 250, day: '1970-01-01' }),
+    log({ kind: 'set', exercise: 'zzzz', reps: 5 }),
+    log({ kind: 'set', exercise: 'constructor', reps: 5 }),
+    log({ kind: 'rest', reason: 'vacation', until: '2199-12-31' }),
+    log({ kind: 'water', ml: 250, at: now + 86_400_000 }),
+  ]);
+  expect(replies.map((reply) => (reply as { error?: string }).error)).toEqual([
+    'invalid.dayMismatch',
+    'invalid.dayMismatch',
+    'invalid.unknownExercise',
+    'invalid.unknownExercise',
+    'invalid.restRange',
+    'invalid.future',
+  ]);
+  expect(await storedEntries(worker)).toEqual([]);
 });

@@ -1,12 +1,14 @@
 /// <reference types="chrome" />
-/* eslint-disable no-empty-pattern -- vitest fixtures must destructure their first argument */
 import { test as base, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from './launch';
 import { watchForProblems } from './problems';
 import { OptionsPage, PopupPage, ProgressPage, type ExtensionPage } from './pages';
+import { alarmsAfterInstall, cleanSlate } from './worker';
 
 interface Fixtures {
+  /** Headed Chromium (under a virtual display when there is none): the real toolbar popup. */
+  headed: boolean;
   extension: LaunchedExtension & { problems: string[]; alarmsAtInstall: string[] };
   failOnProblems: void;
   popup: PopupPage;
@@ -25,49 +27,25 @@ async function openPage<P extends ExtensionPage>(
   return new PageObject(page);
 }
 
-/** The alarms the worker set on its first start, once it has set them. */
-async function alarmsAfterInstall(extension: LaunchedExtension): Promise<string[]> {
-  const worker = await extension.worker();
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const names = await worker.evaluate(async () =>
-      (await chrome.alarms.getAll()).map((alarm) => alarm.name),
-    );
-    if (names.length >= 4) return names.sort();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return [];
-}
-
-/** Every test starts from empty storage, as after a fresh install (the device id stays). */
-async function cleanSlate(extension: LaunchedExtension): Promise<void> {
-  const worker = await extension.worker();
-  await worker.evaluate(async () => {
-    const { device } = await chrome.storage.local.get('device');
-    await Promise.all([
-      chrome.storage.local.clear(),
-      chrome.storage.sync.clear(),
-      chrome.alarms.clearAll(),
-    ]);
-    await chrome.storage.local.set({ device });
-    // As on a fresh start: the worker sets its alarms again.
-    await (globalThis as unknown as { backbone: { resume(): Promise<void> } }).backbone.resume();
-  });
-}
-
 /** One browser per test file (starting Chromium is the slow part); pages are per test. */
 export const test = base.extend<Fixtures>({
+  headed: [false, { scope: 'file' }],
   extension: [
-    async ({}, use) => {
-      const extension = await launchExtension();
+    async ({ headed }, use) => {
+      const extension = await launchExtension({ headless: !headed });
       const problems = watchForProblems(extension.context);
-      await use({ ...extension, problems, alarmsAtInstall: await alarmsAfterInstall(extension) });
+      await use({
+        ...extension,
+        problems,
+        alarmsAtInstall: await alarmsAfterInstall(await extension.worker()),
+      });
       await extension.close();
     },
     { scope: 'file' },
   ],
   failOnProblems: [
     async ({ extension }, use) => {
-      await cleanSlate(extension);
+      await cleanSlate(await extension.worker());
       extension.problems.length = 0;
       await use();
       expect(extension.problems, 'console errors or network requests').toEqual([]);

@@ -46,6 +46,33 @@ test('invalid settings get a clear message and nothing is saved', async ({
   expect(await worker.evaluate(() => chrome.storage.sync.get('settings'))).toEqual({});
 });
 
+test('a cup size of 0, 49 or 2001 gets its message at the field, and a newer version’s settings are not overwritten', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const worker = await extension.worker();
+  const cups = page.getByLabel('Your cup sizes (ml), for one-click logging');
+  for (const size of ['0', '49', '250, 2001']) {
+    await cups.fill(size);
+    await expect.poll(() => cups.getAttribute('aria-invalid'), { message: size }).toBe('true');
+    await expect
+      .poll(() => page.getByText('Cup sizes are from 50 to 2,000 ml.').count(), { message: size })
+      .toBe(1);
+  }
+  await cups.fill('300');
+  await expect.poll(() => cups.getAttribute('aria-invalid')).toBe('false');
+  const newer = { v: 99, units: 'cubits', updatedAt: 1 };
+  await worker.evaluate((settings) => chrome.storage.sync.set({ settings }), newer);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(() => page.getByTestId('settings-result').textContent())
+    .toContain('saved by a newer version of Backbone');
+  expect(await worker.evaluate(() => chrome.storage.sync.get('settings'))).toEqual({
+    settings: newer,
+  });
+});
+
 test('a cleared water goal falls back to the body-weight suggestion', async ({
   extension,
   options,

@@ -1,5 +1,78 @@
-/** Page objects: what a user sees and does on each page, named the way a user would. */
-import type { Page } from 'playwright-core';
+/**
+ * Page objects: what a user sees and does on each page, named the way a user would. The
+ * targets (`POPUP`, `OPTIONS`, ...) say how a user finds each thing (its role and name, its
+ * label, or a test id) and are shared with the Firefox suite (tests/firefox/pages.ts); the
+ * classes here find them with playwright-core.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** How a user finds something on a page. */
+export type Target =
+  | { testId: string }
+  | { role: 'button' | 'heading'; name: string | RegExp; exact?: boolean }
+  | { label: string }
+  | { placeholder: string };
+
+const button = (name: string | RegExp): Target => ({ role: 'button', name });
+
+export const POPUP = {
+  path: 'popup.html',
+  waterTotal: { testId: 'water-total' },
+  addCup: (label: string): Target => ({ role: 'button', name: `+${label}`, exact: true }),
+  undo: button('Undo'),
+  otherAmount: { placeholder: 'Other amount (ml)' },
+  streak: (habit: string): Target => ({ testId: `streak-${habit}` }),
+  count: (kind: string): Target => ({ testId: `${kind}-count` }),
+  searchExercises: { label: 'Search exercises' },
+  reps: { label: 'Reps' },
+  weight: { label: 'Weight (kg)' },
+  logSet: button('Log set'),
+  setFeedback: { testId: 'set-feedback' },
+  repeat: (set: string) => button(new RegExp(`^Repeat ${set}`)),
+  todayLog: { testId: 'today-log' },
+  workoutToday: { testId: 'workout-today' },
+  restDay: button('Mark today as a rest day'),
+  pauseFor: (choice: string) => button(choice),
+  resume: button('Resume'),
+  nudgeStatus: { testId: 'nudge-status' },
+} satisfies Record<string, Target | string | ((...args: string[]) => Target)>;
+
+export const OPTIONS = {
+  path: 'options.html',
+  heading: { role: 'heading', name: 'Backbone settings' },
+  postureEvery: { testId: 'every-posture' },
+  saveSettings: button('Save settings'),
+  settingsResult: { testId: 'settings-result' },
+  bodyWeight: { label: 'Body weight (kg), for a suggested water goal' },
+  exportJson: button('Export everything (JSON)'),
+  importFile: { label: 'Import a Backbone export' },
+  importPreview: { testId: 'import-preview' },
+  replaceAll: button('Replace everything with this file'),
+  resetAll: button('Reset all data'),
+  confirmReset: button('Yes, delete all my data'),
+  dataMessage: { testId: 'data-message' },
+} satisfies Record<string, Target | string>;
+
+export const PROGRESS = {
+  path: 'progress.html',
+  habit: (name: string): Target => ({ testId: `habit-${name}` }),
+  records: { testId: 'records' },
+} satisfies Record<string, Target | string | ((...args: string[]) => Target)>;
+
+export const GUIDE = {
+  path: (kind: string) => `guide.html?prompt=${kind}`,
+  done: button('Done'),
+  result: { testId: 'guide-result' },
+};
+
+export function locate(page: Page, target: Target): Locator {
+  if ('testId' in target) return page.getByTestId(target.testId);
+  if ('role' in target) {
+    return page.getByRole(target.role, { name: target.name, exact: target.exact ?? false });
+  }
+  if ('label' in target) return page.getByLabel(target.label);
+  return page.getByPlaceholder(target.placeholder);
+}
 
 export class ExtensionPage {
   constructor(readonly page: Page) {}
@@ -18,23 +91,23 @@ export class ExtensionPage {
 }
 
 export class PopupPage extends ExtensionPage {
-  static readonly path = 'popup.html';
+  static readonly path = POPUP.path;
 
   get waterTotal() {
-    return this.page.getByTestId('water-total');
+    return locate(this.page, POPUP.waterTotal);
   }
 
   addCupButton(label: string) {
-    return this.page.getByRole('button', { name: `Add ${label}` });
+    return locate(this.page, POPUP.addCup(label));
   }
 
   streak(habit: string) {
-    return this.page.getByTestId(`streak-${habit}`);
+    return locate(this.page, POPUP.streak(habit));
   }
 }
 
 export class OptionsPage extends ExtensionPage {
-  static readonly path = 'options.html';
+  static readonly path = OPTIONS.path;
 
   get foreignCount() {
     return this.page.getByTestId('foreign-count');
@@ -54,10 +127,10 @@ export class OptionsPage extends ExtensionPage {
 }
 
 export class ProgressPage extends ExtensionPage {
-  static readonly path = 'progress.html';
+  static readonly path = PROGRESS.path;
 
   habit(name: string) {
-    return this.page.getByTestId(`habit-${name}`);
+    return locate(this.page, PROGRESS.habit(name));
   }
 }
 
@@ -69,7 +142,7 @@ export const DEMO_PAGES = [
   { name: 'welcome', path: 'welcome.html', viewport: { width: 1000, height: 900 } },
   {
     name: 'guide-breathing',
-    path: 'guide.html?prompt=breathing',
+    path: GUIDE.path('breathing'),
     viewport: { width: 800, height: 700 },
   },
 ];

@@ -9,43 +9,64 @@ test('water: add a cup, undo it from the snackbar, add a custom amount', async (
   await expect.poll(() => popup.waterTotal.textContent()).toContain('500 ml of 2,000 ml');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => popup.waterTotal.textContent()).toContain('0 ml of 2,000 ml');
-  await page.getByPlaceholder('Other amount (ml)').fill('330');
-  await page.getByPlaceholder('Other amount (ml)').press('Enter');
+  await page.getByLabel('Other amount (ml)').fill('330');
+  await page.getByLabel('Other amount (ml)').press('Enter');
   await expect.poll(() => popup.waterTotal.textContent()).toContain('330 ml of 2,000 ml');
+  // The field remembers the last amount that was not a cup, in a popup opened later too.
+  await page.reload();
+  await expect.poll(() => page.getByLabel('Other amount (ml)').inputValue()).toBe('330');
 });
 
 test('a set: pick an exercise, log it, see the record and the suggestion, repeat it in one click', async ({
   popup,
 }) => {
   const { page } = popup;
+  await page.getByRole('button', { name: 'Log a set', exact: true }).click();
   await page.getByLabel('Search exercises').fill('deadl');
   await expect
     .poll(() => page.getByLabel('Exercise', { exact: true }).inputValue())
     .toBe('deadlift');
-  await page.getByLabel('Reps').fill('8');
-  await page.getByLabel('Weight (kg)').fill('60');
+  await page.getByLabel('Reps', { exact: true }).fill('8');
+  await page.getByLabel('Weight (kg)', { exact: true }).fill('60');
   await page.getByRole('button', { name: 'Log set' }).click();
   await expect
-    .poll(() => page.getByTestId('set-feedback').textContent())
-    .toContain('New record: your heaviest weight!');
+    .poll(() => page.getByTestId('record-banner').textContent())
+    .toBe('Deadlift 8 × 60 kg, new record');
   await expect
     .poll(() => page.getByTestId('set-feedback').textContent())
     .toContain('Next time: aim for 9 reps at 60 kg.');
-  await page.getByRole('button', { name: /^Repeat Deadlift 8 × 60 kg/ }).click();
+  // A heavier set: the banner says by how much.
+  await page.getByRole('button', { name: 'More Weight (kg)' }).click();
+  await page.getByRole('button', { name: 'More Weight (kg)' }).click();
+  await page.getByRole('button', { name: 'Log set' }).click();
+  await expect
+    .poll(() => page.getByTestId('record-banner').textContent())
+    .toBe('Deadlift 8 × 65 kg, new record, +5 kg');
+  await page.getByRole('button', { name: /^Repeat Deadlift 8 × 65 kg/ }).click();
   await page.getByText("Today's log").click();
   await expect
-    .poll(() => page.getByTestId('today-log').getByText('Deadlift, 8 × 60 kg').count())
+    .poll(() => page.getByTestId('today-log').getByText('Deadlift, 8 × 65 kg').count())
     .toBe(2);
+  // Deleting from today's log can be undone.
+  await page.getByRole('button', { name: 'Remove Deadlift, 8 × 60 kg' }).click();
+  await expect
+    .poll(() => page.getByTestId('today-log').getByText('Deadlift, 8 × 60 kg').count())
+    .toBe(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect
+    .poll(() => page.getByTestId('today-log').getByText('Deadlift, 8 × 60 kg').count())
+    .toBe(1);
   await expect.poll(() => page.getByTestId('workout-today').textContent()).toContain('Done');
 });
 
 test('holds are logged in seconds, per-side moves with their side', async ({ popup }) => {
   const { page } = popup;
+  await page.getByRole('button', { name: 'Log a set', exact: true }).click();
   await page.getByLabel('Exercise', { exact: true }).selectOption('supermanHold');
-  await page.getByLabel('Seconds').fill('20');
+  await page.getByLabel('Seconds', { exact: true }).fill('20');
   await page.getByRole('button', { name: 'Log set' }).click();
   await page.getByLabel('Exercise', { exact: true }).selectOption('birdDog');
-  await page.getByLabel('Reps').fill('10');
+  await page.getByLabel('Reps', { exact: true }).fill('10');
   await page.getByLabel('Side').selectOption('left');
   await page.getByRole('button', { name: 'Log set' }).click();
   await page.getByText("Today's log").click();
@@ -59,8 +80,9 @@ test('holds are logged in seconds, per-side moves with their side', async ({ pop
 
 test('mark today as a rest day, and pause nudges from the popup', async ({ popup }) => {
   const { page } = popup;
-  await page.getByRole('button', { name: 'Mark today as a rest day' }).click();
+  await page.getByRole('button', { name: 'Rest day' }).click();
   await expect.poll(() => page.getByTestId('workout-today').textContent()).toContain('Rest day');
+  await page.getByText('Pause', { exact: true }).click();
   await page.getByRole('button', { name: '30 min' }).click();
   await expect
     .poll(() => page.getByTestId('nudge-status').textContent())
@@ -70,12 +92,13 @@ test('mark today as a rest day, and pause nudges from the popup', async ({ popup
 });
 
 test('a change written by the background appears live', async ({ extension, popup }) => {
-  await expect.poll(() => popup.page.getByTestId('breathing-count').textContent()).toBe('0 of 1');
+  const breathing = popup.page.getByTestId('breathing-count');
+  await expect.poll(() => breathing.textContent()).toBe('0 of 1');
   await callHandler(await extension.worker(), 'answerPrompt', {
     kind: 'breathing',
     outcome: 'done',
   });
-  await expect.poll(() => popup.page.getByTestId('breathing-count').textContent()).toBe('1 of 1');
+  await expect.poll(() => breathing.textContent()).toBe('1 of 1');
 });
 
 test('everything works from the keyboard alone', async ({ popup }) => {
@@ -85,14 +108,15 @@ test('everything works from the keyboard alone', async ({ popup }) => {
   for (let step = 0; step < 20; step++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
-    if (focused === 'Add 250 ml') break;
+    if (focused === '+250 ml') break;
   }
   await page.keyboard.press('Enter');
   await expect.poll(() => popup.waterTotal.textContent()).toContain('250 ml of');
   await page.keyboard.press('Escape');
   await expect.poll(() => page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
-  // A set: focus the reps field, type, and submit with Enter.
-  await page.getByLabel('Reps').focus();
+  // A set: open the form, focus the reps field, type, and submit with Enter.
+  await page.getByRole('button', { name: 'Log a set', exact: true }).press('Enter');
+  await page.getByLabel('Reps', { exact: true }).focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('11');
   await page.keyboard.press('Enter');

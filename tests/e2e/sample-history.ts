@@ -2,10 +2,13 @@
  * A believable two months of use, for the demo and the benchmarks: written through the
  * extension's own writer inside the worker, as if the user had logged it day by day.
  */
-import type { Worker } from 'playwright-core';
+import type { Background } from './worker';
 import { addDays, isoWeekday, localDayKey, type DayKey } from '../../lib/days';
 import type { NewEntry } from '../../lib/entries';
 import { MAX_ENTRIES_PER_MESSAGE } from '../../lib/protocol';
+import { summarizeEntries } from '../../lib/summary';
+import { ownItems } from '../../lib/sync';
+import { daysBack, heavyDay } from '../bench/heavy-use';
 
 const ROTATION = [
   [
@@ -94,7 +97,7 @@ export function sampleHistory(days: number, now = Date.now()): NewEntry[] {
 }
 
 /** Writes the sample through the worker's own message handlers, then syncs it. */
-export async function writeSampleHistory(worker: Worker, days = 60): Promise<void> {
+export async function writeSampleHistory(worker: Background, days = 60): Promise<void> {
   const entries = sampleHistory(days);
   for (let start = 0; start < entries.length; start += MAX_ENTRIES_PER_MESSAGE) {
     await worker.evaluate(
@@ -116,4 +119,29 @@ export async function writeSampleHistory(worker: Worker, days = 60): Promise<voi
       }
     ).backbone.handlers.syncNow({}),
   );
+}
+
+/**
+ * A year of history from three devices: this one through its own writer, two others as their
+ * records arrive through sync (written into storage.sync, as Chromium's sync would).
+ */
+export async function writeYearFromThreeDevices(worker: Background): Promise<void> {
+  await writeSampleHistory(worker, 365);
+  const today = localDayKey(Date.now());
+  for (const device of ['otherdev01', 'otherdev02']) {
+    const days = daysBack(addDays(today, -1), 365);
+    const records = summarizeEntries(
+      days.flatMap((day) => heavyDay(day, device)),
+      Date.now(),
+      2000,
+    );
+    const items = ownItems(device, records, {
+      today,
+      first: days[0]!,
+      rev: Date.now(),
+      goalMl: 2000,
+      level: { fullMonths: 2, years: 100 },
+    });
+    await worker.evaluate((values) => chrome.storage.sync.set(values), items);
+  }
 }

@@ -1,17 +1,17 @@
 /** Reading the extension's real storage from a test, decoded with the extension's own code. */
-import type { Worker } from 'playwright-core';
+import type { Background } from './worker';
 import { decodeEntry } from '../../lib/codec';
 import type { Entry } from '../../lib/entries';
 import { bucketFormat, readVersioned } from '../../lib/storage';
 
 export function storageArea(
-  worker: Worker,
+  worker: Background,
   area: 'local' | 'sync',
 ): Promise<Record<string, unknown>> {
   return worker.evaluate((name) => chrome.storage[name].get(null), area);
 }
 
-export async function storedEntries(worker: Worker): Promise<Entry[]> {
+export async function storedEntries(worker: Background): Promise<Entry[]> {
   const local = await storageArea(worker, 'local');
   return Object.entries(local)
     .filter(([key]) => key.startsWith('entries.'))

@@ -1,8 +1,10 @@
 import { addDays, localDayKey } from '../../lib/days';
 import { emptyDeviceDay } from '../../lib/summary';
 import { ownItems } from '../../lib/sync';
+import { HOSTILE_SYNC_ITEMS, hostileItems } from '../unit/foreign-sync-items';
 import { expect, test } from './fixtures';
 import { storageArea, storedEntries } from './storage';
+import { callHandler } from './worker';
 
 const water = (ml: number) => ({
   type: 'logEntries',
@@ -134,6 +136,35 @@ test('garbage from another device is ignored and reported in the options page', 
     .poll(() => options.foreignItems.textContent())
     .toContain('written by a newer version');
   expect(await storageArea(worker, 'sync')).toMatchObject({ 'dev.devE5': 'garbage' });
+});
+
+test('damaged, out-of-range and implausible items of other devices stop no page and no sync', async ({
+  extension,
+  popup,
+  options,
+  progress,
+}) => {
+  const worker = await extension.worker();
+  await worker.evaluate((items) => chrome.storage.sync.set(items), hostileItems());
+  await callHandler(worker, 'logEntries', {
+    entries: [{ kind: 'water', ml: 750, at: Date.now() }],
+  });
+  await popup.page.reload();
+  await expect.poll(() => popup.waterTotal.textContent()).toMatch(/^750 ml/);
+  await progress.page.reload();
+  await expect.poll(() => progress.habit('water').textContent()).toMatch(/\d/);
+  await options.page.reload();
+  await expect
+    .poll(() => options.foreignCount.textContent())
+    .toBe(String(Object.keys(HOSTILE_SYNC_ITEMS).length));
+  await expect
+    .poll(() => options.foreignItems.textContent())
+    .toContain('holds more than anyone logs in a day');
+  await options.syncNowButton.click();
+  await expect.poll(() => options.syncResult.textContent()).toMatch(/^Synced/);
+  expect(Object.keys(await storageArea(worker, 'sync'))).toEqual(
+    expect.arrayContaining(Object.keys(HOSTILE_SYNC_ITEMS)),
+  );
 });
 
 test('sync now writes this device’s days within the real quotas', async ({

@@ -3,13 +3,47 @@ import type { Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Settings } from '../../lib/settings';
 
+/** Where the suites run code inside the background: Chromium's worker, Firefox's event page. */
+export type Background = Pick<Worker, 'evaluate'>;
+
+/** The alarms the worker set on its first start, once it has set them. */
+export async function alarmsAfterInstall(worker: Background): Promise<string[]> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const names = await worker.evaluate(async () =>
+      (await chrome.alarms.getAll()).map((alarm) => alarm.name),
+    );
+    if (names.length >= 4) return names.sort();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return [];
+}
+
+/** Every test starts from empty storage, as after a fresh install (the device id stays). */
+export async function cleanSlate(worker: Background): Promise<void> {
+  await worker.evaluate(async () => {
+    const { device } = await chrome.storage.local.get('device');
+    await Promise.all([
+      chrome.storage.local.clear(),
+      chrome.storage.sync.clear(),
+      chrome.alarms.clearAll(),
+    ]);
+    await chrome.storage.local.set({ device });
+    // As on a fresh start: the worker sets its alarms again.
+    await (globalThis as unknown as { backbone: { resume(): Promise<void> } }).backbone.resume();
+  });
+}
+
 type Backbone = {
   handlers: Record<string, (data: unknown) => Promise<unknown>>;
   engine: Record<string, (...args: unknown[]) => Promise<unknown>>;
 };
 
 /** Calls a message handler inside the worker, as if a page had sent the message. */
-export function callHandler(worker: Worker, type: string, data: unknown = {}): Promise<unknown> {
+export function callHandler(
+  worker: Background,
+  type: string,
+  data: unknown = {},
+): Promise<unknown> {
   return worker.evaluate(
     ([name, payload]) =>
       (globalThis as unknown as { backbone: Backbone }).backbone.handlers[name as string]!(payload),
@@ -18,7 +52,11 @@ export function callHandler(worker: Worker, type: string, data: unknown = {}): P
 }
 
 /** Calls the nudge engine as the notification and idle listeners do. */
-export function callEngine(worker: Worker, method: string, ...args: unknown[]): Promise<unknown> {
+export function callEngine(
+  worker: Background,
+  method: string,
+  ...args: unknown[]
+): Promise<unknown> {
   return worker.evaluate(
     ([name, values]) =>
       (globalThis as unknown as { backbone: Backbone }).backbone.engine[name as string]!(
@@ -32,7 +70,7 @@ export function callEngine(worker: Worker, method: string, ...args: unknown[]): 
  * Records every notification the worker creates, with its options, passing it on to Chromium.
  * Chromium has both `chrome` and a native `browser` namespace (which the polyfill then uses).
  */
-export function recordNotifications(worker: Worker): Promise<void> {
+export function recordNotifications(worker: Background): Promise<void> {
   return worker.evaluate(() => {
     const record = globalThis as unknown as { shown?: { id: string; options: unknown }[] };
     if (record.shown) {
@@ -60,25 +98,25 @@ export function recordNotifications(worker: Worker): Promise<void> {
 }
 
 export function shownNotifications(
-  worker: Worker,
+  worker: Background,
 ): Promise<
   { id: string; options: { title: string; message: string; buttons?: { title: string }[] } }[]
 > {
   return worker.evaluate(() => (globalThis as unknown as { shown?: never[] }).shown ?? []);
 }
 
-export async function alarms(worker: Worker): Promise<Record<string, number>> {
+export async function alarms(worker: Background): Promise<Record<string, number>> {
   const list = await worker.evaluate(() => chrome.alarms.getAll());
   return Object.fromEntries(list.map((alarm) => [alarm.name, alarm.scheduledTime]));
 }
 
 /** Makes an alarm fire in a moment, as Chromium would when its time comes. */
-export async function fireSoon(worker: Worker, name: string): Promise<void> {
+export async function fireSoon(worker: Background, name: string): Promise<void> {
   await worker.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() + 300 }), name);
 }
 
 /** Saves settings through the worker and waits until the nudge schedule has followed them. */
-export async function saveSettings(worker: Worker, settings: Settings): Promise<void> {
+export async function saveSettings(worker: Background, settings: Settings): Promise<void> {
   await callHandler(worker, 'saveSettings', { settings });
   const basis = JSON.stringify(settings.nudges);
   await expect

@@ -3,6 +3,9 @@ import { createBackup, serializeBackup } from '../../lib/backup';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 const AT = Date.UTC(2026, 10, 24, 12);
+/** The clock the unit tests parse files at: a day after the valid file's entries. */
+export const PARSE_NOW = AT + 86_400_000;
+const LATE = Date.UTC(2199, 0, 1, 12);
 
 export function validBackup(): Record<string, unknown> {
   const entries = [
@@ -84,6 +87,53 @@ export const BROKEN_FILES: [string, string, string][] = [
   ['unknown kind', withEntry({ kind: 'coffee' }), 'invalid.entryKind'],
   ['unknown field', withEntry({ mood: 'great' }), 'invalid.entry'],
   ['id not matching', withEntry({ id: 'devA1-zzzzzz' }), 'import.entryIdMismatch'],
+  ['id of another device', withEntry({ id: `devB2-${AT.toString(36)}` }), 'import.entryIdMismatch'],
+  ['day 9999-12-31 at an instant of 2026', withEntry({ day: '9999-12-31' }), 'invalid.dayMismatch'],
+  ['day 1970-01-01 at an instant of 2026', withEntry({ day: '1970-01-01' }), 'invalid.dayMismatch'],
+  ['unknown exercise', withEntry({ exercise: 'zzzz' }, 1), 'invalid.unknownExercise'],
+  [
+    'exercise named constructor',
+    withEntry({ exercise: 'constructor' }, 1),
+    'invalid.unknownExercise',
+  ],
+  [
+    'a __proto__ key',
+    JSON.stringify(validBackup()).replace('"kind":"water"', '"__proto__":{"ml":1},"kind":"water"'),
+    'invalid.entry',
+  ],
+  [
+    'an entry still to come',
+    withEntry({ at: LATE, id: `devA1-${LATE.toString(36)}`, day: '2199-01-01' }),
+    'invalid.future',
+  ],
+  [
+    'settings changed in 2199',
+    withFile({ settings: { ...(validBackup().settings as object), updatedAt: LATE } }),
+    'invalid.future',
+  ],
+  [
+    'settings changed at 1e308',
+    withFile({ settings: { ...(validBackup().settings as object), updatedAt: 1e308 } }),
+    'import.invalidSettings',
+  ],
+  [
+    'custom exercise changed in the far future',
+    withFile({
+      customExercises: [
+        { id: 'custom-x1234', name: 'Row', region: 'core', measure: 'reps', updatedAt: 1e308 },
+      ],
+    }),
+    'invalid.future',
+  ],
+  [
+    'custom exercise with a field Backbone does not write',
+    withFile({
+      customExercises: [
+        { id: 'custom-x1234', name: 'Row', region: 'core', measure: 'reps', updatedAt: 1, x: 1 },
+      ],
+    }),
+    'import.invalidPart',
+  ],
   [
     'duplicate entry',
     (() => {

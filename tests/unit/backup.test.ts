@@ -8,13 +8,13 @@ import {
 } from '../../lib/backup';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { messageKeys } from './messages';
-import { BROKEN_FILES, validBackup } from './backup-files';
+import { BROKEN_FILES, PARSE_NOW, validBackup } from './backup-files';
 import { prompt, set, water } from './builders';
 
 describe('backups', () => {
   it('read back what they wrote', () => {
     const text = JSON.stringify(validBackup());
-    const parsed = parseBackup(text);
+    const parsed = parseBackup(text, PARSE_NOW);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.backup.entries).toHaveLength(2);
@@ -42,7 +42,7 @@ describe('backups', () => {
   });
 
   it.each(BROKEN_FILES)('refuse a broken file with a message: %s', (_, text, messageKey) => {
-    const parsed = parseBackup(text);
+    const parsed = parseBackup(text, PARSE_NOW);
     expect(parsed).toMatchObject({ ok: false, messageKey });
   });
 
@@ -73,4 +73,15 @@ describe('backups', () => {
     expect(lines[3]).toContain(',posture,done,');
     expect(lines).toHaveLength(4);
   });
+
+  it.each(['=HYPERLINK("x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd'])(
+    'export a note starting %j as text, never as a formula',
+    (note) => {
+      const line = entriesCsv([set({ note })])
+        .trim()
+        .split('\r\n')[1]!;
+      const cell = line.slice(line.lastIndexOf(',') + 1);
+      expect(cell.replace(/^"|"$/g, '').replace(/""/g, '"')).toBe(`'${note}`);
+    },
+  );
 });

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+// What `$state(...)` and `$state.snapshot(...)` compile to in a page; vitest compiles Svelte for
+// the server, where `$state` makes no proxy.
+// eslint-disable-next-line svelte/no-svelte-internal -- the real proxy, not a look-alike
+import { proxy as stateProxy, snapshot } from 'svelte/internal/client';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MessageError, sendMessage } from '../../lib/messaging';
 import { listenForMessages } from '../../lib/messaging-listen';
@@ -26,5 +30,17 @@ describe('messaging between contexts', () => {
   it('raises when nobody answers', async () => {
     fakeBrowser.runtime.onMessage.addListener(() => undefined);
     await expect(sendMessage('getStatus', {})).rejects.toThrow('No answer to getStatus');
+  });
+
+  it('refuses a Svelte $state proxy, as Firefox does; its snapshot goes through', async () => {
+    const refs = [{ id: 'devA1-mhx2k9q0', day: '2026-11-26' }];
+    listenForMessages(handlersWith({ removeEntries: (data) => ({ removed: data.refs }) }));
+    const state = stateProxy(refs);
+    await expect(sendMessage('removeEntries', { refs: state })).rejects.toThrow(
+      /could not be cloned/,
+    );
+    await expect(sendMessage('removeEntries', { refs: snapshot(state) })).resolves.toEqual({
+      removed: refs,
+    });
   });
 });

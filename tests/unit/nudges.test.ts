@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { alarmName, notificationId, promptContent, QUIET_RECHECK_MINUTES } from '../../lib/nudges';
+import {
+  alarmName,
+  isDismissal,
+  notificationId,
+  promptContent,
+  QUIET_RECHECK_MINUTES,
+} from '../../lib/nudges';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { LOCAL_KEYS, nudgeStateFormat, readVersioned } from '../../lib/storage';
 import { BADGE_COLOUR, createWorker, type WorkerDependencies } from '../../lib/worker';
@@ -186,8 +192,9 @@ describe('firing a prompt', () => {
   });
 
   it('stops water prompts once the day’s goal is met', async () => {
-    const { worker, fire, create, ready } = setup();
+    const { worker, fire, create, ready, setNow } = setup();
     await ready();
+    setNow(at(23, 10));
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 2000, at: at(23, 10) }] });
     await fire('water', at(23, 10, 30));
     expect(create).not.toHaveBeenCalled();
@@ -308,17 +315,58 @@ describe('answers', () => {
     expect(await alarmTime('posture')).toBe(at(23, 9, 15));
   });
 
-  it('closing the notification is a dismissal; clicking it opens the guide', async () => {
-    const { engine, fire, ready, deps } = setup();
+  it('closing the notification unclicked is a dismissal, logged once', async () => {
+    const { engine, fire, ready } = setup();
     await ready();
     await fire('breathing', at(23, 11));
-    await engine.onClicked(notificationId('breathing'));
-    expect(deps.openGuide).toHaveBeenCalledWith('breathing');
+    await engine.onNotificationClosed(notificationId('breathing'), false);
+    expect(await prompts()).toEqual([]);
     await engine.onNotificationClosed(notificationId('breathing'), true);
     await engine.onNotificationClosed(notificationId('breathing'), true);
     expect(await prompts()).toEqual([
       expect.objectContaining({ prompt: 'breathing', outcome: 'dismissed', detail: 'box' }),
     ]);
+  });
+
+  describe.each([
+    ['Chrome', 'reported'],
+    ['Firefox', 'unknown'],
+  ] as const)('clicking it in %s', (_browser, closedByUser) => {
+    it('opens the guide; the close that follows is no dismissal, Done is logged once', async () => {
+      const { engine, fire, ready, deps, setNow } = setup({ closedByUser });
+      await ready();
+      await fire('breathing', at(23, 11));
+      await engine.onClicked(notificationId('breathing'));
+      expect(deps.openGuide).toHaveBeenCalledWith('breathing');
+      await engine.onNotificationClosed(notificationId('breathing'), true);
+      expect(await prompts()).toEqual([]);
+      setNow(at(23, 11, 2));
+      await engine.answer('breathing', 'done');
+      expect(await prompts()).toEqual([
+        expect.objectContaining({ outcome: 'done', firedAt: at(23, 11), detail: 'box' }),
+      ]);
+    });
+  });
+
+  it('in Firefox, a close says nothing: an unanswered prompt is logged expired when replaced', async () => {
+    const { engine, fire, ready } = setup({ closedByUser: 'unknown' });
+    await ready();
+    await fire('posture', at(23, 9, 30));
+    // Firefox's alert timing out unclicked: reported closed by the user.
+    await engine.onNotificationClosed(notificationId('posture'), true);
+    expect(await prompts()).toEqual([]);
+    expect((await engine.status()).pending).toEqual([{ kind: 'posture', firedAt: at(23, 9, 30) }]);
+    await fire('posture', at(23, 10));
+    expect(await prompts()).toEqual([
+      expect.objectContaining({ prompt: 'posture', outcome: 'expired', firedAt: at(23, 9, 30) }),
+    ]);
+  });
+
+  it('the dismissal rule per browser', () => {
+    expect(isDismissal('reported', true, false)).toBe(true);
+    expect(isDismissal('reported', false, false)).toBe(false);
+    expect(isDismissal('reported', true, true)).toBe(false);
+    expect(isDismissal('unknown', true, false)).toBe(false);
   });
 
   it('skips until the day’s cap is used up', async () => {

@@ -19,6 +19,8 @@ import {
   yearKey,
 } from '../../lib/sync';
 
+import { HOSTILE_SYNC_ITEMS, hostileItems } from './foreign-sync-items';
+
 const TODAY = '2026-11-24';
 const day = (waterMl: number, extra: Partial<DeviceDay> = {}): DeviceDay => ({
   ...emptyDeviceDay(1),
@@ -59,6 +61,23 @@ describe('reading sync', () => {
       { key: 'something.else', reason: 'unknownKey' },
     ]);
     expect([...view.devices.keys()]).toEqual(['devA1', 'devB2']);
+  });
+
+  it('skips and lists items beyond the sane years or a person’s day, and keeps the rest', () => {
+    const items = {
+      ...hostileItems(),
+      ...ownItems('devA1', new Map([[TODAY, day(500)]]), {
+        ...options,
+        level: { fullMonths: 2, years: 100 },
+      }),
+    };
+    const view = readSyncItems(items);
+    expect(Object.keys(view.history)).toEqual([TODAY]);
+    expect(dayTotals(view.history[TODAY]!).waterMl).toBe(500);
+    expect(view.archive.size).toBe(0);
+    expect(view.foreign).toEqual(
+      Object.entries(HOSTILE_SYNC_ITEMS).map(([key, { reason }]) => ({ key, reason })),
+    );
   });
 
   it('prefers a full month over the coarse year for the same day', () => {
@@ -204,6 +223,21 @@ describe('folding devices long gone', () => {
         .sort(),
     );
     expect(later.set).toEqual({});
+  });
+
+  it('neither folds nor removes a device with an item a newer version wrote', () => {
+    const current = {
+      ...stale,
+      ...active('devA1'),
+      'y.devOld9.2024': { v: 2, t: 1, g: 2000, s: 'a format to come' },
+    };
+    expect(planFold('devA1', current, readSyncItems(current), TODAY, 5)).toEqual({
+      set: {},
+      remove: [],
+    });
+    const folded = { ...current, 'fold.devOld9': { on: '2025-06-01' } };
+    const later = addDays(TODAY, FOLD_GRACE_DAYS);
+    expect(planFold('devA1', folded, readSyncItems(folded), later, 6).remove).toEqual([]);
   });
 
   it('adds a second stale device to the archive without losing the first', () => {

@@ -6,6 +6,7 @@ import { dayTotals } from '../../lib/summary';
 import { readSyncItems } from '../../lib/sync';
 import { flushSync, isQuotaError } from '../../lib/syncer';
 import { Writer } from '../../lib/writer';
+import { hostileItems } from './foreign-sync-items';
 import { QuotaSyncArea } from './quota-area';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
@@ -31,6 +32,16 @@ async function syncState() {
 }
 
 describe('flushing to sync', () => {
+  it('succeeds beside items another device left damaged or implausible', async () => {
+    const { sync, writer, flush } = setup();
+    await sync.set(hostileItems());
+    await writer.logEntries([{ kind: 'water', ml: 750, at: NOW, day: TODAY }]);
+    expect((await flush()).written).toBe(2);
+    const view = readSyncItems(await sync.get(null));
+    expect(dayTotals(view.history[TODAY]!).waterMl).toBe(750);
+    expect(view.foreign).toHaveLength(Object.keys(hostileItems()).length);
+  });
+
   it('puts this device’s days in sync and clears what was waiting', async () => {
     const { sync, writer, flush } = setup();
     await writer.logEntries([{ kind: 'water', ml: 750, at: NOW, day: TODAY }]);

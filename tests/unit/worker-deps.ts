@@ -28,6 +28,7 @@ export function fakeWorkerDependencies(
     t: keyTranslate,
     iconUrl: 'icon/128.png',
     buttons: true,
+    closedByUser: 'reported',
     now,
     version: '1.0.0',
     randomId: () => 'devA1xyz',

@@ -1,0 +1,116 @@
+/**
+ * `npm test`: every stage of the suite, the independent ones side by side, and a report of
+ * every stage that failed rather than only the first. Each stage is an npm script; its output is
+ * printed whole when it ends, so two stages never interleave their lines.
+ *
+ *   check ─────────────────────┐
+ *   unit ──────────────────────┤
+ *   build ─┬─ e2e ┄┄ firefox ──┤── report
+ *          └─ lint:firefox ────┘
+ *
+ * The two browser suites run one after the other (┄, whatever the first one's result): on a
+ * two-core machine two browsers at once make both slower than in turn. `--only a,b` runs just
+ * those stages (with what they need).
+ */
+import { spawn } from 'node:child_process';
+
+interface Stage {
+  name: string;
+  script: string;
+  /** Stages that must pass first. */
+  after: string[];
+  /** Stages that must end first, passed or not: only so that two browsers do not run at once. */
+  following?: string[];
+}
+
+const STAGES: Stage[] = [
+  { name: 'check', script: 'check', after: [] },
+  { name: 'unit', script: 'test:unit:run', after: [] },
+  { name: 'build', script: 'build:test', after: [] },
+  { name: 'e2e', script: 'test:e2e', after: ['build'] },
+  { name: 'firefox', script: 'test:firefox', after: ['build'], following: ['e2e'] },
+  { name: 'lint:firefox', script: 'lint:firefox', after: ['build'] },
+];
+
+type Outcome = { status: 'passed' | 'failed' | 'skipped'; seconds: number; detail?: string };
+
+function runScript(script: string): Promise<{ code: number; output: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn('npm', ['run', '--silent', script], {
+      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('close', (code) =>
+      resolvePromise({ code: code ?? 1, output: Buffer.concat(chunks).toString() }),
+    );
+  });
+}
+
+function selectedStages(): Stage[] {
+  const index = process.argv.indexOf('--only');
+  if (index < 0) return STAGES;
+  const wanted = new Set(process.argv[index + 1]?.split(',') ?? []);
+  const unknown = [...wanted].filter((name) => !STAGES.some((stage) => stage.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown stage: ${unknown.join(', ')}`);
+  // A stage brings the stages it waits for.
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const stage of STAGES) {
+      if (!wanted.has(stage.name)) continue;
+      for (const need of stage.after) {
+        if (wanted.has(need)) continue;
+        wanted.add(need);
+        grew = true;
+      }
+    }
+  }
+  return STAGES.filter((stage) => wanted.has(stage.name));
+}
+
+const stages = selectedStages();
+const outcomes = new Map<string, Promise<Outcome>>();
+
+function run(stage: Stage): Promise<Outcome> {
+  const existing = outcomes.get(stage.name);
+  if (existing) return existing;
+  const outcome = (async (): Promise<Outcome> => {
+    const before = await Promise.all(
+      stage.after.map((name) => run(stages.find((other) => other.name === name)!)),
+    );
+    const blocked = stage.after.filter((_, index) => before[index]!.status !== 'passed');
+    await Promise.all(
+      (stage.following ?? [])
+        .map((name) => stages.find((other) => other.name === name))
+        .filter((other) => other !== undefined)
+        .map(run),
+    );
+    if (blocked.length > 0) {
+      return { status: 'skipped', seconds: 0, detail: `needs ${blocked.join(', ')}` };
+    }
+    const started = performance.now();
+    console.log(`▶ ${stage.name}`);
+    const { code, output } = await runScript(stage.script);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`\n━━━ ${stage.name} (${seconds.toFixed(0)} s) ━━━\n${output.trimEnd()}\n`);
+    return { status: code === 0 ? 'passed' : 'failed', seconds };
+  })();
+  outcomes.set(stage.name, outcome);
+  return outcome;
+}
+
+const started = performance.now();
+const results = await Promise.all(stages.map(async (stage) => [stage, await run(stage)] as const));
+console.log('━━━ summary ━━━');
+for (const [stage, outcome] of results) {
+  const time = outcome.status === 'skipped' ? outcome.detail : `${outcome.seconds.toFixed(0)} s`;
+  console.log(`${outcome.status.padEnd(8)} ${stage.name.padEnd(14)} ${time}`);
+}
+const count = (status: Outcome['status']) =>
+  results.filter(([, outcome]) => outcome.status === status).length;
+console.log(`wall time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`stages: ${count('passed')} passed, ${count('failed') + count('skipped')} failed`);
+process.exitCode = count('passed') === results.length ? 0 : 1;

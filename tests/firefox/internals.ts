@@ -1,0 +1,89 @@
+/**
+ * What a user does to Firefox itself rather than to a page (clicking its alert, being at the
+ * keyboard) and what Firefox does on its own (stopping an idle event page), through privileged
+ * script in the browser window.
+ */
+import { expect } from 'vitest';
+import { ADDON_ID, type LaunchedFirefox } from './launch';
+
+const EXTENSION = `WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension`;
+
+/**
+ * Headless Firefox counts the user idle from its start, and WebDriver input does not reset that:
+ * reset it before anything that asks whether the user is away.
+ */
+export function userIsActive(firefox: LaunchedFirefox): Promise<void> {
+  return firefox.privileged(
+    `Cc['@mozilla.org/widget/useridleservice;1']
+      .getService(Ci.nsIUserIdleServiceInternal).resetIdleTimeOut(0)`,
+  );
+}
+
+/** `running`, `suspending`, `stopped`... as Firefox keeps it for the add-on's event page. */
+export function backgroundState(firefox: LaunchedFirefox): Promise<string> {
+  return firefox.privileged(`${EXTENSION}.backgroundState`);
+}
+
+/**
+ * Stops the event page as its idle timeout would. Firefox lets a page with listener calls still
+ * running live one more idle period: the timeout comes again until the page stops.
+ */
+export async function stopBackground(firefox: LaunchedFirefox): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        firefox.privileged(`(async () => {
+          if (${EXTENSION}.backgroundState === 'running') await ${EXTENSION}.terminateBackground();
+          return ${EXTENSION}.backgroundState;
+        })()`),
+      { timeout: 15_000 },
+    )
+    .toBe('stopped');
+}
+
+export interface Alert {
+  title: string;
+  text: string;
+}
+
+/** The alert windows Firefox shows now (laid out, so a user could read and click them). */
+export function openAlerts(firefox: LaunchedFirefox): Promise<Alert[]> {
+  return firefox.privileged(`[...Services.wm.getEnumerator('alert:alert')]
+    .filter((w) => w.document.readyState === 'complete' &&
+      w.document.getElementById('alertBox')?.getBoundingClientRect().width > 10)
+    .map((w) => ({
+      title: w.document.getElementById('alertTitleLabel').value,
+      text: w.document.getElementById('alertTextLabel').textContent,
+    }))`);
+}
+
+/** Clicks the body of the alert with this title, as a user's mouse would. */
+export async function clickAlert(firefox: LaunchedFirefox, title: string): Promise<void> {
+  await expect
+    .poll(async () => (await openAlerts(firefox)).map((alert) => alert.title), { timeout: 15_000 })
+    .toContain(title);
+  await firefox.privileged(`(() => {
+    const alert = [...Services.wm.getEnumerator('alert:alert')].find(
+      (w) => w.document.getElementById('alertTitleLabel').value === ${JSON.stringify(title)});
+    const box = alert.document.getElementById('alertBox').getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    alert.synthesizeMouseEvent('mousedown', x, y, { button: 0, buttons: 1, clickCount: 1 }, {});
+    alert.synthesizeMouseEvent('mouseup', x, y, { button: 0, buttons: 0, clickCount: 1 }, {});
+  })()`);
+}
+
+/**
+ * Lets the alert with this title time out now rather than in 20 s: Firefox's alert closes itself
+ * when its `alert-animation` ends, so that animation is shortened and Firefox's own code closes it.
+ */
+export async function letAlertTimeOut(firefox: LaunchedFirefox, title: string): Promise<void> {
+  await expect
+    .poll(async () => (await openAlerts(firefox)).map((alert) => alert.title), { timeout: 15_000 })
+    .toContain(title);
+  await firefox.privileged(`(() => {
+    const alert = [...Services.wm.getEnumerator('alert:alert')].find(
+      (w) => w.document.getElementById('alertTitleLabel').value === ${JSON.stringify(title)});
+    alert.document.getElementById('alertBox').style.animationDuration = '10ms';
+  })()`);
+}
