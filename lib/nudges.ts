@@ -652,7 +652,9 @@ export class NudgeEngine {
         : {}),
       pending: NUDGE_KINDS.flatMap((kind) => {
         const pending = state.kinds[kind]?.pending;
-        return pending ? [{ kind, ...pending }] : [];
+        if (!pending) return [];
+        const { firedAt, detail } = pending;
+        return [{ kind, firedAt, ...(detail ? { detail } : {}) }];
       }),
     };
   }

@@ -241,3 +241,15 @@ export function dayPlan(
   }
   return { day: { start: first.start, end: last }, nudges: nudges.filter((n) => n.at < last) };
 }
+
+export const TIME_OFF_REASONS = ['vacation', 'sick'] as const;
+export const TIME_OFF_MAX_DAYS = 60;
+
+/** What is wrong with time off from `from` to `until` (day keys) asked for on `today`, if anything. */
+export function timeOffProblem(from: string, until: string, today: string): string | undefined {
+  if (until < from) return 'invalid.timeOff.order';
+  if (Date.parse(until) - Date.parse(from) >= TIME_OFF_MAX_DAYS * 86_400_000)
+    return 'invalid.timeOff.tooLong';
+  if (until < today) return 'invalid.timeOff.past';
+  return undefined;
+}

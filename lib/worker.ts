@@ -12,7 +12,7 @@ import { NudgeEngine, type NudgeDependencies, type NudgeStatus } from './nudges'
 import { readOverview, snapshotOf, type Overview } from './overview';
 import type { NewEntry } from './entries';
 import type { Handlers, RequestOf } from './protocol';
-import { timeOffSpan } from './schedule';
+import { timeOffProblem, timeOffSpan } from './schedule';
 import { effectiveGoals, type Settings } from './settings';
 import {
   customExercisesFormat,
@@ -233,7 +233,8 @@ export function createWorker(deps: WorkerDependencies) {
   async function takeTimeOff({ reason, from, until }: RequestOf<'takeTimeOff'>) {
     const settings = await readSettings(deps.sync);
     const now = deps.now();
-    if (until < localDayKey(now, settings.startOfDayHour)) throw new Error('invalid.timeOff.past');
+    const problem = timeOffProblem(from, until, localDayKey(now, settings.startOfDayHour));
+    if (problem) throw new Error(problem);
     await (await writer).logEntries([{ kind: 'rest', reason, at: now, day: from, until }]);
     const { start, end } = timeOffSpan(from, until, settings.startOfDayHour);
     return engine.takeTimeOff(start, end);

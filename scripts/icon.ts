@@ -1,5 +1,5 @@
 /**
- * Draws the Backbone icon (a stack of vertebrae on a teal tile) at any size and encodes it as PNG,
+ * Draws the Backbone icon (three vertebrae on a teal tile) at any size and encodes it as PNG,
  * so the icons are made at build time from code instead of living in the repository as binaries.
  */
 import { deflateSync } from 'node:zlib';
@@ -26,47 +26,52 @@ function roundedRectDistance(
   return outside + Math.min(Math.max(qx, qy), 0) - radius;
 }
 
-/** Five vertebrae on a gentle S-curve, widest at the lower back, in unit coordinates. */
-const VERTEBRAE = [0, 1, 2, 3, 4].map((index) => ({
-  cx: 0.5 + 0.05 * Math.sin((index / 4) * Math.PI * 1.6 - 0.3),
-  cy: 0.2 + index * 0.15,
-  halfWidth: 0.12 + index * 0.022,
-  halfHeight: 0.058,
-}));
-const CORD_HALF_WIDTH = 0.035;
+/**
+ * Three vertebrae, narrow at the neck and wide at the lower back, in unit coordinates of the
+ * tile. Few shapes with wide gaps, centred on whole pixels at 16 px, so the toolbar icon reads
+ * as a spine and not as a blur.
+ */
+const VERTEBRAE = [
+  { cy: 0.25, halfWidth: 0.17 },
+  { cy: 0.5, halfWidth: 0.25 },
+  { cy: 0.75, halfWidth: 0.33 },
+].map((vertebra) => ({ ...vertebra, cx: 0.5, halfHeight: 0.07 }));
+
+/** Transparent margin around the tile: Chrome's guideline is 16 of 128 pixels; none when tiny. */
+export function iconPadding(size: number): number {
+  return size >= 48 ? 0.125 : 0;
+}
 
 function colourAt(u: number, v: number): Rgba | undefined {
-  const tile = roundedRectDistance(u, v, 0.5, 0.5, 0.5, 0.5, 0.22);
+  const tile = roundedRectDistance(u, v, 0.5, 0.5, 0.5, 0.5, 0.2);
   if (tile > 0) return undefined;
-  const cordCentre = 0.5 + 0.05 * Math.sin(((v - 0.2) / 0.6) * Math.PI * 1.6 - 0.3);
-  const onCord = v > 0.2 && v < 0.8 && Math.abs(u - cordCentre) < CORD_HALF_WIDTH;
-  const onBone =
-    onCord ||
-    VERTEBRAE.some(
-      (vertebra) =>
-        roundedRectDistance(
-          u,
-          v,
-          vertebra.cx,
-          vertebra.cy,
-          vertebra.halfWidth,
-          vertebra.halfHeight,
-          0.045,
-        ) <= 0,
-    );
+  const onBone = VERTEBRAE.some(
+    (vertebra) =>
+      roundedRectDistance(
+        u,
+        v,
+        vertebra.cx,
+        vertebra.cy,
+        vertebra.halfWidth,
+        vertebra.halfHeight,
+        vertebra.halfHeight,
+      ) <= 0,
+  );
   return onBone ? BONE : TILE;
 }
 
 export function renderIcon(size: number): Uint8Array {
   const pixels = new Uint8Array(size * size * 4);
+  const padding = iconPadding(size);
+  const inner = 1 - 2 * padding;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < SUPERSAMPLES; sy++) {
         for (let sx = 0; sx < SUPERSAMPLES; sx++) {
           const colour = colourAt(
-            (x + (sx + 0.5) / SUPERSAMPLES) / size,
-            (y + (sy + 0.5) / SUPERSAMPLES) / size,
+            ((x + (sx + 0.5) / SUPERSAMPLES) / size - padding) / inner,
+            ((y + (sy + 0.5) / SUPERSAMPLES) / size - padding) / inner,
           );
           if (!colour) continue;
           for (let channel = 0; channel < 3; channel++)

@@ -144,6 +144,7 @@ export const DEMO_PAGES = [
   { name: 'popup', path: PopupPage.path, viewport: { width: 380, height: 600 } },
   { name: 'options', path: OptionsPage.path, viewport: { width: 1000, height: 800 } },
   { name: 'progress', path: ProgressPage.path, viewport: { width: 1000, height: 800 } },
+  { name: 'welcome', path: 'welcome.html', viewport: { width: 1000, height: 900 } },
   {
     name: 'guide-breathing',
     path: GUIDE.path('breathing'),

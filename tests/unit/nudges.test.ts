@@ -520,13 +520,22 @@ describe('keyboard commands and the badge', () => {
   });
 
   it('shows water as litres drunk, and never a zero', async () => {
-    const { worker, ready } = setup({}, { nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'water' } });
+    const { worker, ready, saveSettings } = setup(
+      {},
+      { nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'water' } },
+    );
     await ready();
     await worker.updateBadge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 1250, at: at(23, 9) }] });
     await worker.updateBadge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1.3L');
+    await saveSettings({
+      units: 'imperial',
+      nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'water' },
+    });
+    await worker.updateBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('42oz');
   });
 
   it('draws the badge in the brand colour with white text, and shows nothing once every habit is met', async () => {
@@ -598,9 +607,25 @@ describe('time off', () => {
     const { worker, ready } = setup();
     await ready();
     await expect(
+      worker.handlers.takeTimeOff({ reason: 'sick', from: '2026-11-25', until: '2026-11-24' }),
+    ).rejects.toThrow('invalid.timeOff.order');
+    // 61 days is one too many; 60 would do.
+    await expect(
+      worker.handlers.takeTimeOff({ reason: 'vacation', from: '2026-12-01', until: '2027-01-30' }),
+    ).rejects.toThrow('invalid.timeOff.tooLong');
+    await expect(
       worker.handlers.takeTimeOff({ reason: 'sick', from: '2026-11-20', until: '2026-11-22' }),
     ).rejects.toThrow('invalid.timeOff.past');
-    expect(await readEntries(fakeBrowser.storage.local as never, ['2026-11'])).toEqual([]);
+    expect(await readEntries(fakeBrowser.storage.local as never, ['2026-11', '2026-12'])).toEqual(
+      [],
+    );
+    expect((await worker.engine.status()).timeOff).toBeUndefined();
+    const sixty = await worker.handlers.takeTimeOff({
+      reason: 'vacation',
+      from: '2026-12-01',
+      until: '2027-01-29',
+    });
+    expect(sixty.timeOff?.end).toBe(new Date(2027, 0, 30).getTime());
   });
 
   it('resuming ends time off that has begun', async () => {
