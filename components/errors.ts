@@ -18,3 +18,12 @@ function browserMessage(key: string, detail: string | undefined): string {
   const t = i18n.t as (key: MessageKey, substitutions?: string[]) => string;
   return detail === undefined ? t(key as MessageKey) : t(key as MessageKey, [detail]);
 }
+
+/**
+ * For a change to this browser's data: a full storage.local is said in the user's words, with
+ * what was kept, never as the browser's ("Resource::kQuotaBytes quota exceeded").
+ */
+export function describeWriteError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return /quota/i.test(message) ? i18n.t('storage.full') : describeError(error);
+}

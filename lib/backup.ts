@@ -19,7 +19,14 @@ import {
   type WorldContext,
 } from './entries';
 import type { Settings } from './settings';
-import { readVersioned, settingsFormat, writeVersioned } from './storage';
+import {
+  LOCAL_KEYS,
+  readVersioned,
+  settingsFormat,
+  SYNC_KEYS,
+  writeVersioned,
+  type KeyValueArea,
+} from './storage';
 
 export const BACKUP_FORMAT = 'backbone-backup';
 export const BACKUP_VERSION = 1;
@@ -242,4 +249,80 @@ export function entriesCsv(entries: readonly Entry[]): string {
     return CSV_COLUMNS.map((column) => csvCell(cells[column])).join(',');
   });
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+// The backup kept before a reset or a replacing import ----------------------------------------
+// Not an export: the stored month buckets and records as they are (the most compact form the
+// data has), with the settings and custom exercises, so that keeping it costs about as much as
+// the data itself, and putting it back is one write.
+
+/** storage.local's quota in Chrome without the `unlimitedStorage` permission. */
+export const LOCAL_QUOTA_BYTES = 10 * 1024 * 1024;
+/** Room left free beside a backup, so that logging can go on after a reset. */
+export const HEADROOM_BYTES = 256 * 1024;
+
+export interface KeptBackup {
+  v: 1;
+  takenAt: number;
+  /** The data keys of storage.local (see isDataKey), as stored. */
+  local: Record<string, unknown>;
+  /** The settings and custom exercises as stored in sync; absent when there were none. */
+  sync: Record<string, unknown>;
+}
+
+/** Keys of storage.local that hold the user's data, rather than caches or the device's state. */
+export function isDataKey(key: string): boolean {
+  return (
+    key === LOCAL_KEYS.months ||
+    key === LOCAL_KEYS.records ||
+    /^(entries|days|others)\.\d{4}-\d{2}$/.test(key)
+  );
+}
+
+export async function takeBackup(
+  areas: { local: KeyValueArea; sync: KeyValueArea },
+  now: number,
+): Promise<KeptBackup> {
+  const local = Object.fromEntries(
+    Object.entries(await areas.local.get(null)).filter(([key]) => isDataKey(key)),
+  );
+  const sync = await areas.sync.get([SYNC_KEYS.settings, SYNC_KEYS.custom]);
+  return { v: 1, takenAt: now, local, sync };
+}
+
+export function isKeptBackup(value: unknown): value is KeptBackup {
+  const backup = value as Partial<KeptBackup> | null;
+  return (
+    typeof backup === 'object' &&
+    backup !== null &&
+    backup.v === 1 &&
+    typeof backup.local === 'object' &&
+    typeof backup.sync === 'object'
+  );
+}
+
+/** Bytes items take in storage, counted as Chrome counts them: key plus JSON value. */
+export function itemsBytes(items: Readonly<Record<string, unknown>>): number {
+  let total = 0;
+  for (const [key, value] of Object.entries(items))
+    total += new TextEncoder().encode(key + JSON.stringify(value)).length;
+  return total;
+}
+
+export async function bytesInUse(area: KeyValueArea): Promise<number> {
+  return area.getBytesInUse ? area.getBytesInUse(null) : itemsBytes(await area.get(null));
+}
+
+/**
+ * Whether storage.local can hold `backup` in place of the one kept now, with room to spare.
+ * Checked before a reset or a replace starts, so that one that would not fit changes nothing.
+ */
+export async function backupFits(
+  local: KeyValueArea,
+  backup: KeptBackup,
+  quotaBytes: number,
+): Promise<boolean> {
+  const kept = await local.get(LOCAL_KEYS.backup);
+  const used = (await bytesInUse(local)) - itemsBytes(kept);
+  return used + itemsBytes({ [LOCAL_KEYS.backup]: backup }) + HEADROOM_BYTES <= quotaBytes;
 }

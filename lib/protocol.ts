@@ -5,7 +5,6 @@
 import * as v from 'valibot';
 import { customExerciseSchema, type CustomExercise } from './catalogue';
 import { dayKeySchema } from './days';
-import { MAX_BACKUP_BYTES } from './backup';
 import { entrySchema, idSchema, newEntrySchema } from './entries';
 import type { NudgeStatus } from './nudges';
 import { TIME_OFF_REASONS } from './schedule';
@@ -61,8 +60,10 @@ export const requestSchemas = {
   importEntries: v.strictObject({
     entries: v.pipe(v.array(entrySchema), v.minLength(1), v.maxLength(MAX_IMPORT_BATCH)),
   }),
-  keepBackup: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_BACKUP_BYTES)) }),
+  /** Keeps a backup of everything (refused when it would not fit), then deletes it all. */
   resetData: v.strictObject({}),
+  /** Puts the kept backup back, in place of everything; finished on the next start if cut. */
+  restoreBackup: v.strictObject({}),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -79,8 +80,8 @@ export interface ResponseMap {
   nudgeStatus: NudgeStatus;
   testNotification: void;
   importEntries: { added: number };
-  keepBackup: void;
   resetData: void;
+  restoreBackup: void;
 }
 
 export type MessageType = keyof typeof requestSchemas;

@@ -17,7 +17,9 @@
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
  *   local  records              personal records per exercise, kept up to date by the writer
  *   local  todaySnapshot        today's totals and streaks, for the popup's first paint
- *   local  backup               the data as it was before an import replaced it (an export)
+ *   local  backup               this browser's data as it was before a reset or a replace (lib/backup.ts)
+ *   local  journal              a restore under way, finished on the next start if interrupted
+ *   local  notice               what the next start finished, for the options page to say
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
@@ -46,6 +48,8 @@ export interface KeyValueArea {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
+  /** Chrome's count of bytes stored; absent in Firefox, where they are counted from the items. */
+  getBytesInUse?(keys?: string | string[] | null): Promise<number>;
 }
 
 export interface Format<T> {
@@ -277,8 +281,10 @@ export const LOCAL_KEYS = {
   nudgeState: FIRST_PAINT_KEYS.nudgeState,
   records: 'records',
   todaySnapshot: FIRST_PAINT_KEYS.todaySnapshot,
-  /** The export taken before an import replaced everything, to restore it. */
+  /** The data kept before a reset or a replacing import, to restore it. */
   backup: 'backup',
+  journal: 'journal',
+  notice: 'notice',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
   others: (month: string) => `others.${month}`,

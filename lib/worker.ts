@@ -3,7 +3,15 @@
  * creates this and registers its listeners. Nothing is kept in memory that is not also in
  * storage; a worker stopped at any moment starts again from storage.
  */
-import { importedEntryProblem } from './backup';
+import {
+  backupFits,
+  importedEntryProblem,
+  isDataKey,
+  isKeptBackup,
+  LOCAL_QUOTA_BYTES,
+  takeBackup,
+  type KeptBackup,
+} from './backup';
 import { builtInExercise, type CustomExercise } from './catalogue';
 import { CLOCK_SKEW_MS, EntryValidationError, newEntryProblem, type WorldContext } from './entries';
 import { localDayKey } from './days';
@@ -18,6 +26,7 @@ import {
   customExercisesFormat,
   deviceFormat,
   LOCAL_KEYS,
+  monthsFormat,
   readVersioned,
   settingsFormat,
   SYNC_KEYS,
@@ -68,6 +77,8 @@ export interface WorkerDependencies extends Pick<
   now: () => number;
   version: string;
   randomId: () => string;
+  /** storage.local's quota; Chrome's 10 MiB when not given. */
+  localQuotaBytes?: number;
 }
 
 /** Reads this browser's device id, creating it the first time. */
@@ -170,6 +181,60 @@ export function createWorker(deps: WorkerDependencies) {
   }
 
   const areas = { local: deps.local, sync: deps.sync };
+  const localQuotaBytes = deps.localQuotaBytes ?? LOCAL_QUOTA_BYTES;
+
+  /** Everything of this device goes but its id and the backup. */
+  async function deleteEverything(): Promise<void> {
+    const id = await device;
+    const keep = new Set<string>([LOCAL_KEYS.device, LOCAL_KEYS.backup]);
+    const local = Object.keys(await deps.local.get(null)).filter((key) => !keep.has(key));
+    if (local.length > 0) await deps.local.remove(local);
+    const synced = await deps.sync.get(null);
+    const mine = Object.keys(synced).filter(
+      (key) => isOwnKey(key, id) || key === SYNC_KEYS.settings || key === SYNC_KEYS.custom,
+    );
+    if (mine.length > 0) await deps.sync.remove(mine);
+  }
+
+  /**
+   * Puts a kept backup back. Every step can run again from the start with the same result, so
+   * a restore cut short (the worker stopped) is finished on the next start, from the journal;
+   * the backup itself is never changed by it.
+   */
+  async function finishRestore(backup: KeptBackup): Promise<void> {
+    const current = await deps.local.get(null);
+    const stale = Object.keys(current).filter((key) => isDataKey(key) && !(key in backup.local));
+    const months = readVersioned(monthsFormat, backup.local[LOCAL_KEYS.months]).value.months;
+    const syncState = readVersioned(syncStateFormat, current[LOCAL_KEYS.syncState]).value;
+    await deps.local.set({
+      ...backup.local,
+      // Every restored month goes to sync again, in place of what replaced it there.
+      [LOCAL_KEYS.syncState]: writeVersioned(syncStateFormat, {
+        ...syncState,
+        dirtyMonths: months,
+      }),
+    });
+    if (stale.length > 0) await deps.local.remove(stale);
+    const shared = [SYNC_KEYS.settings, SYNC_KEYS.custom];
+    const gone = shared.filter((key) => !(key in backup.sync));
+    if (Object.keys(backup.sync).length > 0) await deps.sync.set(backup.sync);
+    if (gone.length > 0) await deps.sync.remove(gone);
+    await deps.local.remove(LOCAL_KEYS.journal);
+    if (months.length > 0) await scheduleFlush();
+  }
+
+  /** A restore the worker was stopped in the middle of is finished now, and the user told. */
+  async function finishJournal(): Promise<void> {
+    const stored = await deps.local.get([LOCAL_KEYS.journal, LOCAL_KEYS.backup]);
+    if (stored[LOCAL_KEYS.journal] === undefined) return;
+    const backup = stored[LOCAL_KEYS.backup];
+    if (isKeptBackup(backup)) await finishRestore(backup);
+    else await deps.local.remove(LOCAL_KEYS.journal);
+    await deps.local.set({
+      [LOCAL_KEYS.notice]: { v: 1, kind: 'restoreFinished', at: deps.now() },
+    });
+  }
+
   const engine = new NudgeEngine({
     ...deps,
     settings: () => readSettings(deps.sync),
@@ -293,24 +358,26 @@ export function createWorker(deps: WorkerDependencies) {
       }
       return (await writer).importEntries(entries);
     },
-    keepBackup: async ({ text }) =>
-      (await writer).serialize(async () => {
-        await deps.local.set({ [LOCAL_KEYS.backup]: text });
-      }),
     resetData: async () => {
-      const id = await device;
       await (
         await writer
       ).serialize(async () => {
-        // Everything goes but the device id, and the backup a replacing import just kept.
-        const keep = new Set<string>([LOCAL_KEYS.device, LOCAL_KEYS.backup]);
-        const local = Object.keys(await deps.local.get(null)).filter((key) => !keep.has(key));
-        if (local.length > 0) await deps.local.remove(local);
-        const synced = await deps.sync.get(null);
-        const mine = Object.keys(synced).filter(
-          (key) => isOwnKey(key, id) || key === SYNC_KEYS.settings || key === SYNC_KEYS.custom,
-        );
-        if (mine.length > 0) await deps.sync.remove(mine);
+        const backup = await takeBackup(areas, deps.now());
+        if (!(await backupFits(deps.local, backup, localQuotaBytes)))
+          throw new Error('storage.noRoomForBackup');
+        await deps.local.set({ [LOCAL_KEYS.backup]: backup });
+        await deleteEverything();
+      });
+      await engine.reconcile({ recompute: true });
+    },
+    restoreBackup: async () => {
+      await (
+        await writer
+      ).serialize(async () => {
+        const backup = (await deps.local.get(LOCAL_KEYS.backup))[LOCAL_KEYS.backup];
+        if (!isKeptBackup(backup)) throw new Error('storage.noBackup');
+        await deps.local.set({ [LOCAL_KEYS.journal]: { v: 1, kind: 'restore' } });
+        await finishRestore(backup);
       });
       await engine.reconcile({ recompute: true });
     },
@@ -361,6 +428,7 @@ export function createWorker(deps: WorkerDependencies) {
      */
     async resume(): Promise<void> {
       await device;
+      await (await writer).serialize(finishJournal);
       deps.setIdleThreshold((await readSettings(deps.sync)).nudges.awayAfterMinutes * 60);
       await engine.reconcile();
       if (await hasChangesWaiting()) await scheduleFlush();

@@ -188,3 +188,69 @@ test('a page’s entries that make no sense are refused with a reason and nothin
   ]);
   expect(await storedEntries(worker)).toEqual([]);
 });
+
+test('a reset whose backup would not fit in storage is refused in words, and nothing changes', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const worker = await extension.worker();
+  await writeSampleHistory(worker, 20);
+  // Something else fills storage.local to just under Chrome's 10 MiB quota.
+  await worker.evaluate(async () => {
+    const used = await chrome.storage.local.getBytesInUse(null);
+    const room = chrome.storage.local.QUOTA_BYTES - used;
+    await chrome.storage.local.set({ padding: 'x'.repeat(room - 100_000) });
+  });
+  const before = await storedEntries(worker);
+  await page.getByRole('button', { name: 'Reset all data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
+  await expect
+    .poll(() => page.getByTestId('data-message').textContent())
+    .toContain('There is not enough room in browser storage to keep a backup');
+  expect(await storedEntries(worker)).toEqual(before);
+  await worker.evaluate(() => chrome.storage.local.remove('padding'));
+});
+
+test('a restore cut short by the worker stopping is finished on its next start, and the user told', async ({
+  extension,
+  options,
+}) => {
+  const worker = await extension.worker();
+  await callHandler(worker, 'logEntries', {
+    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
+  });
+  await callHandler(worker, 'resetData');
+  await callHandler(worker, 'logEntries', {
+    entries: [{ kind: 'water', ml: 10, at: Date.now() - 40 * 86_400_000 }],
+  });
+  // The restore's first write goes through; then the worker is stopped before it can go on.
+  await worker.evaluate(() => {
+    const never = () => new Promise<void>(() => {});
+    for (const area of [
+      chrome.storage.local,
+      (globalThis as { browser?: typeof chrome }).browser?.storage.local,
+    ])
+      if (area) Object.assign(area, { remove: never });
+    void (
+      globalThis as unknown as { backbone: { handlers: { restoreBackup(data: unknown): unknown } } }
+    ).backbone.handlers.restoreBackup({});
+  });
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => 'journal' in (await chrome.storage.local.get('journal'))),
+    )
+    .toBe(true);
+  const session = await extension.context.newCDPSession(options.page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  // The next start (here: the options page opened again) finishes the restore.
+  await options.page.reload();
+  const restarted = await extension.worker();
+  await expect
+    .poll(() => options.page.getByTestId('data-message').textContent(), { timeout: 20_000 })
+    .toContain('it has now been finished');
+  expect(
+    (await storedEntries(restarted)).map((entry) => (entry.kind === 'water' ? entry.ml : 0)),
+  ).toEqual([777]);
+});

@@ -19,8 +19,8 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     nudgeStatus: unexpected('nudgeStatus'),
     testNotification: unexpected('testNotification'),
     importEntries: unexpected('importEntries'),
-    keepBackup: unexpected('keepBackup'),
     resetData: unexpected('resetData'),
+    restoreBackup: unexpected('restoreBackup'),
     ...given,
   };
 }

@@ -38,6 +38,10 @@ export class MemoryArea implements KeyValueArea {
   bytesInUse(): number {
     return bytesOf(this.data);
   }
+
+  async getBytesInUse(): Promise<number> {
+    return this.bytesInUse();
+  }
 }
 
 /**
