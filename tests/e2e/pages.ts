@@ -28,6 +28,11 @@ export class PopupPage extends ExtensionPage {
     return this.page.getByRole('button', { name: `+${label}`, exact: true });
   }
 
+  /** Opens the set form (loaded on demand), as a first set of the day does. */
+  async openSetForm() {
+    await this.page.getByRole('button', { name: /^(Log a set|Other exercise)$/ }).click();
+  }
+
   streak(habit: string) {
     return this.page.getByTestId(`streak-${habit}`);
   }
