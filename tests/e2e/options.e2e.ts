@@ -121,6 +121,7 @@ test('a custom exercise can be added, is offered in the popup, and can be remove
     .poll(() => page.getByTestId('custom-exercises').textContent())
     .toContain('Towel row · Middle back · Reps');
   await popup.page.reload();
+  await popup.openSetForm();
   await expect
     .poll(() => popup.page.locator('#exercise option', { hasText: 'Towel row' }).count())
     .toBe(1);

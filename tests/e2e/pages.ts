@@ -106,6 +106,11 @@ export class PopupPage extends ExtensionPage {
     return locate(this.page, POPUP.addCup(label));
   }
 
+  /** Opens the set form (loaded on demand), as a first set of the day does. */
+  async openSetForm() {
+    await this.page.getByRole('button', { name: /^(Log a set|Other exercise)$/ }).click();
+  }
+
   streak(habit: string) {
     return locate(this.page, POPUP.streak(habit));
   }

@@ -67,7 +67,7 @@ test('with a year from three devices: 380 px wide, normal text, every daily acti
   );
   expect(await seriousViolations(page)).toEqual([]);
   await page.close();
-});
+}, 120_000);
 
 test('the first popup after install says when the first nudge comes', async ({ extension }) => {
   const page = await extension.openPopup();

@@ -3,11 +3,12 @@ import { expect, test } from './fixtures';
 import { writeSampleHistory } from './sample-history';
 
 test('a logged set appears in the strength chart and the records', async ({ popup, progress }) => {
+  await popup.openSetForm();
   await popup.page.locator('#exercise').selectOption('deadlift');
-  await popup.page.getByLabel('Reps').fill('5');
-  await popup.page.getByLabel('Weight (kg)').fill('100');
+  await popup.page.getByLabel('Reps', { exact: true }).fill('5');
+  await popup.page.getByLabel('Weight (kg)', { exact: true }).fill('100');
   await popup.page.getByRole('button', { name: 'Log set' }).click();
-  await expect.poll(() => popup.page.getByTestId('set-feedback').count()).toBe(1);
+  await expect.poll(() => popup.page.getByTestId('record-banner').count()).toBe(1);
   const { page } = progress;
   await expect.poll(() => page.getByTestId('records').textContent()).toContain('Heaviest: 100 kg');
   await expect.poll(() => page.getByTestId('records').textContent()).toContain('5 reps at 100 kg');
