@@ -21,6 +21,8 @@ export interface WorkerStatus {
 /** The most entries one message may carry (a week of heavy logging; imports go in batches). */
 export const MAX_ENTRIES_PER_MESSAGE = 500;
 export const MAX_IMPORT_BATCH = 5_000;
+/** Parts of one import: 2,000,000 entries, the most a file may hold. */
+export const MAX_IMPORT_PARTS = 400;
 
 const entryRefSchema = v.strictObject({ id: idSchema, day: dayKeySchema });
 
@@ -57,8 +59,22 @@ export const requestSchemas = {
   }),
   nudgeStatus: v.strictObject({}),
   testNotification: v.strictObject({}),
-  importEntries: v.strictObject({
-    entries: v.pipe(v.array(entrySchema), v.minLength(1), v.maxLength(MAX_IMPORT_BATCH)),
+  /** One part of a file's entries, kept aside in storage until the import is committed. */
+  stageImport: v.strictObject({
+    id: idSchema,
+    part: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_IMPORT_PARTS - 1)),
+    entries: v.pipe(v.array(entrySchema), v.maxLength(MAX_IMPORT_BATCH)),
+  }),
+  /**
+   * The import, as one use case: the staged parts, the custom exercises, and for a replace the
+   * settings, after a backup; finished on the next start if the worker stops meanwhile.
+   */
+  commitImport: v.strictObject({
+    id: idSchema,
+    parts: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_IMPORT_PARTS)),
+    mode: v.picklist(['add', 'replace']),
+    settings: settingsSchema,
+    customExercises: v.pipe(v.array(customExerciseSchema), v.maxLength(1_000)),
   }),
   /** Keeps a backup of everything (refused when it would not fit), then deletes it all. */
   resetData: v.strictObject({}),
@@ -79,7 +95,8 @@ export interface ResponseMap {
   takeTimeOff: NudgeStatus;
   nudgeStatus: NudgeStatus;
   testNotification: void;
-  importEntries: { added: number };
+  stageImport: void;
+  commitImport: { added: number };
   resetData: void;
   restoreBackup: void;
 }

@@ -13,7 +13,13 @@ import {
   type KeptBackup,
 } from './backup';
 import { builtInExercise, type CustomExercise } from './catalogue';
-import { CLOCK_SKEW_MS, EntryValidationError, newEntryProblem, type WorldContext } from './entries';
+import {
+  CLOCK_SKEW_MS,
+  EntryValidationError,
+  newEntryProblem,
+  type Entry,
+  type WorldContext,
+} from './entries';
 import { localDayKey } from './days';
 import { formatNumber, formatVolume, type Translate } from './format';
 import { NudgeEngine, type NudgeDependencies, type NudgeStatus } from './nudges';
@@ -37,10 +43,16 @@ import {
 } from './storage';
 import { isOwnKey } from './sync';
 import { mlToFlOz } from './units';
-import { flushSync, type FlushResult } from './syncer';
+import { flushSync, isQuotaError, type FlushResult } from './syncer';
 import { readEntries, Writer } from './writer';
 
 export const SYNC_ALARM = 'sync:flush';
+
+const STAGING_PREFIX = 'staging.';
+const stagingKey = (id: string, part: number) => `${STAGING_PREFIX}${id}.${part}`;
+
+/** An import under way, kept in storage.local until it is done. */
+type ImportJournal = { v: 1; kind: 'import'; step: 'checked' } & RequestOf<'commitImport'>;
 /** Changes wait this long before going to sync, so a burst of logging is one write. */
 export const SYNC_DELAY_MS = 30_000;
 
@@ -156,6 +168,17 @@ export function createWorker(deps: WorkerDependencies) {
       throw new EntryValidationError('invalid.future', 'updatedAt');
   }
 
+  /** Refused over settings a newer version wrote: they would be lost. */
+  async function saveSettings(settings: Settings, restore = false): Promise<Settings> {
+    const raw = (await deps.sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
+    if (readVersioned(settingsFormat, raw).status === 'newer')
+      throw new Error('storage.settingsUnreadable');
+    if (restore) refuseFuture(settings.updatedAt);
+    const saved = restore ? settings : { ...settings, updatedAt: deps.now() };
+    await deps.sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
+    return saved;
+  }
+
   /** Settings-like records are shared by all devices: the newest write of each wins. */
   async function saveCustomExercise(
     exercise: CustomExercise,
@@ -183,11 +206,13 @@ export function createWorker(deps: WorkerDependencies) {
   const areas = { local: deps.local, sync: deps.sync };
   const localQuotaBytes = deps.localQuotaBytes ?? LOCAL_QUOTA_BYTES;
 
-  /** Everything of this device goes but its id and the backup. */
+  /** Everything of this device goes but its id, the backup and an import under way. */
   async function deleteEverything(): Promise<void> {
     const id = await device;
-    const keep = new Set<string>([LOCAL_KEYS.device, LOCAL_KEYS.backup]);
-    const local = Object.keys(await deps.local.get(null)).filter((key) => !keep.has(key));
+    const keep = new Set<string>([LOCAL_KEYS.device, LOCAL_KEYS.backup, LOCAL_KEYS.journal]);
+    const local = Object.keys(await deps.local.get(null)).filter(
+      (key) => !keep.has(key) && !key.startsWith(STAGING_PREFIX),
+    );
     if (local.length > 0) await deps.local.remove(local);
     const synced = await deps.sync.get(null);
     const mine = Object.keys(synced).filter(
@@ -223,16 +248,79 @@ export function createWorker(deps: WorkerDependencies) {
     if (months.length > 0) await scheduleFlush();
   }
 
-  /** A restore the worker was stopped in the middle of is finished now, and the user told. */
+  async function dropStaged(id: string): Promise<void> {
+    const staged = Object.keys(await deps.local.get(null)).filter((key) =>
+      key.startsWith(`${STAGING_PREFIX}${id}.`),
+    );
+    if (staged.length > 0) await deps.local.remove(staged);
+  }
+
+  async function stagedPart(id: string, part: number): Promise<Entry[]> {
+    const key = stagingKey(id, part);
+    const entries = (await deps.local.get(key))[key];
+    if (!Array.isArray(entries)) throw new Error('import.incomplete');
+    return entries as Entry[];
+  }
+
+  /** Every part is there and every entry and record makes sense, before anything changes. */
+  async function checkImport(journal: ImportJournal): Promise<void> {
+    for (const exercise of journal.customExercises) refuseFuture(exercise.updatedAt);
+    refuseFuture(journal.settings.updatedAt);
+    const world = await worldContext();
+    const fileExercises = new Set(journal.customExercises.map((exercise) => exercise.id));
+    const context = {
+      ...world,
+      knownExercise: (id: string) => fileExercises.has(id) || world.knownExercise(id),
+    };
+    for (let part = 0; part < journal.parts; part++) {
+      for (const [index, entry] of (await stagedPart(journal.id, part)).entries()) {
+        const problem = importedEntryProblem(entry, context);
+        if (problem) throw new EntryValidationError(problem, `entries.${part}.${index}`);
+      }
+    }
+  }
+
+  /**
+   * Applies a checked import. Every step can run again with the same result (entries already
+   * here are skipped, records put back as they were), so an import cut short is run again from
+   * its journal on the next start; the staged parts go only at the end.
+   */
+  async function runImport(journal: ImportJournal): Promise<{ added: number }> {
+    const queue = await writer;
+    if (journal.mode === 'replace') await queue.serialize(deleteEverything);
+    for (const exercise of journal.customExercises)
+      await queue.serialize(() => saveCustomExercise(exercise, true));
+    let added = 0;
+    for (let part = 0; part < journal.parts; part++) {
+      const entries = await stagedPart(journal.id, part);
+      if (entries.length > 0) added += (await queue.importEntries(entries)).added;
+    }
+    if (journal.mode === 'replace')
+      await queue.serialize(() => saveSettings(journal.settings, true));
+    await dropStaged(journal.id);
+    await deps.local.remove(LOCAL_KEYS.journal);
+    if (journal.mode === 'replace') await engine.reconcile({ recompute: true });
+    return { added };
+  }
+
+  /** A use case the worker was stopped in the middle of is finished now, and the user told. */
   async function finishJournal(): Promise<void> {
     const stored = await deps.local.get([LOCAL_KEYS.journal, LOCAL_KEYS.backup]);
-    if (stored[LOCAL_KEYS.journal] === undefined) return;
+    const journal = stored[LOCAL_KEYS.journal] as ImportJournal | { kind: 'restore' } | undefined;
+    if (journal === undefined) return;
+    if (journal.kind === 'import') {
+      // Not inside the writer's queue, where resume runs this: the import queues its own steps.
+      void runImport(journal).then(() => tell('importFinished'));
+      return;
+    }
     const backup = stored[LOCAL_KEYS.backup];
     if (isKeptBackup(backup)) await finishRestore(backup);
     else await deps.local.remove(LOCAL_KEYS.journal);
-    await deps.local.set({
-      [LOCAL_KEYS.notice]: { v: 1, kind: 'restoreFinished', at: deps.now() },
-    });
+    await tell('restoreFinished');
+  }
+
+  async function tell(kind: 'restoreFinished' | 'importFinished'): Promise<void> {
+    await deps.local.set({ [LOCAL_KEYS.notice]: { v: 1, kind, at: deps.now() } });
   }
 
   const engine = new NudgeEngine({
@@ -332,15 +420,7 @@ export function createWorker(deps: WorkerDependencies) {
     removeEntries: async ({ refs }) => ({ removed: await (await writer).removeEntries(refs) }),
     syncNow: () => flush(),
     saveSettings: async ({ settings, restore }) =>
-      (await writer).serialize(async () => {
-        const raw = (await deps.sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
-        if (readVersioned(settingsFormat, raw).status === 'newer')
-          throw new Error('storage.settingsUnreadable');
-        if (restore) refuseFuture(settings.updatedAt);
-        const saved = restore ? settings : { ...settings, updatedAt: deps.now() };
-        await deps.sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
-        return saved;
-      }),
+      (await writer).serialize(() => saveSettings(settings, restore)),
     saveCustomExercise: async ({ exercise, restore }) =>
       (await writer).serialize(() => saveCustomExercise(exercise, restore)),
     answerPrompt: ({ kind, outcome, snoozeMinutes, prompt }) =>
@@ -350,13 +430,39 @@ export function createWorker(deps: WorkerDependencies) {
     takeTimeOff,
     nudgeStatus: () => engine.status(),
     testNotification: () => engine.showTest(),
-    importEntries: async ({ entries }) => {
-      const context = await worldContext();
-      for (const [index, entry] of entries.entries()) {
-        const problem = importedEntryProblem(entry, context);
-        if (problem) throw new EntryValidationError(problem, `entries.${index}`);
+    stageImport: async ({ id, part, entries }) => {
+      try {
+        await deps.local.set({ [stagingKey(id, part)]: entries });
+      } catch (error) {
+        await dropStaged(id);
+        throw isQuotaError(error) ? new Error('import.noRoom') : error;
       }
-      return (await writer).importEntries(entries);
+    },
+    commitImport: async (request) => {
+      const journal: ImportJournal = { v: 1, kind: 'import', step: 'checked', ...request };
+      await (
+        await writer
+      ).serialize(async () => {
+        try {
+          await checkImport(journal);
+        } catch (error) {
+          await dropStaged(request.id);
+          throw error;
+        }
+        if (request.mode === 'add') {
+          await deps.local.set({ [LOCAL_KEYS.journal]: journal });
+          return;
+        }
+        const backup = await takeBackup(areas, deps.now());
+        if (!(await backupFits(deps.local, backup, localQuotaBytes))) {
+          await dropStaged(request.id);
+          throw new Error('storage.noRoomForBackup');
+        }
+        // The backup and the journal that says it is taken, in one write: a second start
+        // never takes a backup of data half replaced.
+        await deps.local.set({ [LOCAL_KEYS.backup]: backup, [LOCAL_KEYS.journal]: journal });
+      });
+      return runImport(journal);
     },
     resetData: async () => {
       await (

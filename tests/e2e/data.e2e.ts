@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { BROKEN_FILES } from '../unit/backup-files';
 import { expect, test } from './fixtures';
 import { launchExtension } from './launch';
@@ -253,4 +254,62 @@ test('a restore cut short by the worker stopping is finished on its next start, 
   expect(
     (await storedEntries(restarted)).map((entry) => (entry.kind === 'water' ? entry.ml : 0)),
   ).toEqual([777]);
+});
+
+test('an import cut short by the worker stopping is finished on its next start, and the user told', async ({
+  extension,
+  options,
+}) => {
+  const worker = await extension.worker();
+  await writeSampleHistory(worker, 6);
+  const file = JSON.parse(await exportJson(options.page)) as { entries: unknown[] };
+  const half = Math.floor(file.entries.length / 2);
+  const parts = [file.entries.slice(0, half), file.entries.slice(half)];
+  for (const [part, entries] of parts.entries())
+    await callHandler(worker, 'stageImport', { id: 'import1', part, entries });
+  // The import's backup and first part are written; then the worker is stopped.
+  await worker.evaluate(
+    ([request]) => {
+      let writes = 0;
+      for (const area of [
+        chrome.storage.local,
+        (globalThis as { browser?: typeof chrome }).browser?.storage.local,
+      ]) {
+        if (!area) continue;
+        const set = area.set.bind(area);
+        Object.assign(area, {
+          set: (items: Record<string, unknown>) =>
+            ++writes >= 3 ? new Promise<void>(() => {}) : set(items),
+        });
+      }
+      void (
+        globalThis as unknown as {
+          backbone: { handlers: { commitImport(data: unknown): unknown } };
+        }
+      ).backbone.handlers.commitImport(request);
+    },
+    [
+      {
+        id: 'import1',
+        parts: 2,
+        mode: 'replace',
+        settings: DEFAULT_SETTINGS,
+        customExercises: [],
+      },
+    ] as const,
+  );
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => 'journal' in (await chrome.storage.local.get('journal'))),
+    )
+    .toBe(true);
+  const session = await extension.context.newCDPSession(options.page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await options.page.reload();
+  const restarted = await extension.worker();
+  await expect
+    .poll(() => options.page.getByTestId('data-message').textContent(), { timeout: 20_000 })
+    .toContain('An import of a file was interrupted');
+  expect((await storedEntries(restarted)).length).toBe(file.entries.length);
 });

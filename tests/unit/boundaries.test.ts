@@ -94,23 +94,25 @@ describe('the worker refuses what makes no sense, and changes nothing', () => {
     expect(logged.entries).toHaveLength(61);
   });
 
-  it('refuses imported entries whose id is not their device and instant', async () => {
+  it('refuses an import whose entries’ ids are not their device and instant', async () => {
     const { handlers } = await worker();
     const entry = { kind: 'water' as const, ml: 250, at: NOW, day: TODAY, device: 'devB2' };
+    const importing = async (changes: { id: string; day?: string }) => {
+      await handlers.stageImport({ id: 'import1', part: 0, entries: [{ ...entry, ...changes }] });
+      return handlers.commitImport({
+        id: 'import1',
+        parts: 1,
+        mode: 'replace',
+        settings: DEFAULT_SETTINGS,
+        customExercises: [],
+      });
+    };
+    await refused(() => importing({ id: entryId('devC3', NOW) }), 'import.entryIdMismatch');
     await refused(
-      () => handlers.importEntries({ entries: [{ ...entry, id: entryId('devC3', NOW) }] }),
-      'import.entryIdMismatch',
-    );
-    await refused(
-      () =>
-        handlers.importEntries({
-          entries: [{ ...entry, id: entryId('devB2', NOW), day: '9999-12-31' }],
-        }),
+      () => importing({ id: entryId('devB2', NOW), day: '9999-12-31' }),
       'invalid.dayMismatch',
     );
-    expect(
-      await handlers.importEntries({ entries: [{ ...entry, id: entryId('devB2', NOW) }] }),
-    ).toEqual({ added: 1 });
+    expect(await importing({ id: entryId('devB2', NOW) })).toEqual({ added: 1 });
   });
 
   it('refuses settings and custom exercises put back with a time still to come', async () => {
