@@ -17,16 +17,29 @@
  *   local  records              personal records per exercise, kept up to date by the writer
  *   local  todaySnapshot        today's totals and streaks, for the popup's first paint
  *   local  backup               the data as it was before an import replaced it (an export)
+ *   local  writer               the revision of the writer's last commit (lib/writer.ts)
+ *   local  changes              ids of recent changes, so a retried change is stored once
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { BUCKET_VERSION, decodeFullDays, emptyBucket, encodeFullDays, type Bucket } from './codec';
+import {
+  BUCKET_VERSION,
+  decodeEntry,
+  decodeFullDays,
+  decodeStoredEntry,
+  emptyBucket,
+  encodeEntry,
+  encodeFullDays,
+  type Bucket,
+  type BucketTables,
+  type EncodedEntry,
+} from './codec';
 import { customExerciseSchema, type CustomExercise } from './catalogue';
 import { dayKeySchema, type DayKey } from './days';
-import { deviceIdSchema } from './entries';
+import { deviceIdSchema, EntryValidationError, type Entry } from './entries';
 import {
   DEFAULT_NUDGES,
   DEFAULT_SETTINGS,
@@ -238,6 +251,32 @@ export const customExercisesFormat: Format<{ exercises: CustomExercise[] }> = {
   fallback: () => ({ exercises: [] }),
 };
 
+/** The writer's stamp on every commit: a commit of its own is told apart from anyone else's. */
+export const writerStampFormat: Format<{ rev: number }> = {
+  version: 1,
+  schema: v.strictObject({ rev: v.number() }),
+  migrations: {},
+  fallback: () => ({ rev: 0 }),
+};
+
+const changeIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+/** Recent changes by id, each with when it was stored and the entries it stored or removed. */
+export const recentChangesFormat: Format<{
+  changes: [id: string, at: number, refs: [id: string, day: DayKey][]][];
+}> = {
+  version: 1,
+  schema: v.strictObject({
+    changes: v.array(
+      v.tuple([changeIdSchema, v.number(), v.array(v.tuple([v.string(), dayKeySchema]))]),
+    ),
+  }),
+  migrations: {},
+  fallback: () => ({ changes: [] }),
+};
+
+export { changeIdSchema };
+
 // Keys ----------------------------------------------------------------------------------------
 
 export const LOCAL_KEYS = {
@@ -249,6 +288,8 @@ export const LOCAL_KEYS = {
   todaySnapshot: 'todaySnapshot',
   /** The export taken before an import replaced everything, to restore it. */
   backup: 'backup',
+  writer: 'writer',
+  changes: 'changes',
   bucket: (month: string) => `entries.${month}`,
   days: (month: string) => `days.${month}`,
 } as const;
@@ -262,6 +303,49 @@ export function decodeOwnDays(month: string, raw: unknown): Map<DayKey, DeviceDa
 
 export function encodeOwnDays(days: ReadonlyMap<DayKey, DeviceDay>, rev: number, goalMl: number) {
   return writeVersioned(ownDaysFormat, { t: rev, g: goalMl, d: encodeFullDays(days, goalMl) });
+}
+
+/** A month bucket, decoded: its tables, its entries with their tuples, and what it cannot read. */
+export interface DecodedBucket {
+  tables: BucketTables;
+  entries: Entry[];
+  /** The stored tuple of each entry, in the same order. */
+  tuples: EncodedEntry[];
+  /** Tuples this version cannot read, kept as they are. */
+  unreadable: unknown[];
+}
+
+/**
+ * Decodes a stored month. A bucket of this version holds tuples this version's writer checked
+ * before storing them: they are decoded without validating them again. A bucket of an older
+ * version is validated entry by entry; one of a newer version, or broken, is undefined (not to
+ * be written over).
+ */
+export function decodeBucket(month: string, raw: unknown): DecodedBucket | undefined {
+  const read = readVersioned(bucketFormat, raw);
+  if (read.status === 'newer' || read.status === 'invalid') return undefined;
+  const { entries: stored, ...tables } = read.value;
+  const bucket: DecodedBucket = {
+    tables: { devices: [...tables.devices], exercises: [...tables.exercises] },
+    entries: [],
+    tuples: [],
+    unreadable: [],
+  };
+  const trusted = read.status === 'ok';
+  for (const tuple of stored) {
+    let entry: Entry | undefined;
+    try {
+      entry = trusted ? decodeStoredEntry(tuple, month, tables) : decodeEntry(tuple, month, tables);
+    } catch (error) {
+      if (!(error instanceof EntryValidationError)) throw error;
+    }
+    if (entry) {
+      bucket.entries.push(entry);
+      // An older version's tuple is stored again in this version's form.
+      bucket.tuples.push(trusted ? tuple : encodeEntry(entry, month, bucket.tables));
+    } else bucket.unreadable.push(tuple);
+  }
+  return bucket;
 }
 
 /** The browser's own areas, for the entrypoints to pass in. */

@@ -138,7 +138,7 @@ export function createWorker(deps: WorkerDependencies) {
     ...deps,
     settings: () => readSettings(deps.sync),
     water: async () => {
-      const overview = await readOverview(areas, deps.now());
+      const overview = await readOverview(areas, deps.now(), false);
       return { todayMl: overview.todayTotals.waterMl, goalMl: waterGoalOf(overview) };
     },
     log: async (entries) => (await writer).logEntries(entries),
@@ -168,7 +168,7 @@ export function createWorker(deps: WorkerDependencies) {
 
   async function renderBadge(): Promise<void> {
     const [overview, status] = await Promise.all([
-      readOverview(areas, deps.now()),
+      readOverview(areas, deps.now(), false),
       engine.status(),
     ]);
     const snapshot = { v: todaySnapshotFormat.version, ...snapshotOf(overview) };
@@ -198,8 +198,10 @@ export function createWorker(deps: WorkerDependencies) {
 
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
-    logEntries: async ({ entries }) => (await writer).logEntries(entries),
-    removeEntries: async ({ refs }) => ({ removed: await (await writer).removeEntries(refs) }),
+    logEntries: async ({ entries, changeId }) => (await writer).logEntries(entries, changeId),
+    removeEntries: async ({ refs, changeId }) => ({
+      removed: await (await writer).removeEntries(refs, changeId),
+    }),
     syncNow: () => flush(),
     saveSettings: async ({ settings, restore }) =>
       (await writer).serialize(async () => {
@@ -272,6 +274,10 @@ export function createWorker(deps: WorkerDependencies) {
           ? engine.resume()
           : engine.pause('untilResumed'));
       }
+    },
+    /** Local storage changed: the writer drops what it kept, unless the change is its own. */
+    async onLocalChanged(changes: Record<string, { newValue?: unknown }>): Promise<void> {
+      (await writer).onStorageChanged(changes);
     },
     /** Settings arrived (from this device or another): the nudge schedule follows them. */
     async onSettingsChanged(): Promise<void> {

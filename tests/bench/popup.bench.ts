@@ -11,20 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { addDays, localDayKey } from '../../lib/days';
-import { summarizeEntries } from '../../lib/summary';
-import { ownItems } from '../../lib/sync';
+import { localDayKey } from '../../lib/days';
 import { CHROME_BUILD_DIR, launchExtension } from '../e2e/launch';
 import { writeSampleHistory } from '../e2e/sample-history';
 import type { Benchmark } from './figures';
-import { daysBack, heavyDay } from './heavy-use';
+import { writeOtherDevices } from './heavy-use';
+import { median } from './timing';
 
 const OPENINGS = 15;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function popupBytes(): number {
   const html = readFileSync(join(CHROME_BUILD_DIR, 'popup.html'), 'utf8');
@@ -44,23 +38,7 @@ const benchmark: Benchmark = {
     try {
       const worker = await extension.worker();
       await writeSampleHistory(worker, 365);
-      const today = localDayKey(Date.now());
-      for (const device of ['otherdev01', 'otherdev02']) {
-        const days = daysBack(addDays(today, -1), 365);
-        const records = summarizeEntries(
-          days.flatMap((day) => heavyDay(day, device)),
-          Date.now(),
-          2000,
-        );
-        const items = ownItems(device, records, {
-          today,
-          first: days[0]!,
-          rev: Date.now(),
-          goalMl: 2000,
-          level: { fullMonths: 2, years: 100 },
-        });
-        await worker.evaluate((values) => chrome.storage.sync.set(values), items);
-      }
+      await writeOtherDevices(worker, localDayKey(Date.now()));
 
       const ready: number[] = [];
       const floor: number[] = [];

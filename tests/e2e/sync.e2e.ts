@@ -51,6 +51,31 @@ test('1,000 changes sent at once from the popup, the options page and the worker
   await expect.poll(() => popup.waterTotal.textContent()).toContain('500,500 ml');
 });
 
+test('a change sent again with its id, as a page retries after a lost answer, is stored once, also after the worker restarted', async ({
+  extension,
+  popup,
+}) => {
+  const change = {
+    type: 'logEntries',
+    data: {
+      entries: [{ kind: 'water', ml: 321, at: Date.now() }],
+      changeId: 'retry0test0change01',
+    },
+  };
+  const idOf = (reply: unknown) =>
+    (reply as { ok: boolean; value: { entries: { id: string }[] } }).value.entries[0]!.id;
+  const [first, second] = await popup.send([change, change]);
+  expect(idOf(second)).toBe(idOf(first));
+  // The worker stops (as Chromium stops an idle one); the page sends the change once more.
+  const session = await extension.context.newCDPSession(popup.page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  const [third] = await popup.send([change]);
+  expect(idOf(third)).toBe(idOf(first));
+  const stored = await storedEntries(await extension.worker());
+  expect(stored.filter((entry) => entry.kind === 'water' && entry.ml === 321)).toHaveLength(1);
+});
+
 test('a change the worker acknowledged survives the worker being stopped in the middle of a burst', async ({
   extension,
   popup,
