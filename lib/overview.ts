@@ -13,8 +13,10 @@ import {
   LOCAL_KEYS,
   SYNC_KEYS,
   customExercisesFormat,
+  bucketKeys,
   decodeBucket,
   decodeOwnDays,
+  monthOfBucketKey,
   deviceFormat,
   monthsFormat,
   recordsFormat,
@@ -72,7 +74,7 @@ export class OverviewSource {
   #view: SyncView | undefined;
   /** This device's daily records per month, for the recent and unsynced months. */
   readonly #ownDays = new Map<string, Map<DayKey, DeviceDay>>();
-  /** Entries of the recent months, per month. */
+  /** Entries of the recent months, per item. */
   readonly #recent = new Map<string, Entry[]>();
   #recentMonths: string[] = [];
 
@@ -96,7 +98,7 @@ export class OverviewSource {
     const ownMonths = [...new Set([...this.#recentMonths, ...this.#syncState.dirtyMonths])];
     const wanted = [
       ...ownMonths.map(LOCAL_KEYS.days),
-      ...(this.withEntries ? this.#recentMonths.map(LOCAL_KEYS.bucket) : []),
+      ...(this.withEntries ? this.#recentMonths.flatMap(bucketKeys) : []),
     ];
     const raw = await this.areas.local.get(wanted);
     this.#ownDays.clear();
@@ -104,8 +106,7 @@ export class OverviewSource {
     for (const month of ownMonths)
       this.#takeLocal(LOCAL_KEYS.days(month), raw[LOCAL_KEYS.days(month)]);
     if (this.withEntries)
-      for (const month of this.#recentMonths)
-        this.#takeLocal(LOCAL_KEYS.bucket(month), raw[LOCAL_KEYS.bucket(month)]);
+      for (const key of this.#recentMonths.flatMap(bucketKeys)) this.#takeLocal(key, raw[key]);
   }
 
   /** Whether a change touches anything the overview shows. */
@@ -118,7 +119,7 @@ export class OverviewSource {
         key === LOCAL_KEYS.syncState ||
         key === LOCAL_KEYS.records ||
         key.startsWith('days.') ||
-        (this.withEntries && this.#recentMonths.some((month) => key === LOCAL_KEYS.bucket(month))),
+        (this.withEntries && this.#recentMonths.includes(monthOfBucketKey(key) ?? '')),
     );
   }
 
@@ -143,10 +144,10 @@ export class OverviewSource {
     else if (key.startsWith('days.')) {
       const month = key.slice('days.'.length);
       this.#ownDays.set(month, decodeOwnDays(month, value));
-    } else if (key.startsWith('entries.') && this.withEntries) {
-      const month = key.slice('entries.'.length);
-      if (this.#recentMonths.includes(month))
-        this.#recent.set(month, decodeBucket(month, value)?.entries ?? []);
+    } else if (this.withEntries) {
+      const month = monthOfBucketKey(key);
+      if (month && this.#recentMonths.includes(month))
+        this.#recent.set(key, decodeBucket(month, value)?.entries ?? []);
     }
   }
 
@@ -176,7 +177,7 @@ export class OverviewSource {
     }
     const recentEntries = [...this.#recentMonths]
       .reverse()
-      .flatMap((month) => this.#recent.get(month) ?? [])
+      .flatMap((month) => bucketKeys(month).flatMap((key) => this.#recent.get(key) ?? []))
       .sort((a, b) => a.at - b.at);
     return {
       recentEntries,
@@ -242,15 +243,12 @@ export async function readAllEntries(local: KeyValueArea): Promise<Entry[]> {
   return entries.sort((a, b) => a.at - b.at);
 }
 
-/** Every month's entries, by month, in one read: what the progress page starts from. */
-export async function readMonthEntries(local: KeyValueArea): Promise<Map<string, Entry[]>> {
+/** Every item of entries, by key, in one read: what the progress page starts from. */
+export async function readEntryItems(local: KeyValueArea): Promise<Map<string, Entry[]>> {
   const index = (await local.get(LOCAL_KEYS.months))[LOCAL_KEYS.months];
-  const months = readVersioned(monthsFormat, index).value.months;
-  const raw = await local.get(months.map(LOCAL_KEYS.bucket));
+  const keys = readVersioned(monthsFormat, index).value.months.flatMap(bucketKeys);
+  const raw = await local.get(keys);
   return new Map(
-    months.map((month) => [
-      month,
-      decodeBucket(month, raw[LOCAL_KEYS.bucket(month)])?.entries ?? [],
-    ]),
+    keys.map((key) => [key, decodeBucket(monthOfBucketKey(key)!, raw[key])?.entries ?? []]),
   );
 }

@@ -33,6 +33,23 @@ export function strengthSeries(entries: readonly Entry[], exercise: string): Str
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
+/**
+ * A long series as the best of each week (keyed by its Monday), so years of history stay a
+ * chart of a few hundred points; a series of a year or less is left as it is.
+ */
+export function weeklyBest(points: readonly StrengthPoint[], maxPoints = 366): StrengthPoint[] {
+  if (points.length <= maxPoints) return [...points];
+  const weeks = new Map<DayKey, StrengthPoint>();
+  for (const point of points) {
+    const week = dayKeyFromNumber(weekStartNumber(dayNumber(point.day)));
+    const best = weeks.get(week) ?? { day: week, topSetKg: 0, oneRepMaxKg: 0 };
+    best.topSetKg = Math.max(best.topSetKg, point.topSetKg);
+    best.oneRepMaxKg = Math.max(best.oneRepMaxKg, point.oneRepMaxKg);
+    weeks.set(week, best);
+  }
+  return [...weeks.values()];
+}
+
 /** Sets logged with weight, per exercise. */
 export function weightedSetCounts(entries: readonly Entry[]): Map<string, number> {
   const counts = new Map<string, number>();

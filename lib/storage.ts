@@ -11,6 +11,8 @@
  *   local  device               this browser's device id
  *   local  months               the months that have entries
  *   local  entries.<YYYY-MM>    a month of entries (lib/codec.ts tuples)
+ *   local  entries.<YYYY-MM>.recent   the month's newest entries, until the writer moves them
+ *                                     into the month (so a log rewrites a small item)
  *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
  *   local  syncState            months waiting to sync, and how syncing went
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
@@ -291,6 +293,7 @@ export const LOCAL_KEYS = {
   writer: 'writer',
   changes: 'changes',
   bucket: (month: string) => `entries.${month}`,
+  recent: (month: string) => `entries.${month}.recent`,
   days: (month: string) => `days.${month}`,
 } as const;
 
@@ -303,6 +306,25 @@ export function decodeOwnDays(month: string, raw: unknown): Map<DayKey, DeviceDa
 
 export function encodeOwnDays(days: ReadonlyMap<DayKey, DeviceDay>, rev: number, goalMl: number) {
   return writeVersioned(ownDaysFormat, { t: rev, g: goalMl, d: encodeFullDays(days, goalMl) });
+}
+
+/** Both items that hold a month's entries: every reader of a month reads both. */
+export function bucketKeys(month: string): [month: string, recent: string] {
+  return [LOCAL_KEYS.bucket(month), LOCAL_KEYS.recent(month)];
+}
+
+/** The month a bucket item belongs to, or undefined for any other key. */
+export function monthOfBucketKey(key: string): string | undefined {
+  return /^entries\.(\d{4}-\d{2})(?:\.recent)?$/.exec(key)?.[1];
+}
+
+/** A month's entries from both of its items (as `get` returned them), oldest item first. */
+export function decodeMonth(
+  month: string,
+  raw: Record<string, unknown>,
+): { month?: DecodedBucket; recent?: DecodedBucket } {
+  const [main, recent] = bucketKeys(month);
+  return { month: decodeBucket(month, raw[main]), recent: decodeBucket(month, raw[recent]) };
 }
 
 /** A month bucket, decoded: its tables, its entries with their tuples, and what it cannot read. */

@@ -27,7 +27,8 @@ import { parseEntry, type Entry, type NewEntry, type SetEntry } from './entries'
 import { effectiveGoals, type Settings } from './settings';
 import {
   bucketFormat,
-  decodeBucket,
+  bucketKeys,
+  decodeMonth,
   decodeOwnDays,
   encodeOwnDays,
   LOCAL_KEYS,
@@ -82,6 +83,8 @@ export interface EntryRef {
 class MonthSet {
   /** Per month: its device list, its entries, and tuples this version cannot read (kept as is). */
   readonly buckets = new Map<string, DecodedBucket>();
+  /** Per month: its recent item, whose entries are moved into the month when it is written. */
+  readonly recent = new Map<string, DecodedBucket>();
 
   /** Personal records per exercise, as stored, decoded on first use. */
   private readonly records = new Map<string, ExerciseRecords>();
@@ -117,14 +120,16 @@ class MonthSet {
       LOCAL_KEYS.months,
       LOCAL_KEYS.syncState,
       LOCAL_KEYS.records,
-      ...unique.map(LOCAL_KEYS.bucket),
+      ...unique.flatMap(bucketKeys),
       ...unique.map(LOCAL_KEYS.days),
     ]);
     const set = new MonthSet(raw);
     for (const month of unique) {
-      const bucket = decodeBucket(month, raw[LOCAL_KEYS.bucket(month)]);
-      if (!bucket) throw new WriteRefusedError(`storage.unreadableMonth|${month}`);
+      const { month: bucket, recent } = decodeMonth(month, raw);
+      if (!bucket || !recent) throw new WriteRefusedError(`storage.unreadableMonth|${month}`);
+      bucket.entries.push(...recent.entries);
       set.buckets.set(month, bucket);
+      set.recent.set(month, recent);
     }
     return set;
   }
@@ -159,8 +164,9 @@ class MonthSet {
       const encoded = bucket.entries.map((entry) => encodeEntry(entry, month, tables));
       changes[LOCAL_KEYS.bucket(month)] = writeVersioned(bucketFormat, {
         ...tables,
-        entries: [...bucket.unreadable, ...encoded],
+        entries: [...bucket.unreadable, ...encoded] as DecodedBucket['tuples'],
       });
+      changes[LOCAL_KEYS.recent(month)] = storedPart(emptyPart(this.recent.get(month)!));
       const before = decodeOwnDays(month, this.raw[LOCAL_KEYS.days(month)]);
       const own = bucket.entries.filter((entry) => entry.device === device);
       const records = summarizeEntries(own, rev, goalMl);
@@ -191,7 +197,16 @@ const REMEMBER_CHANGES_MS = 2 * 60_000;
 const REMEMBER_CHANGES = 500;
 
 /** A month as the writer keeps it between commits, in step with what it stored. */
-interface MonthState extends DecodedBucket {
+/**
+ * A month's newest entries go to its small recent item, so a log rewrites a few kilobytes; once
+ * it holds this many, they move into the month's own item in one commit.
+ */
+export const RECENT_LIMIT = 250;
+
+interface MonthState {
+  /** The month's item and its recent item. */
+  month: DecodedBucket;
+  recent: DecodedBucket;
   /** This device's daily records of the month. */
   ownDays: Map<DayKey, DeviceDay>;
   /** This device's instants in the month, which new entries must not reuse. */
@@ -380,20 +395,21 @@ export class Writer {
     const missing = [...new Set(months)].filter((month) => !this.months.has(month));
     if (missing.length === 0) return;
     const raw = await this.deps.local.get([
-      ...missing.map(LOCAL_KEYS.bucket),
+      ...missing.flatMap(bucketKeys),
       ...missing.map(LOCAL_KEYS.days),
     ]);
     for (const month of missing) {
-      const bucket = decodeBucket(month, raw[LOCAL_KEYS.bucket(month)]);
-      if (!bucket) {
+      const { month: bucket, recent } = decodeMonth(month, raw);
+      if (!bucket || !recent) {
         this.months.set(month, 'refused');
         continue;
       }
       const instants = new Set<number>();
-      for (const entry of bucket.entries)
+      for (const entry of [...bucket.entries, ...recent.entries])
         if (entry.device === this.deps.device) instants.add(entry.at);
       this.months.set(month, {
-        ...bucket,
+        month: bucket,
+        recent,
         ownDays: decodeOwnDays(month, raw[LOCAL_KEYS.days(month)]),
         instants,
       });
@@ -470,7 +486,8 @@ export class Writer {
     if (earlier) {
       if (change.kind === 'remove') return earlier.refs;
       const entries = earlier.refs.flatMap((ref) => {
-        const found = this.monthState(monthOf(ref.day)).entries.find(
+        const state = this.monthState(monthOf(ref.day));
+        const found = [...state.month.entries, ...state.recent.entries].find(
           (entry) => entry.id === ref.id,
         );
         return found ? [found] : [];
@@ -504,9 +521,9 @@ export class Writer {
     for (const entry of entries) {
       const month = monthOf(entry.day);
       const state = this.monthState(month);
-      state.entries.push(entry);
-      state.tuples.push(encodeEntry(entry, month, state.tables));
-      group.touch(month, daysOf(entry, month));
+      state.recent.entries.push(entry);
+      state.recent.tuples.push(encodeEntry(entry, month, state.recent.tables));
+      group.touch(month, daysOf(entry, month), 'recent');
       records.push(
         entry.kind === 'set'
           ? addToRecords(group.recordsOf(this.index!, entry.exercise), entry)
@@ -522,13 +539,17 @@ export class Writer {
     for (const ref of refs) {
       const month = monthOf(ref.day);
       const state = this.monthState(month);
-      const at = state.entries.findIndex((entry) => entry.id === ref.id && entry.day === ref.day);
-      if (at < 0) continue;
-      const [entry] = state.entries.splice(at, 1);
-      state.tuples.splice(at, 1);
+      const part = (['month', 'recent'] as const).find((name) =>
+        state[name].entries.some((entry) => entry.id === ref.id && entry.day === ref.day),
+      );
+      if (!part) continue;
+      const bucket = state[part];
+      const at = bucket.entries.findIndex((entry) => entry.id === ref.id && entry.day === ref.day);
+      const [entry] = bucket.entries.splice(at, 1);
+      bucket.tuples.splice(at, 1);
       if (entry!.device === this.deps.device) state.instants.delete(entry!.at);
       if (entry!.kind === 'set') group.removedSets.add(entry!.exercise);
-      group.touch(month, daysOf(entry!, month));
+      group.touch(month, daysOf(entry!, month), part);
       removed.push(ref);
     }
     return removed;
@@ -539,7 +560,9 @@ export class Writer {
     const others = [...this.index!.months].filter((month) => !this.months.has(month));
     const history = [
       ...(await readEntries(this.deps.local, others)),
-      ...[...this.months.values()].flatMap((state) => (state === 'refused' ? [] : state.entries)),
+      ...[...this.months.values()].flatMap((state) =>
+        state === 'refused' ? [] : [...state.month.entries, ...state.recent.entries],
+      ),
     ];
     for (const exercise of group.removedSets) {
       const sets = history.filter(
@@ -561,13 +584,19 @@ export class Writer {
     const device = this.deps.device;
     for (const [month, days] of group.days) {
       const state = this.monthState(month);
-      changes[LOCAL_KEYS.bucket(month)] = writeVersioned(bucketFormat, {
-        devices: [...state.tables.devices],
-        exercises: [...state.tables.exercises],
-        entries: [...state.unreadable, ...state.tuples] as DecodedBucket['tuples'],
-      });
+      const parts = group.parts.get(month)!;
+      if (state.recent.entries.length >= RECENT_LIMIT) {
+        for (const entry of state.recent.entries) {
+          state.month.entries.push(entry);
+          state.month.tuples.push(encodeEntry(entry, month, state.month.tables));
+        }
+        state.recent = emptyPart(state.recent);
+        parts.add('month').add('recent');
+      }
+      if (parts.has('month')) changes[LOCAL_KEYS.bucket(month)] = storedPart(state.month);
+      if (parts.has('recent')) changes[LOCAL_KEYS.recent(month)] = storedPart(state.recent);
       // Only the days changed are computed again; the others keep the goal they were judged by.
-      const own = state.entries.filter(
+      const own = [...state.month.entries, ...state.recent.entries].filter(
         (entry) =>
           countsForDevice(entry, device) &&
           (days.has(entry.day) || (entry.kind === 'rest' && entry.until !== undefined)),
@@ -674,13 +703,18 @@ export async function readEntries(
   local: KeyValueArea,
   months: readonly string[],
 ): Promise<Entry[]> {
-  const loaded = await MonthSet.load(local, months);
-  return [...loaded.buckets.values()].flatMap((bucket) => bucket.entries);
+  const raw = await local.get(months.flatMap(bucketKeys));
+  return months.flatMap((month) => {
+    const { month: bucket, recent } = decodeMonth(month, raw);
+    return [...(bucket?.entries ?? []), ...(recent?.entries ?? [])];
+  });
 }
 
 /** What one group changed: days per month, personal records, whether change ids came. */
 class GroupChanges {
   readonly days = new Map<string, Set<DayKey>>();
+  /** The items of each month to write again. */
+  readonly parts = new Map<string, Set<'month' | 'recent'>>();
   readonly records = new Map<string, ExerciseRecords>();
   readonly removedSets = new Set<string>();
   changeIds = false;
@@ -689,10 +723,13 @@ class GroupChanges {
     return this.days.size > 0 || this.changeIds;
   }
 
-  touch(month: string, days: readonly DayKey[]): void {
+  touch(month: string, days: readonly DayKey[], part: 'month' | 'recent'): void {
     let touched = this.days.get(month);
     if (!touched) this.days.set(month, (touched = new Set()));
     for (const day of days) touched.add(day);
+    let parts = this.parts.get(month);
+    if (!parts) this.parts.set(month, (parts = new Set()));
+    parts.add(part);
   }
 
   recordsOf(index: Index, exercise: string): ExerciseRecords {
@@ -728,4 +765,19 @@ function expandDrafts(
 
 function refsOf(entries: readonly Entry[]): EntryRef[] {
   return entries.map(({ id, day }) => ({ id, day }));
+}
+
+/** A month item as stored: its tables, then tuples it could not read, then its entries. */
+function storedPart(bucket: DecodedBucket): Record<string, unknown> {
+  return writeVersioned(bucketFormat, {
+    devices: [...bucket.tables.devices],
+    exercises: [...bucket.tables.exercises],
+    entries: [...bucket.unreadable, ...bucket.tuples] as DecodedBucket['tuples'],
+  });
+}
+
+/** An item emptied of its entries; tuples it could not read stay, with the tables they index. */
+function emptyPart(bucket: DecodedBucket): DecodedBucket {
+  const tables = bucket.unreadable.length > 0 ? bucket.tables : { devices: [], exercises: [] };
+  return { tables, entries: [], tuples: [], unreadable: bucket.unreadable };
 }

@@ -5,6 +5,7 @@ import {
   nudgeWeeks,
   strengthSeries,
   waterProgress,
+  weeklyBest,
   waterSeries,
   weightedExercises,
 } from '../../lib/progress';
@@ -42,6 +43,18 @@ describe('progress', () => {
     ]);
     expect(averageWater(series, 7)).toBe(2000);
     expect(averageWater(waterSeries(new Map(), 2000, '2026-11-24', 1), 7)).toBe(0);
+  });
+
+  it('draws years of strength as the best of each week, and a year or less day by day', () => {
+    const days = Array.from({ length: 3 * 365 }, (_, index) => ({
+      day: addDays('2024-01-01', index),
+      topSetKg: 40 + (index % 7),
+      oneRepMaxKg: 50 + (index % 7),
+    }));
+    const weekly = weeklyBest(days);
+    expect(weekly.length).toBeLessThanOrEqual(158);
+    expect(weekly[0]).toEqual({ day: '2024-01-01', topSetKg: 46, oneRepMaxKg: 56 });
+    expect(weeklyBest(days.slice(0, 300))).toEqual(days.slice(0, 300));
   });
 
   it('averages 30 days of water over 30 days, not 29', () => {

@@ -5,12 +5,13 @@ import type { NewEntry } from '../../lib/entries';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
   bucketFormat,
+  bucketKeys,
   LOCAL_KEYS,
   readVersioned,
   syncStateFormat,
   type KeyValueArea,
 } from '../../lib/storage';
-import { readOwnDays, WriteRefusedError, Writer } from '../../lib/writer';
+import { readOwnDays, RECENT_LIMIT, WriteRefusedError, Writer } from '../../lib/writer';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;
@@ -34,9 +35,11 @@ function writer(overrides: Partial<ConstructorParameters<typeof Writer>[0]> = {}
 const water = (ml: number, at = NOW): NewEntry => ({ kind: 'water', ml, at, day: '2026-11-24' });
 
 async function storedEntries(month = '2026-11') {
-  const raw = (await local().get(LOCAL_KEYS.bucket(month)))[LOCAL_KEYS.bucket(month)];
-  const bucket = readVersioned(bucketFormat, raw).value;
-  return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket));
+  const raw = await local().get(bucketKeys(month));
+  return bucketKeys(month).flatMap((key) => {
+    const bucket = readVersioned(bucketFormat, raw[key]).value;
+    return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket));
+  });
 }
 
 describe('the writer', () => {
@@ -146,8 +149,11 @@ describe('the writer', () => {
     const raw = (await local().get(LOCAL_KEYS.bucket('2026-11')))[LOCAL_KEYS.bucket('2026-11')] as {
       entries: unknown[];
     };
-    expect(raw.entries[0]).toEqual(odd);
-    expect(raw.entries).toHaveLength(2);
+    expect(raw.entries).toEqual([odd]);
+    const recent = (await local().get(LOCAL_KEYS.recent('2026-11')))[
+      LOCAL_KEYS.recent('2026-11')
+    ] as { entries: unknown[] };
+    expect(recent.entries).toHaveLength(1);
   });
 
   it('keeps the water goal a past day was judged by when the goal changes', async () => {
@@ -258,11 +264,11 @@ describe('the writer’s groups', () => {
     await w.logEntries([water(200)]);
     expect(get.mock.calls.flat()).toEqual([[LOCAL_KEYS.writer]]);
     // Another use case writes the month: the storage event makes the writer read it again.
-    const raw = (await local().get(LOCAL_KEYS.bucket('2026-11')))[LOCAL_KEYS.bucket('2026-11')];
+    const raw = (await local().get(LOCAL_KEYS.recent('2026-11')))[LOCAL_KEYS.recent('2026-11')];
     await local().set({
-      [LOCAL_KEYS.bucket('2026-11')]: { ...(raw as object), entries: [] },
+      [LOCAL_KEYS.recent('2026-11')]: { ...(raw as object), entries: [] },
     });
-    w.onStorageChanged({ [LOCAL_KEYS.bucket('2026-11')]: { newValue: {} } });
+    w.onStorageChanged({ [LOCAL_KEYS.recent('2026-11')]: { newValue: {} } });
     await w.logEntries([water(300)]);
     expect((await storedEntries()).map((entry) => (entry.kind === 'water' ? entry.ml : 0))).toEqual(
       [300],
@@ -275,5 +281,24 @@ describe('the writer’s groups', () => {
     await fakeBrowser.storage.local.clear();
     await w.logEntries([water(300)]);
     expect(await storedEntries()).toHaveLength(1);
+  });
+
+  it('writes a log into the month’s small recent item, and moves those into the month when it is full', async () => {
+    const { writer: w } = writer();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    for (let index = 0; index < RECENT_LIMIT + 1; index++) await w.logEntries([water(100)]);
+    const written = set.mock.calls.map(([items]) => Object.keys(items));
+    expect(written[0]).not.toContain(LOCAL_KEYS.bucket('2026-11'));
+    expect(written[0]).toContain(LOCAL_KEYS.recent('2026-11'));
+    expect(written.filter((keys) => keys.includes(LOCAL_KEYS.bucket('2026-11')))).toHaveLength(1);
+    const raw = await local().get(bucketKeys('2026-11'));
+    const sizes = bucketKeys('2026-11').map(
+      (key) => (raw[key] as { entries: unknown[] }).entries.length,
+    );
+    expect(sizes).toEqual([RECENT_LIMIT, 1]);
+    expect(await storedEntries()).toHaveLength(RECENT_LIMIT + 1);
+    expect((await readOwnDays(local(), ['2026-11'])).get('2026-11-24')?.waterMl).toBe(
+      100 * (RECENT_LIMIT + 1),
+    );
   });
 });
