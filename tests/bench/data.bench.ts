@@ -8,13 +8,14 @@
  * - progress_ready_5y_ms, popup_ready_100k_ms: the progress page and the popup, from navigation
  *   to their ready marks, with five heavy years (100,000 entries) in this browser, medians.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 import { addDays, localDayKey, type DayKey } from '../../lib/days';
 import type { Entry } from '../../lib/entries';
 import { MAX_IMPORT_BATCH } from '../../lib/protocol';
 import { launchExtension, type LaunchedExtension } from '../e2e/launch';
 import { storedEntries } from '../e2e/storage';
-import { callHandler } from '../e2e/worker';
+import { ExtensionPage } from '../e2e/pages';
+import { callHandler, logWaterInWorker } from '../e2e/worker';
 import type { Benchmark, Figure } from './figures';
 import { daysBack, heavyDay, writeOtherDevices } from './heavy-use';
 import { median } from './timing';
@@ -53,21 +54,11 @@ function crowdedDay(day: DayKey, device: string): Entry[] {
   );
 }
 
-/** Sends one water log per entry of `amounts` from a page, all at once; resolves on the last reply. */
-function sendFromPage(page: Page, amounts: number[]): Promise<unknown[]> {
-  return page.evaluate(
-    (list) =>
-      Promise.all(
-        list.map((ml) =>
-          chrome.runtime.sendMessage({
-            type: 'logEntries',
-            data: { entries: [{ kind: 'water', ml, at: Date.now() }] },
-          }),
-        ),
-      ),
-    amounts,
-  );
-}
+/** One water log per amount, as a page sends it. */
+const water = (ml: number) => ({
+  type: 'logEntries',
+  data: { entries: [{ kind: 'water', ml, at: Date.now() }] },
+});
 
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, index) => from + index);
@@ -117,21 +108,9 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
   const before = (await storedEntries(worker)).length;
   const started = Date.now();
   const replies = await Promise.all([
-    sendFromPage(popup, range(1, 400)),
-    sendFromPage(options, range(401, 800)),
-    worker.evaluate(
-      (amounts) =>
-        Promise.all(
-          amounts.map((ml) =>
-            (
-              globalThis as unknown as {
-                backbone: { handlers: { logEntries: (data: unknown) => Promise<unknown> } };
-              }
-            ).backbone.handlers.logEntries({ entries: [{ kind: 'water', ml, at: Date.now() }] }),
-          ),
-        ),
-      range(801, 1000),
-    ),
+    new ExtensionPage(popup).send(range(1, 400).map(water)),
+    new ExtensionPage(options).send(range(401, 800).map(water)),
+    logWaterInWorker(worker, range(801, 1000)),
   ]);
   const burstMs = Date.now() - started;
   const stored = await storedEntries(worker);

@@ -3,6 +3,7 @@ import { emptyDeviceDay } from '../../lib/summary';
 import { ownItems } from '../../lib/sync';
 import { expect, test } from './fixtures';
 import { storageArea, storedEntries } from './storage';
+import { logWaterInWorker } from './worker';
 
 const water = (ml: number) => ({
   type: 'logEntries',
@@ -20,21 +21,7 @@ test('1,000 changes sent at once from the popup, the options page and the worker
   const replies = await Promise.all([
     popup.send(range(1, 400).map(water)),
     options.send(range(401, 800).map(water)),
-    worker.evaluate(
-      (amounts) =>
-        Promise.all(
-          amounts.map((ml) =>
-            (
-              globalThis as unknown as {
-                backbone: { handlers: { logEntries: (data: unknown) => Promise<unknown> } };
-              }
-            ).backbone.handlers.logEntries({
-              entries: [{ kind: 'water', ml, at: Date.now() }],
-            }),
-          ),
-        ),
-      range(801, 1000),
-    ),
+    logWaterInWorker(worker, range(801, 1000)),
   ]);
   expect(replies.flat()).toHaveLength(1000);
   expect(
