@@ -1,22 +1,33 @@
 import { browser } from 'wxt/browser';
-import type { Overview, TodaySnapshot } from '../lib/overview';
+import type { Overview, OverviewSource, StorageChanges, TodaySnapshot } from '../lib/overview';
 import { readSnapshot } from '../lib/snapshot';
 
 /**
- * Today's data as the pages show it, read from storage and read again whenever storage changes
- * (a log from the background, a notification button, another device's sync), so open pages
- * stay live without polling.
+ * Today's data as the pages show it, read from storage once, then kept up to date from each
+ * storage change that concerns it (a log from the background, a notification button, another
+ * device's sync): the change carries the new values, so open pages stay live without polling
+ * and without reading their history again.
  */
 export class OverviewState {
-  overview = $state<Overview>();
+  overview = $state.raw<Overview>();
   /** The worker's snapshot of today, shown until the full read is done. */
-  snapshot = $state<TodaySnapshot>();
+  snapshot = $state.raw<TodaySnapshot>();
   error = $state<string>();
+  #source: OverviewSource | undefined;
+  #loaded = false;
   #reading: Promise<void> | undefined;
   #again = false;
 
   constructor() {
-    browser.storage.onChanged.addListener(() => void this.refresh());
+    browser.storage.onChanged.addListener((changes, area) => {
+      // Before the first read there is nothing to bring up to date: that read sees the change.
+      const source = this.#source;
+      if (!source?.concerns(changes as StorageChanges, area)) return;
+      source.apply(changes as StorageChanges, area);
+      // A change during a read may be older than what the read found: read once more after it.
+      if (this.#reading) this.#again = true;
+      else if (this.#loaded) this.#show(source);
+    });
   }
 
   /** Reads the worker's snapshot of today: one small key, for a first paint without waiting. */
@@ -25,7 +36,14 @@ export class OverviewState {
     return this.snapshot;
   }
 
-  /** Reads again; changes arriving during a read cause exactly one more read after it. */
+  #show(source: OverviewSource): void {
+    const overview = source.overview(Date.now());
+    // A new month began: its entries and records are read afresh.
+    if (overview) this.overview = overview;
+    else void this.refresh();
+  }
+
+  /** Reads everything; changes arriving during a read cause exactly one more read after it. */
   refresh(): Promise<void> {
     if (this.#reading) {
       this.#again = true;
@@ -33,20 +51,23 @@ export class OverviewState {
     }
     this.#reading = (async () => {
       // Loaded on first use: the popup paints the snapshot before it needs any of this.
-      const [{ readOverview }, { browserAreas }] = await Promise.all([
+      const [{ OverviewSource }, { browserAreas }] = await Promise.all([
         import('../lib/overview'),
         import('../lib/storage'),
       ]);
+      const source = (this.#source ??= new OverviewSource(browserAreas()));
       do {
         this.#again = false;
         try {
-          this.overview = await readOverview(browserAreas(), Date.now());
+          await source.load(Date.now());
+          this.#loaded = true;
           this.error = undefined;
         } catch (error) {
           this.error = error instanceof Error ? error.message : String(error);
         }
       } while (this.#again);
       this.#reading = undefined;
+      if (this.#loaded) this.#show(source);
     })();
     return this.#reading;
   }

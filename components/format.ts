@@ -1,10 +1,16 @@
 import { i18n } from '#i18n';
 import { exerciseNameKey, type CustomExercise } from '../lib/catalogue';
 import type { Entry, SetEntry } from '../lib/entries';
-import { formatNumber, formatVolume as formatVolumeWith, type Translate } from '../lib/format';
+import {
+  formatDayLabel as longDay,
+  formatNumber,
+  formatVolume as formatVolumeWith,
+  type Translate,
+} from '../lib/format';
 import type { UnitSystem } from '../lib/units';
 
-export { formatNumber };
+/** A day key as a heading: "Wednesday, 25 November". */
+export { formatNumber, longDay };
 
 /** The browser's messages, as lib/format.ts and the nudges expect them. */
 export const translate: Translate = (key, substitutions) =>
@@ -78,15 +84,6 @@ export function dayAndTime(at: number, now: number, inSentence = false): string 
   if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
   if (days === 1) return translate('now.tomorrowAt', [time]);
   return translate('now.dayAt', [shortWeekday.format(at), time]);
-}
-
-/** A day key as a heading: "Wednesday, Nov 25". */
-export function longDay(day: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'short',
-  }).format(new Date(`${day}T12:00:00`));
 }
 
 /** A day key as a short weekday: "Wed". */

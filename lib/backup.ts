@@ -275,7 +275,7 @@ export function isDataKey(key: string): boolean {
   return (
     key === LOCAL_KEYS.months ||
     key === LOCAL_KEYS.records ||
-    /^(entries|days|others)\.\d{4}-\d{2}$/.test(key)
+    /^(entries\.\d{4}-\d{2}(\.recent)?|(days|others)\.\d{4}-\d{2})$/.test(key)
   );
 }
 

@@ -3,6 +3,7 @@
  * lookup (the browser's i18n in the extension, a stub in tests).
  */
 import type { Prescription } from './catalogue';
+import type { DayKey } from './days';
 import { displayVolume, unitsOf, type UnitSystem } from './units';
 
 export type Translate = (key: string, substitutions?: (string | number)[]) => string;
@@ -32,4 +33,17 @@ export function oneSetText(t: Translate, prescription: Prescription, perSide: bo
   return t(perSide ? 'prescription.repsPerSide' : 'prescription.reps', [
     range(...prescription.reps),
   ]);
+}
+
+/**
+ * The heading of a day, from its day key: "Wednesday, 25 November". The key, not the clock,
+ * because before the start of day the screen still shows the day before.
+ */
+export function formatDayLabel(day: DayKey, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T12:00:00Z`));
 }

@@ -33,14 +33,44 @@ export function strengthSeries(entries: readonly Entry[], exercise: string): Str
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
-/** Exercises logged with weight, most sets first: the choices of the strength chart. */
-export function weightedExercises(entries: readonly Entry[]): string[] {
+/**
+ * A long series as the best of each week (keyed by its Monday), so years of history stay a
+ * chart of a few hundred points; a series of a year or less is left as it is.
+ */
+export function weeklyBest(points: readonly StrengthPoint[], maxPoints = 366): StrengthPoint[] {
+  if (points.length <= maxPoints) return [...points];
+  const weeks = new Map<DayKey, StrengthPoint>();
+  for (const point of points) {
+    const week = dayKeyFromNumber(weekStartNumber(dayNumber(point.day)));
+    const best = weeks.get(week) ?? { day: week, topSetKg: 0, oneRepMaxKg: 0 };
+    best.topSetKg = Math.max(best.topSetKg, point.topSetKg);
+    best.oneRepMaxKg = Math.max(best.oneRepMaxKg, point.oneRepMaxKg);
+    weeks.set(week, best);
+  }
+  return [...weeks.values()];
+}
+
+/** Sets logged with weight, per exercise. */
+export function weightedSetCounts(entries: readonly Entry[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const entry of entries) {
     if (entry.kind === 'set' && entry.weight)
       counts.set(entry.exercise, (counts.get(entry.exercise) ?? 0) + 1);
   }
+  return counts;
+}
+
+/** Exercises by their sets counted in several parts of history, most sets first. */
+export function mostSetsFirst(parts: Iterable<ReadonlyMap<string, number>>): string[] {
+  const counts = new Map<string, number>();
+  for (const part of parts)
+    for (const [exercise, count] of part) counts.set(exercise, (counts.get(exercise) ?? 0) + count);
   return [...counts].sort((a, b) => b[1] - a[1]).map(([exercise]) => exercise);
+}
+
+/** Exercises logged with weight, most sets first: the choices of the strength chart. */
+export function weightedExercises(entries: readonly Entry[]): string[] {
+  return mostSetsFirst([weightedSetCounts(entries)]);
 }
 
 /** Each of the last `days` days: met with a workout, skipped with a rest, missed, or before history. */
@@ -80,12 +110,41 @@ export function waterSeries(
   });
 }
 
-/** Average water a day over the last `days` days before today (an unfinished today left out). */
-export function averageWater(series: readonly WaterDay[], days: number): number {
-  const past = series.slice(0, -1).slice(-days);
+/**
+ * Average water a day over the last `days` days before today (an unfinished today left out),
+ * dividing by the days actually averaged: those in the series, from the first day of history.
+ */
+export function averageWater(series: readonly WaterDay[], days: number, first?: DayKey): number {
+  const past = series
+    .slice(0, -1)
+    .slice(-days)
+    .filter((day) => first === undefined || day.day >= first);
   return past.length === 0
     ? 0
     : Math.round(past.reduce((sum, day) => sum + day.ml, 0) / past.length);
+}
+
+/** The first day with any record, if any. */
+export function firstDay(totals: ReadonlyMap<DayKey, unknown>): DayKey | undefined {
+  let first: DayKey | undefined;
+  for (const day of totals.keys()) if (first === undefined || day < first) first = day;
+  return first;
+}
+
+/** The water card: 30 days to today against the goal, and the 7- and 30-day averages. */
+export function waterProgress(
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  goalMl: number,
+  today: DayKey,
+) {
+  // A day more than shown: the 30 days before today, and today.
+  const series = waterSeries(totals, goalMl, today, 31);
+  const first = firstDay(totals);
+  return {
+    days: series.slice(1),
+    week: averageWater(series, 7, first),
+    month: averageWater(series, 30, first),
+  };
 }
 
 export type OutcomeCounts = Record<PromptOutcome, number> & { prompted: number };

@@ -8,6 +8,7 @@ import { dayKeySchema } from './days';
 import { entrySchema, idSchema, newEntrySchema } from './entries';
 import type { NudgeStatus } from './nudges';
 import { TIME_OFF_REASONS } from './schedule';
+import { changeIdSchema } from './storage';
 import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from './settings';
 import type { FlushResult } from './syncer';
 import type { EntryRef, Logged } from './writer';
@@ -25,14 +26,18 @@ export const MAX_IMPORT_BATCH = 5_000;
 export const MAX_IMPORT_PARTS = 400;
 
 const entryRefSchema = v.strictObject({ id: idSchema, day: dayKeySchema });
+/** A page's id for a change: a retry after a lost acknowledgement carries the same one. */
+const changeId = v.optional(changeIdSchema);
 
 export const requestSchemas = {
   getStatus: v.strictObject({}),
   logEntries: v.strictObject({
     entries: v.pipe(v.array(newEntrySchema), v.minLength(1), v.maxLength(MAX_ENTRIES_PER_MESSAGE)),
+    changeId,
   }),
   removeEntries: v.strictObject({
     refs: v.pipe(v.array(entryRefSchema), v.minLength(1), v.maxLength(MAX_ENTRIES_PER_MESSAGE)),
+    changeId,
   }),
   syncNow: v.strictObject({}),
   /** `restore`: an import puts back a saved record as it was, its time included. */

@@ -11,6 +11,8 @@
  *   local  device               this browser's device id
  *   local  months               the months that have entries
  *   local  entries.<YYYY-MM>    a month of entries (lib/codec.ts tuples)
+ *   local  entries.<YYYY-MM>.recent   the month's newest entries, until the writer moves them
+ *                                     into the month (so a log rewrites a small item)
  *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
  *   local  others.<YYYY-MM>     daily records of other devices' entries an import brought here
  *   local  syncState            months waiting to sync, and how syncing went
@@ -20,6 +22,8 @@
  *   local  backup               this browser's data as it was before a reset or a replace (lib/backup.ts)
  *   local  journal              a restore under way, finished on the next start if interrupted
  *   local  notice               what the next start finished, for the options page to say
+ *   local  writer               the revision of the writer's last commit (lib/writer.ts)
+ *   local  changes              ids of recent changes, so a retried change is stored once
  *   sync   settings             the user's settings (lib/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync.ts)
@@ -27,10 +31,21 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { BUCKET_VERSION, decodeFullDays, emptyBucket, encodeFullDays, type Bucket } from './codec';
+import {
+  BUCKET_VERSION,
+  decodeEntry,
+  decodeFullDays,
+  decodeStoredEntry,
+  emptyBucket,
+  encodeEntry,
+  encodeFullDays,
+  type Bucket,
+  type BucketTables,
+  type EncodedEntry,
+} from './codec';
 import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from './catalogue';
 import { dayKeySchema, type DayKey } from './days';
-import { deviceIdSchema } from './entries';
+import { deviceIdSchema, EntryValidationError, type Entry } from './entries';
 import {
   DEFAULT_NUDGES,
   DEFAULT_SETTINGS,
@@ -272,6 +287,32 @@ export const customExercisesFormat: Format<{ exercises: CustomExercise[] }> = {
   fallback: () => ({ exercises: [] }),
 };
 
+/** The writer's stamp on every commit: a commit of its own is told apart from anyone else's. */
+export const writerStampFormat: Format<{ rev: number }> = {
+  version: 1,
+  schema: v.strictObject({ rev: v.number() }),
+  migrations: {},
+  fallback: () => ({ rev: 0 }),
+};
+
+const changeIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+/** Recent changes by id, each with when it was stored and the entries it stored or removed. */
+export const recentChangesFormat: Format<{
+  changes: [id: string, at: number, refs: [id: string, day: DayKey][]][];
+}> = {
+  version: 1,
+  schema: v.strictObject({
+    changes: v.array(
+      v.tuple([changeIdSchema, v.number(), v.array(v.tuple([v.string(), dayKeySchema]))]),
+    ),
+  }),
+  migrations: {},
+  fallback: () => ({ changes: [] }),
+};
+
+export { changeIdSchema };
+
 // Keys ----------------------------------------------------------------------------------------
 
 export const LOCAL_KEYS = {
@@ -285,7 +326,10 @@ export const LOCAL_KEYS = {
   backup: 'backup',
   journal: 'journal',
   notice: 'notice',
+  writer: 'writer',
+  changes: 'changes',
   bucket: (month: string) => `entries.${month}`,
+  recent: (month: string) => `entries.${month}.recent`,
   days: (month: string) => `days.${month}`,
   others: (month: string) => `others.${month}`,
 } as const;
@@ -324,6 +368,68 @@ export function encodeOtherDays(
       [...devices].map(([device, days]) => [device, encodeFullDays(days, goalMl)]),
     ),
   });
+}
+
+/** Both items that hold a month's entries: every reader of a month reads both. */
+export function bucketKeys(month: string): [month: string, recent: string] {
+  return [LOCAL_KEYS.bucket(month), LOCAL_KEYS.recent(month)];
+}
+
+/** The month a bucket item belongs to, or undefined for any other key. */
+export function monthOfBucketKey(key: string): string | undefined {
+  return /^entries\.(\d{4}-\d{2})(?:\.recent)?$/.exec(key)?.[1];
+}
+
+/** A month's entries from both of its items (as `get` returned them), oldest item first. */
+export function decodeMonth(
+  month: string,
+  raw: Record<string, unknown>,
+): { month?: DecodedBucket; recent?: DecodedBucket } {
+  const [main, recent] = bucketKeys(month);
+  return { month: decodeBucket(month, raw[main]), recent: decodeBucket(month, raw[recent]) };
+}
+
+/** A month bucket, decoded: its tables, its entries with their tuples, and what it cannot read. */
+export interface DecodedBucket {
+  tables: BucketTables;
+  entries: Entry[];
+  /** The stored tuple of each entry, in the same order. */
+  tuples: EncodedEntry[];
+  /** Tuples this version cannot read, kept as they are. */
+  unreadable: unknown[];
+}
+
+/**
+ * Decodes a stored month. A bucket of this version holds tuples this version's writer checked
+ * before storing them: they are decoded without validating them again. A bucket of an older
+ * version is validated entry by entry; one of a newer version, or broken, is undefined (not to
+ * be written over).
+ */
+export function decodeBucket(month: string, raw: unknown): DecodedBucket | undefined {
+  const read = readVersioned(bucketFormat, raw);
+  if (read.status === 'newer' || read.status === 'invalid') return undefined;
+  const { entries: stored, ...tables } = read.value;
+  const bucket: DecodedBucket = {
+    tables: { devices: [...tables.devices], exercises: [...tables.exercises] },
+    entries: [],
+    tuples: [],
+    unreadable: [],
+  };
+  const trusted = read.status === 'ok';
+  for (const tuple of stored) {
+    let entry: Entry | undefined;
+    try {
+      entry = trusted ? decodeStoredEntry(tuple, month, tables) : decodeEntry(tuple, month, tables);
+    } catch (error) {
+      if (!(error instanceof EntryValidationError)) throw error;
+    }
+    if (entry) {
+      bucket.entries.push(entry);
+      // An older version's tuple is stored again in this version's form.
+      bucket.tuples.push(trusted ? tuple : encodeEntry(entry, month, bucket.tables));
+    } else bucket.unreadable.push(tuple);
+  }
+  return bucket;
 }
 
 /** The browser's own areas, for the entrypoints to pass in. */

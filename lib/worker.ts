@@ -327,7 +327,7 @@ export function createWorker(deps: WorkerDependencies) {
     ...deps,
     settings: () => readSettings(deps.sync),
     water: async () => {
-      const overview = await readOverview(areas, deps.now());
+      const overview = await readOverview(areas, deps.now(), false);
       return { todayMl: overview.todayTotals.waterMl, goalMl: waterGoalOf(overview) };
     },
     log: async (entries) => (await writer).logEntries(entries),
@@ -357,7 +357,7 @@ export function createWorker(deps: WorkerDependencies) {
 
   async function renderBadge(): Promise<void> {
     const [overview, status] = await Promise.all([
-      readOverview(areas, deps.now()),
+      readOverview(areas, deps.now(), false),
       engine.status(),
     ]);
     const snapshot = { v: todaySnapshotFormat.version, ...snapshotOf(overview) };
@@ -377,8 +377,8 @@ export function createWorker(deps: WorkerDependencies) {
   }
 
   /** Logs entries; water among them answers an open water reminder. */
-  async function logEntries(entries: NewEntry[]) {
-    const logged = await (await writer).logEntries(entries);
+  async function logEntries(entries: NewEntry[], changeId?: string) {
+    const logged = await (await writer).logEntries(entries, changeId);
     if (entries.some((entry) => entry.kind === 'water')) await engine.waterLogged();
     return logged;
   }
@@ -406,7 +406,7 @@ export function createWorker(deps: WorkerDependencies) {
 
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
-    logEntries: async ({ entries }) => {
+    logEntries: async ({ entries, changeId }) => {
       const context = {
         ...(await worldContext()),
         startOfDayHour: (await readSettings(deps.sync)).startOfDayHour,
@@ -415,9 +415,11 @@ export function createWorker(deps: WorkerDependencies) {
         const problem = newEntryProblem(entry, context);
         if (problem) throw new EntryValidationError(problem, `entries.${index}`);
       }
-      return logEntries(entries);
+      return logEntries(entries, changeId);
     },
-    removeEntries: async ({ refs }) => ({ removed: await (await writer).removeEntries(refs) }),
+    removeEntries: async ({ refs, changeId }) => ({
+      removed: await (await writer).removeEntries(refs, changeId),
+    }),
     syncNow: () => flush(),
     saveSettings: async ({ settings, restore }) =>
       (await writer).serialize(() => saveSettings(settings, restore)),
@@ -521,6 +523,10 @@ export function createWorker(deps: WorkerDependencies) {
           ? engine.resume()
           : engine.pause('untilResumed'));
       }
+    },
+    /** Local storage changed: the writer drops what it kept, unless the change is its own. */
+    async onLocalChanged(changes: Record<string, { newValue?: unknown }>): Promise<void> {
+      (await writer).onStorageChanged(changes);
     },
     /** Settings arrived (from this device or another): the nudge schedule follows them. */
     async onSettingsChanged(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
- * Runs every tests/bench/*.bench.ts and prints one table of figures; with --json the last line
- * is a single JSON object of name -> value, for tools to read.
+ * Runs every tests/bench/*.bench.ts (or those whose names contain one of the words given, as in
+ * `npm run bench -- data popup`) and prints one table of figures; with --json the last line is
+ * a single JSON object of name -> value, for tools to read.
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,8 +9,10 @@ import { pathToFileURL } from 'node:url';
 import type { Benchmark, Figure } from '../tests/bench/figures';
 
 const benchDir = resolve(import.meta.dirname, '../tests/bench');
+const words = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const files = readdirSync(benchDir)
   .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => words.length === 0 || words.some((word) => name.includes(word)))
   .sort();
 
 const figures: Figure[] = [];

@@ -1,15 +1,18 @@
 /**
  * A heavy user's day, as the benchmarks simulate it: 12 glasses of water, 15 sets and 16 prompt
- * answers, spread over waking hours.
+ * answers, spread over waking hours; `extraWater` more glasses (sips) in the evening.
  */
+import type { Worker } from 'playwright-core';
 import { addDays, dayNumber, type DayKey } from '../../lib/days';
 import type { Entry } from '../../lib/entries';
+import { summarizeEntries } from '../../lib/summary';
+import { ownItems } from '../../lib/sync';
 
 const EXERCISES = ['bentOverRow', 'deadlift', 'pullUp', 'facePull', 'plank'];
 const PROMPTS = ['posture', 'movement', 'breathing', 'water'] as const;
 const OUTCOMES = ['done', 'done', 'done', 'snoozed', 'skipped'] as const;
 
-export function heavyDay(day: DayKey, device: string): Entry[] {
+export function heavyDay(day: DayKey, device: string, extraWater = 0): Entry[] {
   const start = dayNumber(day) * 86_400_000 + 8 * 3_600_000;
   const entries: Entry[] = [];
   const at = (minute: number) => start + minute * 60_000 + entries.length;
@@ -44,9 +47,31 @@ export function heavyDay(day: DayKey, device: string): Entry[] {
       answeredAt: firedAt + 30_000,
     });
   }
+  for (let index = 0; index < extraWater; index++)
+    entries.push({ ...common(660 + index), kind: 'water', ml: 100 });
   return entries;
 }
 
 export function daysBack(today: DayKey, count: number): DayKey[] {
   return Array.from({ length: count }, (_, index) => addDays(today, index - count + 1));
+}
+
+/** Two other devices' year of heavy use, as their sync items (what this device sees of them). */
+export async function writeOtherDevices(worker: Worker, today: DayKey): Promise<void> {
+  for (const device of ['otherdev01', 'otherdev02']) {
+    const days = daysBack(addDays(today, -1), 365);
+    const records = summarizeEntries(
+      days.flatMap((day) => heavyDay(day, device)),
+      Date.now(),
+      2000,
+    );
+    const items = ownItems(device, records, {
+      today,
+      first: days[0]!,
+      rev: Date.now(),
+      goalMl: 2000,
+      level: { fullMonths: 2, years: 100 },
+    });
+    await worker.evaluate((values) => chrome.storage.sync.set(values), items);
+  }
 }

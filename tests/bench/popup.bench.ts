@@ -18,13 +18,9 @@ import { gzipSync } from 'node:zlib';
 import { CHROME_BUILD_DIR, launchExtension } from '../e2e/launch';
 import { writeYearFromThreeDevices } from '../e2e/sample-history';
 import type { Benchmark, Figure } from './figures';
+import { median } from './timing';
 
 const OPENINGS = 15;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /**
  * Opens popup.html and sums the gzipped scripts and stylesheets it had fetched by the time it

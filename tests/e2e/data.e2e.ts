@@ -58,6 +58,44 @@ test('export, reset, import: the same data back, byte for byte', async ({ extens
   expect(withoutExportTime(after)).toBe(withoutExportTime(before));
 });
 
+test('an entry whose day moved to another month is not stored twice, and the export stays importable', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const worker = await extension.worker();
+  // Half past one on the first of this month: with the day starting at 04:00 it belongs to the
+  // last day of the month before, as an export from such a browser says.
+  const reply = (await options.send([
+    {
+      type: 'logEntries',
+      data: {
+        entries: [
+          { kind: 'water', ml: 250, at: new Date(new Date().setDate(1)).setHours(1, 30, 0, 0) },
+        ],
+      },
+    },
+  ])) as { ok: boolean; value: { entries: { id: string; day: string; at: number }[] } }[];
+  const [entry] = reply[0]!.value.entries;
+  const exported = JSON.parse(await exportJson(page)) as { entries: { id: string; day: string }[] };
+  const first = new Date(entry!.at);
+  const dayBefore = new Date(first.getFullYear(), first.getMonth(), 0);
+  const movedDay = `${dayBefore.getFullYear()}-${String(dayBefore.getMonth() + 1).padStart(2, '0')}-${String(dayBefore.getDate()).padStart(2, '0')}`;
+  for (const item of exported.entries) if (item.id === entry!.id) item.day = movedDay;
+  await importText(page, JSON.stringify(exported));
+  await page.getByRole('button', { name: 'Add them to what is here' }).click();
+  await expect.poll(() => page.getByTestId('data-message').textContent()).toMatch(/\S/);
+  const stored = await storedEntries(worker);
+  expect(stored.filter((item) => item.id === entry!.id)).toHaveLength(1);
+  expect(new Set(stored.map((item) => item.id)).size).toBe(stored.length);
+
+  // The app's own export goes back in: nothing new, and no entry twice.
+  await importText(page, await exportJson(page));
+  await expect
+    .poll(() => page.getByTestId('import-preview').textContent())
+    .toBe(`This file adds 0 entries; ${stored.length} are already here.`);
+});
+
 test('broken files are each refused with a message and change nothing', async ({
   extension,
   options,

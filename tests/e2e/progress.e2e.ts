@@ -39,4 +39,5 @@ test('habits show a year of days with streaks and strength; water and nudges hav
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);
-});
+  // Two axe runs over five year-long calendars take most of this on a loaded 2-core machine.
+}, 90_000);

@@ -2,7 +2,7 @@
 import type { Background } from './worker';
 import { decodeEntry } from '../../lib/codec';
 import type { Entry } from '../../lib/entries';
-import { bucketFormat, readVersioned } from '../../lib/storage';
+import { bucketFormat, monthOfBucketKey, readVersioned } from '../../lib/storage';
 
 export function storageArea(
   worker: Background,
@@ -14,9 +14,9 @@ export function storageArea(
 export async function storedEntries(worker: Background): Promise<Entry[]> {
   const local = await storageArea(worker, 'local');
   return Object.entries(local)
-    .filter(([key]) => key.startsWith('entries.'))
+    .filter(([key]) => monthOfBucketKey(key))
     .flatMap(([key, raw]) => {
-      const month = key.slice('entries.'.length);
+      const month = monthOfBucketKey(key)!;
       const bucket = readVersioned(bucketFormat, raw).value;
       return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket));
     });

@@ -4,7 +4,7 @@ import { ownItems } from '../../lib/sync';
 import { HOSTILE_SYNC_ITEMS, hostileItems } from '../unit/foreign-sync-items';
 import { expect, test } from './fixtures';
 import { storageArea, storedEntries } from './storage';
-import { callHandler } from './worker';
+import { callHandler, logWaterInWorker } from './worker';
 
 const water = (ml: number) => ({
   type: 'logEntries',
@@ -22,21 +22,7 @@ test('1,000 changes sent at once from the popup, the options page and the worker
   const replies = await Promise.all([
     popup.send(range(1, 400).map(water)),
     options.send(range(401, 800).map(water)),
-    worker.evaluate(
-      (amounts) =>
-        Promise.all(
-          amounts.map((ml) =>
-            (
-              globalThis as unknown as {
-                backbone: { handlers: { logEntries: (data: unknown) => Promise<unknown> } };
-              }
-            ).backbone.handlers.logEntries({
-              entries: [{ kind: 'water', ml, at: Date.now() }],
-            }),
-          ),
-        ),
-      range(801, 1000),
-    ),
+    logWaterInWorker(worker, range(801, 1000)),
   ]);
   expect(replies.flat()).toHaveLength(1000);
   expect(
@@ -51,6 +37,31 @@ test('1,000 changes sent at once from the popup, the options page and the worker
   ).toEqual(range(1, 1000));
   expect(new Set(stored.map((entry) => entry.id)).size).toBe(1000);
   await expect.poll(() => popup.waterTotal.textContent()).toContain('500,500 ml');
+});
+
+test('a change sent again with its id, as a page retries after a lost answer, is stored once, also after the worker restarted', async ({
+  extension,
+  popup,
+}) => {
+  const change = {
+    type: 'logEntries',
+    data: {
+      entries: [{ kind: 'water', ml: 321, at: Date.now() }],
+      changeId: 'retry0test0change01',
+    },
+  };
+  const idOf = (reply: unknown) =>
+    (reply as { ok: boolean; value: { entries: { id: string }[] } }).value.entries[0]!.id;
+  const [first, second] = await popup.send([change, change]);
+  expect(idOf(second)).toBe(idOf(first));
+  // The worker stops (as Chromium stops an idle one); the page sends the change once more.
+  const session = await extension.context.newCDPSession(popup.page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  const [third] = await popup.send([change]);
+  expect(idOf(third)).toBe(idOf(first));
+  const stored = await storedEntries(await extension.worker());
+  expect(stored.filter((entry) => entry.kind === 'water' && entry.ml === 321)).toHaveLength(1);
 });
 
 test('a change the worker acknowledged survives the worker being stopped in the middle of a burst', async ({

@@ -51,6 +51,21 @@ export function callHandler(
   );
 }
 
+/** Logs a glass of each amount inside the worker, all at once, as its own callers do. */
+export function logWaterInWorker(worker: Worker, amounts: number[]): Promise<unknown[]> {
+  return worker.evaluate(
+    (list) =>
+      Promise.all(
+        list.map((ml) =>
+          (globalThis as unknown as { backbone: Backbone }).backbone.handlers.logEntries!({
+            entries: [{ kind: 'water', ml, at: Date.now() }],
+          }),
+        ),
+      ),
+    amounts,
+  );
+}
+
 /** Calls the nudge engine as the notification and idle listeners do. */
 export function callEngine(
   worker: Background,

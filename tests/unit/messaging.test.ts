@@ -43,4 +43,24 @@ describe('messaging between contexts', () => {
       removed: refs,
     });
   });
+
+  it('gives every change an id and sends it again, with the same id, when its answer is lost', async () => {
+    const seen: { changeId?: string }[] = [];
+    fakeBrowser.runtime.onMessage.addListener(
+      (message: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
+        const { data } = message as { data: { changeId?: string } };
+        seen.push(data);
+        // The first answer is lost, as when the worker stops before replying.
+        if (seen.length === 1) return undefined;
+        respond({ ok: true, value: { removed: [] } });
+        return true;
+      },
+    );
+    await expect(
+      sendMessage('removeEntries', { refs: [{ id: 'devA1-abc', day: '2026-11-24' }] }),
+    ).resolves.toEqual({ removed: [] });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.changeId).toMatch(/^[a-f0-9]{32}$/);
+    expect(seen[1]!.changeId).toBe(seen[0]!.changeId);
+  });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readOverview } from '../../lib/overview';
+import { OverviewSource, readOverview, type StorageChanges } from '../../lib/overview';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { type KeyValueArea } from '../../lib/storage';
 import { emptyDeviceDay } from '../../lib/summary';
@@ -68,5 +68,32 @@ describe('the overview pages show', () => {
       entries: [{ kind: 'cardio', exercise: 'walk', seconds: 600, at: NOW }],
     });
     expect((await readOverview(areas(), NOW)).goals.waterMl).toBe(2800);
+  });
+
+  it('follows storage changes from the values they carry, reading nothing again', async () => {
+    const { handlers } = worker();
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: NOW }] });
+    const source = new OverviewSource(areas());
+    await source.load(NOW);
+    const changes: StorageChanges = {};
+    const listener = (changed: StorageChanges, area: string) => {
+      if (area === 'local') Object.assign(changes, changed);
+    };
+    fakeBrowser.storage.onChanged.addListener(listener);
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: NOW + 1000 }] });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const sync = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    expect(source.concerns(changes, 'local')).toBe(true);
+    expect(source.concerns({ nudgeState: {} }, 'local')).toBe(false);
+    source.apply(changes, 'local');
+    const overview = source.overview(NOW)!;
+    expect(overview.todayTotals.waterMl).toBe(750);
+    expect(overview.recentEntries.map((entry) => entry.kind === 'water' && entry.ml)).toEqual([
+      500, 250,
+    ]);
+    expect(get).not.toHaveBeenCalled();
+    expect(sync).not.toHaveBeenCalled();
+    // A new month: the source must be read again.
+    expect(source.overview(new Date(2027, 0, 10).getTime())).toBeUndefined();
   });
 });

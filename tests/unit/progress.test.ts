@@ -4,9 +4,12 @@ import {
   averageWater,
   nudgeWeeks,
   strengthSeries,
+  waterProgress,
+  weeklyBest,
   waterSeries,
   weightedExercises,
 } from '../../lib/progress';
+import { addDays } from '../../lib/days';
 import { emptyDayTotals } from '../../lib/summary';
 import { prompt, set } from './builders';
 
@@ -40,6 +43,46 @@ describe('progress', () => {
     ]);
     expect(averageWater(series, 7)).toBe(2000);
     expect(averageWater(waterSeries(new Map(), 2000, '2026-11-24', 1), 7)).toBe(0);
+  });
+
+  it('draws years of strength as the best of each week, and a year or less day by day', () => {
+    const days = Array.from({ length: 3 * 365 }, (_, index) => ({
+      day: addDays('2024-01-01', index),
+      topSetKg: 40 + (index % 7),
+      oneRepMaxKg: 50 + (index % 7),
+    }));
+    const weekly = weeklyBest(days);
+    expect(weekly.length).toBeLessThanOrEqual(158);
+    expect(weekly[0]).toEqual({ day: '2024-01-01', topSetKg: 46, oneRepMaxKg: 56 });
+    expect(weeklyBest(days.slice(0, 300))).toEqual(days.slice(0, 300));
+  });
+
+  it('averages 30 days of water over 30 days, not 29', () => {
+    const today = '2026-11-24';
+    // 30 finished days: the oldest 31 litres, every other 1 litre; today 5 litres so far.
+    const totals = new Map(
+      Array.from({ length: 31 }, (_, index) => [
+        addDays(today, index - 30),
+        { ...emptyDayTotals(), waterMl: index === 0 ? 31_000 : index === 30 ? 5000 : 1000 },
+      ]),
+    );
+    const water = waterProgress(totals, 2000, today);
+    expect(water.month).toBe(2000);
+    expect(water.week).toBe(1000);
+    expect(water.days).toHaveLength(30);
+    expect(water.days.at(-1)).toEqual({ day: today, ml: 5000, goalMl: 2000 });
+  });
+
+  it('averages water over the days since history began, when that is less than the window', () => {
+    const today = '2026-11-24';
+    const totals = new Map(
+      Array.from({ length: 10 }, (_, index) => [
+        addDays(today, index - 10),
+        { ...emptyDayTotals(), waterMl: 2000 },
+      ]),
+    );
+    expect(waterProgress(totals, 2000, today)).toMatchObject({ week: 2000, month: 2000 });
+    expect(waterProgress(new Map(), 2000, today)).toMatchObject({ week: 0, month: 0 });
   });
 
   it('shows workout days, rest days and missed days, nothing before history', () => {

@@ -5,12 +5,13 @@ import type { NewEntry } from '../../lib/entries';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
   bucketFormat,
+  bucketKeys,
   LOCAL_KEYS,
   readVersioned,
   syncStateFormat,
   type KeyValueArea,
 } from '../../lib/storage';
-import { readOwnDays, WriteRefusedError, Writer } from '../../lib/writer';
+import { readOwnDays, RECENT_LIMIT, WriteRefusedError, Writer } from '../../lib/writer';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;
@@ -34,9 +35,11 @@ function writer(overrides: Partial<ConstructorParameters<typeof Writer>[0]> = {}
 const water = (ml: number, at = NOW): NewEntry => ({ kind: 'water', ml, at, day: '2026-11-24' });
 
 async function storedEntries(month = '2026-11') {
-  const raw = (await local().get(LOCAL_KEYS.bucket(month)))[LOCAL_KEYS.bucket(month)];
-  const bucket = readVersioned(bucketFormat, raw).value;
-  return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket));
+  const raw = await local().get(bucketKeys(month));
+  return bucketKeys(month).flatMap((key) => {
+    const bucket = readVersioned(bucketFormat, raw[key]).value;
+    return bucket.entries.map((tuple) => decodeEntry(tuple, month, bucket));
+  });
 }
 
 describe('the writer', () => {
@@ -146,8 +149,11 @@ describe('the writer', () => {
     const raw = (await local().get(LOCAL_KEYS.bucket('2026-11')))[LOCAL_KEYS.bucket('2026-11')] as {
       entries: unknown[];
     };
-    expect(raw.entries[0]).toEqual(odd);
-    expect(raw.entries).toHaveLength(2);
+    expect(raw.entries).toEqual([odd]);
+    const recent = (await local().get(LOCAL_KEYS.recent('2026-11')))[
+      LOCAL_KEYS.recent('2026-11')
+    ] as { entries: unknown[] };
+    expect(recent.entries).toHaveLength(1);
   });
 
   it('keeps the water goal a past day was judged by when the goal changes', async () => {
@@ -186,5 +192,113 @@ describe('the writer', () => {
     // Undoing the record set brings the records back to what the other sets earned.
     await w.removeEntries([{ id: entries[0]!.id, day: entries[0]!.day }]);
     expect((await w.logEntries([set(3, 65)])).records).toEqual([['heaviest']]);
+  });
+});
+
+describe('the writer’s groups', () => {
+  it('commits the changes that arrive while a commit is in flight together, in one set call', async () => {
+    const { writer: w, onChanged } = writer();
+    const store = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let rest: Promise<unknown>[] = [];
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((items) => {
+      // 50 changes arrive while the first commit is in flight.
+      if (rest.length === 0)
+        rest = Array.from({ length: 50 }, (_, index) => w.logEntries([water(2 + index)]));
+      return store(items);
+    });
+    await w.logEntries([water(1)]);
+    await Promise.all(rest);
+    expect(set).toHaveBeenCalledTimes(2);
+    expect(onChanged).toHaveBeenCalledTimes(2);
+    expect(await storedEntries()).toHaveLength(51);
+  });
+
+  it('refuses a bad change alone and stores the others of its group', async () => {
+    const { writer: w } = writer();
+    const results = await Promise.allSettled([
+      w.logEntries([water(100)]),
+      w.logEntries([water(200), water(-1)]),
+      w.logEntries([water(300)]),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await storedEntries()).map((entry) => (entry.kind === 'water' ? entry.ml : 0))).toEqual(
+      [100, 300],
+    );
+    expect((await readOwnDays(local(), ['2026-11'])).get('2026-11-24')?.waterMl).toBe(400);
+  });
+
+  it('stores a change sent again with the same id once, and answers it again', async () => {
+    const { writer: w } = writer();
+    const first = await w.logEntries([water(250)], 'change-0001');
+    // The worker stopped before answering: a new writer reads the change ids from storage.
+    const again = await writer().writer.logEntries([water(250)], 'change-0001');
+    expect(again.entries).toEqual(first.entries);
+    const [twice, thrice] = await Promise.all([
+      w.logEntries([water(500)], 'change-0002'),
+      w.logEntries([water(500)], 'change-0002'),
+    ]);
+    expect(thrice.entries).toEqual(twice.entries);
+    expect(await storedEntries()).toHaveLength(2);
+    const removal = [{ id: first.entries[0]!.id, day: first.entries[0]!.day }];
+    expect(await w.removeEntries(removal, 'change-0003')).toEqual(removal);
+    expect(await writer().writer.removeEntries(removal, 'change-0003')).toEqual(removal);
+    expect(await storedEntries()).toHaveLength(1);
+  });
+
+  it('keeps an entry id unique across months: an instant already used in the next month is moved on', async () => {
+    const { writer: w } = writer();
+    const midnight = Date.UTC(2026, 11, 1);
+    const [december] = (
+      await w.logEntries([{ kind: 'water', ml: 100, at: midnight, day: '2026-12-01' }])
+    ).entries;
+    const [november] = (
+      await w.logEntries([{ kind: 'water', ml: 200, at: midnight, day: '2026-11-30' }])
+    ).entries;
+    expect(november!.id).not.toBe(december!.id);
+  });
+
+  it('reads a month once, then keeps it, and reads it again after someone else wrote', async () => {
+    const { writer: w } = writer();
+    await w.logEntries([water(100)]);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await w.logEntries([water(200)]);
+    expect(get.mock.calls.flat()).toEqual([[LOCAL_KEYS.writer]]);
+    // Another use case writes the month: the storage event makes the writer read it again.
+    const raw = (await local().get(LOCAL_KEYS.recent('2026-11')))[LOCAL_KEYS.recent('2026-11')];
+    await local().set({
+      [LOCAL_KEYS.recent('2026-11')]: { ...(raw as object), entries: [] },
+    });
+    w.onStorageChanged({ [LOCAL_KEYS.recent('2026-11')]: { newValue: {} } });
+    await w.logEntries([water(300)]);
+    expect((await storedEntries()).map((entry) => (entry.kind === 'water' ? entry.ml : 0))).toEqual(
+      [300],
+    );
+  });
+
+  it('notices a cleared storage through its stamp, even before the storage event', async () => {
+    const { writer: w } = writer();
+    await w.logEntries([water(100)]);
+    await fakeBrowser.storage.local.clear();
+    await w.logEntries([water(300)]);
+    expect(await storedEntries()).toHaveLength(1);
+  });
+
+  it('writes a log into the month’s small recent item, and moves those into the month when it is full', async () => {
+    const { writer: w } = writer();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    for (let index = 0; index < RECENT_LIMIT + 1; index++) await w.logEntries([water(100)]);
+    const written = set.mock.calls.map(([items]) => Object.keys(items));
+    expect(written[0]).not.toContain(LOCAL_KEYS.bucket('2026-11'));
+    expect(written[0]).toContain(LOCAL_KEYS.recent('2026-11'));
+    expect(written.filter((keys) => keys.includes(LOCAL_KEYS.bucket('2026-11')))).toHaveLength(1);
+    const raw = await local().get(bucketKeys('2026-11'));
+    const sizes = bucketKeys('2026-11').map(
+      (key) => (raw[key] as { entries: unknown[] }).entries.length,
+    );
+    expect(sizes).toEqual([RECENT_LIMIT, 1]);
+    expect(await storedEntries()).toHaveLength(RECENT_LIMIT + 1);
+    expect((await readOwnDays(local(), ['2026-11'])).get('2026-11-24')?.waterMl).toBe(
+      100 * (RECENT_LIMIT + 1),
+    );
   });
 });

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import type { Entry } from '../../lib/entries';
+import { readEntryItems } from '../../lib/overview';
+import { browserAreas, bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/storage';
+
+/**
+ * Every month's entries, read once; afterwards a change to a month is taken from the change
+ * itself, so a log decodes that month's changed item again and reads nothing. A month's list is
+ * replaced, never changed in place, so what was computed from an unchanged month can be kept.
+ */
+export class MonthEntries {
+  /** Oldest month first. */
+  months = $state.raw<[month: string, entries: Entry[]][]>();
+  // Kept privately; what the page sees is `months`, replaced whole.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #items = new Map<string, Entry[]>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #byMonth = new Map<string, Entry[]>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #changedDuringRead = new Map<string, Entry[]>();
+  #reading = true;
+
+  constructor() {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      const changed: string[] = [];
+      for (const [key, { newValue }] of Object.entries(changes)) {
+        const month = monthOfBucketKey(key);
+        if (!month) continue;
+        const entries = decodeBucket(month, newValue)?.entries ?? [];
+        (this.#reading ? this.#changedDuringRead : this.#items).set(key, entries);
+        changed.push(month);
+      }
+      if (changed.length > 0 && !this.#reading) this.#show(changed);
+    });
+  }
+
+  async read(): Promise<void> {
+    this.#items = await readEntryItems(browserAreas().local);
+    // Changes announced while reading are newer than, or the same as, what was read.
+    for (const [key, entries] of this.#changedDuringRead) this.#items.set(key, entries);
+    this.#reading = false;
+    this.#show([...this.#items.keys()].map((key) => monthOfBucketKey(key)!));
+  }
+
+  #show(changed: readonly string[]): void {
+    for (const month of changed) {
+      this.#byMonth.set(
+        month,
+        bucketKeys(month).flatMap((key) => this.#items.get(key) ?? []),
+      );
+    }
+    this.months = [...this.#byMonth]
+      .filter(([, entries]) => entries.length > 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The data path in headless Chromium with the built extension, a year of history from three
+ * devices (this one's in local storage, two others' in sync):
+ * - burst_1000_logs_ms: 1,000 water logs sent at once (400 from the popup, 400 from the options
+ *   page, 200 from the worker itself) until the last is acknowledged; every one stored once;
+ * - log_roundtrip_heavy_month_ms: one water log from the popup page to its acknowledgement,
+ *   with 3,000 entries in the month and the popup and progress pages open, median;
+ * - progress_ready_5y_ms, popup_ready_100k_ms: the progress page and the popup, from navigation
+ *   to their ready marks, with five heavy years (100,000 entries) in this browser, medians.
+ */
+import type { Worker } from 'playwright-core';
+import { addDays, localDayKey, type DayKey } from '../../lib/days';
+import type { Entry } from '../../lib/entries';
+import { MAX_IMPORT_BATCH } from '../../lib/protocol';
+import { launchExtension, type LaunchedExtension } from '../e2e/launch';
+import { storedEntries } from '../e2e/storage';
+import { ExtensionPage } from '../e2e/pages';
+import { callHandler, logWaterInWorker } from '../e2e/worker';
+import type { Benchmark, Figure } from './figures';
+import { daysBack, heavyDay, writeOtherDevices } from './heavy-use';
+import { median } from './timing';
+
+const ROUNDTRIPS = 21;
+const OPENINGS = 7;
+
+async function deviceOf(worker: Worker): Promise<string> {
+  return ((await callHandler(worker, 'getStatus')) as { device: string }).device;
+}
+
+/** Stores entries through the worker's import, in batches as the options page sends them. */
+async function importAll(worker: Worker, entries: Entry[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += MAX_IMPORT_BATCH) {
+    await callHandler(worker, 'importEntries', {
+      entries: entries.slice(start, start + MAX_IMPORT_BATCH),
+    });
+  }
+  await callHandler(worker, 'syncNow');
+}
+
+/** A heavy day three times over (moved a few minutes on each time): about 130 entries. */
+function crowdedDay(day: DayKey, device: string): Entry[] {
+  return [0, 1, 2].flatMap((round) =>
+    heavyDay(day, device).map((entry) => {
+      const at = entry.at + round * 120_000 + 7;
+      const moved = { ...entry, at, id: `${device}-${at.toString(36)}` };
+      return entry.kind === 'prompt'
+        ? {
+            ...moved,
+            firedAt: entry.firedAt + round * 120_000,
+            answeredAt: entry.answeredAt! + round * 120_000,
+          }
+        : moved;
+    }),
+  );
+}
+
+/** One water log per amount, as a page sends it. */
+const water = (ml: number) => ({
+  type: 'logEntries',
+  data: { entries: [{ kind: 'water', ml, at: Date.now() }] },
+});
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
+  const worker = await extension.worker();
+  const device = await deviceOf(worker);
+  const today = localDayKey(Date.now());
+  const earlier = daysBack(addDays(today, -1), 365).filter(
+    (day) => !day.startsWith(today.slice(0, 7)),
+  );
+  const thisMonth = daysBack(today, Number(today.slice(8)));
+  let month = thisMonth.flatMap((day) => crowdedDay(day, device));
+  month = month.slice(month.length - 3000);
+  await importAll(worker, [...earlier.flatMap((day) => heavyDay(day, device)), ...month]);
+  await writeOtherDevices(worker, today);
+
+  const popup = await extension.context.newPage();
+  await popup.goto(extension.url('popup.html'));
+  await popup.waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0);
+  const progress = await extension.context.newPage();
+  await progress.goto(extension.url('progress.html'));
+  await progress.waitForFunction(
+    () => performance.getEntriesByName('progress-ready').length > 0,
+    undefined,
+    { timeout: 120_000 },
+  );
+  const roundtrips = await popup.evaluate(async (count) => {
+    const times: number[] = [];
+    for (let index = 0; index < count; index++) {
+      // Each log after the pages have taken in the last one, as a user's clicks are.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const start = performance.now();
+      const reply = await chrome.runtime.sendMessage({
+        type: 'logEntries',
+        data: { entries: [{ kind: 'water', ml: 250, at: Date.now() }] },
+      });
+      if (!reply?.ok) throw new Error(JSON.stringify(reply));
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, ROUNDTRIPS);
+  await progress.close();
+
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  const before = (await storedEntries(worker)).length;
+  const started = Date.now();
+  const replies = await Promise.all([
+    new ExtensionPage(popup).send(range(1, 400).map(water)),
+    new ExtensionPage(options).send(range(401, 800).map(water)),
+    logWaterInWorker(worker, range(801, 1000)),
+  ]);
+  const burstMs = Date.now() - started;
+  const stored = await storedEntries(worker);
+  const ids = new Set(stored.map((entry) => entry.id));
+  if (
+    replies.flat().length !== 1000 ||
+    stored.length !== before + 1000 ||
+    ids.size !== stored.length
+  )
+    throw new Error(`burst: ${stored.length - before} stored of 1000, ${ids.size} distinct ids`);
+  await popup.close();
+  await options.close();
+  return [
+    { name: 'log_roundtrip_heavy_month_ms', value: median(roundtrips), unit: 'ms', target: 20 },
+    { name: 'burst_1000_logs_ms', value: burstMs, unit: 'ms', target: 1000 },
+  ];
+}
+
+/** Medians of a page's ready mark over several openings (the first warms the caches). */
+async function readyMs(extension: LaunchedExtension, path: string, mark: string): Promise<number> {
+  const times: number[] = [];
+  for (let index = 0; index <= OPENINGS; index++) {
+    const page = await extension.context.newPage();
+    await page.goto(extension.url(path));
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
+      timeout: 120_000,
+    });
+    const at = await page.evaluate(
+      (name) => performance.getEntriesByName(name)[0]!.startTime,
+      mark,
+    );
+    if (index > 0) times.push(at);
+    await page.close();
+  }
+  return median(times);
+}
+
+async function fiveYears(extension: LaunchedExtension): Promise<Figure[]> {
+  const worker = await extension.worker();
+  const device = await deviceOf(worker);
+  const today = localDayKey(Date.now());
+  // 55 entries a day for five years: 100,000 entries.
+  const days = daysBack(addDays(today, -1), 1819);
+  await importAll(
+    worker,
+    days.flatMap((day) => heavyDay(day, device, 12)),
+  );
+  await writeOtherDevices(worker, today);
+  return [
+    {
+      name: 'progress_ready_5y_ms',
+      value: await readyMs(extension, 'progress.html', 'progress-ready'),
+      unit: 'ms',
+      target: 500,
+    },
+    {
+      name: 'popup_ready_100k_ms',
+      value: await readyMs(extension, 'popup.html', 'popup-ready'),
+      unit: 'ms',
+      target: 150,
+    },
+  ];
+}
+
+async function inFreshBrowser(run: (extension: LaunchedExtension) => Promise<Figure[]>) {
+  const extension = await launchExtension();
+  try {
+    return await run(extension);
+  } finally {
+    await extension.close();
+  }
+}
+
+const benchmark: Benchmark = {
+  title: 'data path in Chromium',
+  async run() {
+    return [...(await inFreshBrowser(heavyMonth)), ...(await inFreshBrowser(fiveYears))];
+  },
+};
+
+export default benchmark;
