@@ -154,8 +154,10 @@ export function createWorker(deps: WorkerDependencies) {
     return readVersioned(customExercisesFormat, raw).value.exercises;
   }
 
-  async function worldContext(): Promise<WorldContext> {
-    const custom = new Set((await customExercises()).map((exercise) => exercise.id));
+  /** Custom exercises are read only when an entry names an exercise that is not built in. */
+  async function worldContext(exercises: readonly string[] = []): Promise<WorldContext> {
+    const needed = exercises.some((id) => builtInExercise(id) === undefined);
+    const custom = new Set(needed ? (await customExercises()).map((exercise) => exercise.id) : []);
     return {
       now: deps.now(),
       knownExercise: (id) => custom.has(id) || builtInExercise(id) !== undefined,
@@ -266,11 +268,12 @@ export function createWorker(deps: WorkerDependencies) {
   async function checkImport(journal: ImportJournal): Promise<void> {
     for (const exercise of journal.customExercises) refuseFuture(exercise.updatedAt);
     refuseFuture(journal.settings.updatedAt);
-    const world = await worldContext();
-    const fileExercises = new Set(journal.customExercises.map((exercise) => exercise.id));
-    const context = {
-      ...world,
-      knownExercise: (id: string) => fileExercises.has(id) || world.knownExercise(id),
+    const known = new Set(
+      [...(await customExercises()), ...journal.customExercises].map((exercise) => exercise.id),
+    );
+    const context: WorldContext = {
+      now: deps.now(),
+      knownExercise: (id) => known.has(id) || builtInExercise(id) !== undefined,
     };
     for (let part = 0; part < journal.parts; part++) {
       for (const [index, entry] of (await stagedPart(journal.id, part)).entries()) {
@@ -407,9 +410,15 @@ export function createWorker(deps: WorkerDependencies) {
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
     logEntries: async ({ entries, changeId }) => {
+      // A quick log (no day, no exercise of the user's) costs no read of sync.
+      const dated = entries.some(
+        (entry) => entry.day !== undefined || (entry.kind === 'rest' && entry.until !== undefined),
+      );
       const context = {
-        ...(await worldContext()),
-        startOfDayHour: (await readSettings(deps.sync)).startOfDayHour,
+        ...(await worldContext(
+          entries.flatMap((entry) => ('exercise' in entry ? [entry.exercise] : [])),
+        )),
+        startOfDayHour: dated ? (await readSettings(deps.sync)).startOfDayHour : 0,
       };
       for (const [index, entry] of entries.entries()) {
         const problem = newEntryProblem(entry, context);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { BROKEN_FILES } from '../unit/backup-files';
 import { expect, test } from './fixtures';
-import { launchExtension } from './launch';
+import { launchExtension, type LaunchedExtension } from './launch';
 import { PopupPage } from './pages';
 import { writeSampleHistory } from './sample-history';
 import { storedEntries } from './storage';
@@ -21,6 +21,24 @@ async function importText(page: Page, text: string, name = 'backup.json') {
   await page
     .getByLabel('Import a Backbone export')
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/**
+ * Once the worker has written its journal, stops it (as Chromium does when idle) and opens the
+ * page again: the worker's next start must finish the use case. Returns the new worker.
+ */
+async function stopInTheMiddle(extension: LaunchedExtension, page: Page) {
+  const worker = await extension.worker();
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => 'journal' in (await chrome.storage.local.get('journal'))),
+    )
+    .toBe(true);
+  const session = await extension.context.newCDPSession(page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await page.reload();
+  return extension.worker();
 }
 
 const withoutExportTime = (text: string) => text.replace(/"exportedAt":\d+/, '"exportedAt":0');
@@ -275,17 +293,7 @@ test('a restore cut short by the worker stopping is finished on its next start, 
       globalThis as unknown as { backbone: { handlers: { restoreBackup(data: unknown): unknown } } }
     ).backbone.handlers.restoreBackup({});
   });
-  await expect
-    .poll(() =>
-      worker.evaluate(async () => 'journal' in (await chrome.storage.local.get('journal'))),
-    )
-    .toBe(true);
-  const session = await extension.context.newCDPSession(options.page);
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
-  // The next start (here: the options page opened again) finishes the restore.
-  await options.page.reload();
-  const restarted = await extension.worker();
+  const restarted = await stopInTheMiddle(extension, options.page);
   await expect
     .poll(() => options.page.getByTestId('data-message').textContent(), { timeout: 20_000 })
     .toContain('it has now been finished');
@@ -336,16 +344,7 @@ test('an import cut short by the worker stopping is finished on its next start, 
       },
     ] as const,
   );
-  await expect
-    .poll(() =>
-      worker.evaluate(async () => 'journal' in (await chrome.storage.local.get('journal'))),
-    )
-    .toBe(true);
-  const session = await extension.context.newCDPSession(options.page);
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
-  await options.page.reload();
-  const restarted = await extension.worker();
+  const restarted = await stopInTheMiddle(extension, options.page);
   await expect
     .poll(() => options.page.getByTestId('data-message').textContent(), { timeout: 20_000 })
     .toContain('An import of a file was interrupted');
