@@ -1,5 +1,6 @@
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { storedEntries } from './storage';
 import { callHandler } from './worker';
 
 test('water: add a cup, undo it from the snackbar, add a custom amount', async ({ popup }) => {
@@ -147,4 +148,32 @@ test('a ring acts on click: a cup of water, a posture check done', async ({ popu
   await page.getByTestId('ring-posture').getByRole('button').click();
   await expect.poll(() => page.getByTestId('posture-count').textContent()).toBe('1 of 4');
   await expect.poll(() => page.getByTestId('ring-posture').textContent()).toContain('1/4');
+});
+
+test('time off from the pause menu pauses every nudge and keeps each day as time off', async ({
+  extension,
+  popup,
+}) => {
+  const { page } = popup;
+  await page.getByText('Pause', { exact: true }).click();
+  await page.getByRole('button', { name: 'Time off…' }).click();
+  await page.getByLabel('Reason').selectOption('sick');
+  const today = await page.getByLabel('First day').inputValue();
+  const until = await page.evaluate((day) => {
+    const date = new Date(`${day}T12:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + 2);
+    return date.toISOString().slice(0, 10);
+  }, today);
+  await page.getByLabel('Last day').fill(until);
+  await page.getByRole('button', { name: 'Take time off' }).click();
+  await expect
+    .poll(() => page.getByTestId('nudge-status').textContent())
+    .toMatch(/^Nudges paused until/);
+  const days = (await storedEntries(await extension.worker()))
+    .filter((entry) => entry.kind === 'rest' && 'reason' in entry && entry.reason === 'sick')
+    .map((entry) => entry.day)
+    .sort();
+  expect(days).toHaveLength(3);
+  expect(days[0]).toBe(today);
+  expect(days[2]).toBe(until);
 });
