@@ -12,6 +12,7 @@ import type { Worker } from 'playwright-core';
 import { addDays, localDayKey, type DayKey } from '../../lib/days';
 import type { Entry } from '../../lib/entries';
 import { MAX_IMPORT_BATCH } from '../../lib/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { launchExtension, type LaunchedExtension } from '../e2e/launch';
 import { storedEntries } from '../e2e/storage';
 import { ExtensionPage } from '../e2e/pages';
@@ -27,13 +28,28 @@ async function deviceOf(worker: Worker): Promise<string> {
   return ((await callHandler(worker, 'getStatus')) as { device: string }).device;
 }
 
-/** Stores entries through the worker's import, in batches as the options page sends them. */
+/**
+ * Stores entries through the worker's own import, as the options page does: staged in parts,
+ * then added in one use case.
+ */
 async function importAll(worker: Worker, entries: Entry[]): Promise<void> {
-  for (let start = 0; start < entries.length; start += MAX_IMPORT_BATCH) {
-    await callHandler(worker, 'importEntries', {
+  const id = `bench${entries.length}`;
+  let parts = 0;
+  for (let start = 0; start < entries.length; start += MAX_IMPORT_BATCH, parts++) {
+    await callHandler(worker, 'stageImport', {
+      id,
+      part: parts,
       entries: entries.slice(start, start + MAX_IMPORT_BATCH),
     });
   }
+  // An import that adds keeps the settings here: the ones it carries are not used.
+  await callHandler(worker, 'commitImport', {
+    id,
+    parts,
+    mode: 'add',
+    settings: DEFAULT_SETTINGS,
+    customExercises: [],
+  });
   await callHandler(worker, 'syncNow');
 }
 
