@@ -9,7 +9,7 @@ import {
 } from '../lib/format';
 import type { UnitSystem } from '../lib/units';
 
-/** A day key as a heading: "Wednesday, 25 November". */
+/** `longDay`: a day key as a heading, "Wednesday, Nov 25". */
 export { formatNumber, longDay };
 
 /** The browser's messages, as lib/format.ts and the nudges expect them. */

@@ -36,14 +36,15 @@ export function oneSetText(t: Translate, prescription: Prescription, perSide: bo
 }
 
 /**
- * The heading of a day, from its day key: "Wednesday, 25 November". The key, not the clock,
- * because before the start of day the screen still shows the day before.
+ * The heading of a day, from its day key: "Wednesday, Nov 25" (short enough for the popup).
+ * The key, not the clock, because before the start of day the screen still shows the day
+ * before.
  */
 export function formatDayLabel(day: DayKey, locale?: string): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',
-    month: 'long',
+    month: 'short',
     timeZone: 'UTC',
   }).format(new Date(`${day}T12:00:00Z`));
 }
