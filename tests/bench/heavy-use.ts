@@ -2,11 +2,11 @@
  * A heavy user's day, as the benchmarks simulate it: 12 glasses of water, 15 sets and 16 prompt
  * answers, spread over waking hours; `extraWater` more glasses (sips) in the evening.
  */
-import type { Worker } from 'playwright-core';
 import { addDays, dayNumber, type DayKey } from '../../lib/days';
 import type { Entry } from '../../lib/entries';
 import { summarizeEntries } from '../../lib/summary';
 import { ownItems } from '../../lib/sync';
+import type { Background } from '../e2e/worker';
 
 const EXERCISES = ['bentOverRow', 'deadlift', 'pullUp', 'facePull', 'plank'];
 const PROMPTS = ['posture', 'movement', 'breathing', 'water'] as const;
@@ -57,7 +57,7 @@ export function daysBack(today: DayKey, count: number): DayKey[] {
 }
 
 /** Two other devices' year of heavy use, as their sync items (what this device sees of them). */
-export async function writeOtherDevices(worker: Worker, today: DayKey): Promise<void> {
+export async function writeOtherDevices(worker: Background, today: DayKey): Promise<void> {
   for (const device of ['otherdev01', 'otherdev02']) {
     const days = daysBack(addDays(today, -1), 365);
     const records = summarizeEntries(

@@ -6,9 +6,7 @@ import type { Background } from './worker';
 import { addDays, isoWeekday, localDayKey, type DayKey } from '../../lib/days';
 import type { NewEntry } from '../../lib/entries';
 import { MAX_ENTRIES_PER_MESSAGE } from '../../lib/protocol';
-import { summarizeEntries } from '../../lib/summary';
-import { ownItems } from '../../lib/sync';
-import { daysBack, heavyDay } from '../bench/heavy-use';
+import { writeOtherDevices } from '../bench/heavy-use';
 
 const ROTATION = [
   [
@@ -127,21 +125,5 @@ export async function writeSampleHistory(worker: Background, days = 60): Promise
  */
 export async function writeYearFromThreeDevices(worker: Background): Promise<void> {
   await writeSampleHistory(worker, 365);
-  const today = localDayKey(Date.now());
-  for (const device of ['otherdev01', 'otherdev02']) {
-    const days = daysBack(addDays(today, -1), 365);
-    const records = summarizeEntries(
-      days.flatMap((day) => heavyDay(day, device)),
-      Date.now(),
-      2000,
-    );
-    const items = ownItems(device, records, {
-      today,
-      first: days[0]!,
-      rev: Date.now(),
-      goalMl: 2000,
-      level: { fullMonths: 2, years: 100 },
-    });
-    await worker.evaluate((values) => chrome.storage.sync.set(values), items);
-  }
+  await writeOtherDevices(worker, localDayKey(Date.now()));
 }
