@@ -453,8 +453,6 @@ export function sessionSeconds(pattern: BreathingPattern): number {
 
 // Custom exercises --------------------------------------------------------------------------
 
-export const CUSTOM_ID_PREFIX = 'custom-';
-
 export const customExerciseSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^custom-[a-z0-9]{4,24}$/, 'invalid.customExercise.id')),
   name: v.pipe(

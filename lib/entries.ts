@@ -200,7 +200,6 @@ export type SetEntry = Extract<Entry, { kind: 'set' }>;
 export type CardioEntry = Extract<Entry, { kind: 'cardio' }>;
 export type PromptEntry = Extract<Entry, { kind: 'prompt' }>;
 export type RestEntry = Extract<Entry, { kind: 'rest' }>;
-export type EntryKind = Entry['kind'];
 
 function restLength(day: DayKey, until: DayKey): number {
   return daysBetween(day, until) + 1;

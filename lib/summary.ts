@@ -9,9 +9,8 @@
  * times, and the totals come out the same. Totals are sums over devices (a workout or a rest
  * day on any device counts for the day).
  */
-import * as v from 'valibot';
 import { addDays, type DayKey } from './days';
-import { REST_REASONS, type Entry, type RestReason } from './entries';
+import type { Entry, RestReason } from './entries';
 import { toKg } from './units';
 
 export interface DeviceDay {
@@ -36,20 +35,6 @@ export type History = Record<DayKey, DaySummary>;
 
 /** A day's records of every device, added up. */
 export type DayTotals = Omit<DeviceDay, 'rev'>;
-
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-export const deviceDaySchema = v.object({
-  rev: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  waterMl: count,
-  sets: count,
-  volumeKg: count,
-  workout: v.boolean(),
-  posture: count,
-  movement: count,
-  breathing: count,
-  rest: v.optional(v.picklist(REST_REASONS)),
-  waterGoalMl: v.optional(count),
-});
 
 /**
  * The most one device can log in a day, generously: a record beyond these is not a person's

@@ -41,7 +41,7 @@ import {
   writeVersioned,
   type KeyValueArea,
 } from './storage';
-import { isOwnKey } from './sync';
+import { isOwnKey, monthsBack } from './sync';
 import { mlToFlOz } from './units';
 import { flushSync, isQuotaError, type FlushResult } from './syncer';
 import { readEntries, Writer } from './writer';
@@ -57,7 +57,6 @@ type ImportJournal = { v: 1; kind: 'import'; step: 'checked' } & RequestOf<'comm
 export const SYNC_DELAY_MS = 30_000;
 
 export const BADGE_ALARM = 'badge:refresh';
-export const COMMANDS = ['log-water', 'repeat-last-set', 'toggle-pause'] as const;
 
 export type AlarmsApi = NudgeDependencies['alarms'];
 
@@ -400,7 +399,7 @@ export function createWorker(deps: WorkerDependencies) {
     const now = deps.now();
     const settings = await readSettings(deps.sync);
     const today = localDayKey(now, settings.startOfDayHour);
-    const recent = await readEntries(deps.local, [today.slice(0, 7), monthBefore(today)]);
+    const recent = await readEntries(deps.local, monthsBack(today, 2));
     const last = recent.filter((entry) => entry.kind === 'set').sort((a, b) => b.at - a.at)[0];
     if (!last) return;
     const { id: _id, device: _device, day: _day, ...set } = last;
@@ -555,11 +554,6 @@ export function createWorker(deps: WorkerDependencies) {
       if (await hasChangesWaiting()) await scheduleFlush();
     },
   };
-}
-
-function monthBefore(day: string): string {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
 function waterGoalOf(overview: Overview): number {
