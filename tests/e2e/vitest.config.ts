@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // A condition polled for gets the same patience: on a busy machine an event page or a
+    // worker can take seconds to start again (the default is one second).
+    expect: { poll: { timeout: 15_000 } },
   },
 });
