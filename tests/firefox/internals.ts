@@ -68,14 +68,21 @@ export async function shownAlert(firefox: LaunchedFirefox): Promise<string> {
   return titles[0]!;
 }
 
-/** Clicks the body of the alert with this title, as a user's mouse would. */
-export async function clickAlert(firefox: LaunchedFirefox, title: string): Promise<void> {
+/**
+ * Waits for the alert with this title, then gives privileged script that finds its window.
+ */
+async function alertWindow(firefox: LaunchedFirefox, title: string): Promise<string> {
   await expect
     .poll(async () => (await openAlerts(firefox)).map((alert) => alert.title), { timeout: 15_000 })
     .toContain(title);
+  return `[...Services.wm.getEnumerator('alert:alert')].find(
+      (w) => w.document.getElementById('alertTitleLabel').value === ${JSON.stringify(title)})`;
+}
+
+/** Clicks the body of the alert with this title, as a user's mouse would. */
+export async function clickAlert(firefox: LaunchedFirefox, title: string): Promise<void> {
   await firefox.privileged(`(() => {
-    const alert = [...Services.wm.getEnumerator('alert:alert')].find(
-      (w) => w.document.getElementById('alertTitleLabel').value === ${JSON.stringify(title)});
+    const alert = ${await alertWindow(firefox, title)};
     const box = alert.document.getElementById('alertBox').getBoundingClientRect();
     const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
@@ -89,12 +96,8 @@ export async function clickAlert(firefox: LaunchedFirefox, title: string): Promi
  * when its `alert-animation` ends, so that animation is shortened and Firefox's own code closes it.
  */
 export async function letAlertTimeOut(firefox: LaunchedFirefox, title: string): Promise<void> {
-  await expect
-    .poll(async () => (await openAlerts(firefox)).map((alert) => alert.title), { timeout: 15_000 })
-    .toContain(title);
   await firefox.privileged(`(() => {
-    const alert = [...Services.wm.getEnumerator('alert:alert')].find(
-      (w) => w.document.getElementById('alertTitleLabel').value === ${JSON.stringify(title)});
+    const alert = ${await alertWindow(firefox, title)};
     alert.document.getElementById('alertBox').style.animationDuration = '10ms';
   })()`);
 }
