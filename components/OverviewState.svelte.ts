@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Overview, OverviewSource, StorageChanges, TodaySnapshot } from '../lib/overview';
-import { readSnapshot } from '../lib/snapshot';
+import type { Overview, OverviewSource, StorageChanges } from '../lib/app/overview';
+import type { TodaySnapshot } from '../lib/stats/today';
+import { readSnapshot } from '../lib/store/first-paint';
 
 /**
  * Today's data as the pages show it, read from storage once, then kept up to date from each
@@ -52,8 +53,8 @@ export class OverviewState {
     this.#reading = (async () => {
       // Loaded on first use: the popup paints the snapshot before it needs any of this.
       const [{ OverviewSource }, { browserAreas }] = await Promise.all([
-        import('../lib/overview'),
-        import('../lib/storage'),
+        import('../lib/app/overview'),
+        import('../lib/adapters/storage-areas'),
       ]);
       const source = (this.#source ??= new OverviewSource(browserAreas()));
       do {

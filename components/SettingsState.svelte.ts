@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Settings } from '../lib/settings';
-import { browserAreas, readVersioned, settingsFormat, SYNC_KEYS } from '../lib/storage';
+import type { Settings } from '../lib/model/settings';
+import { browserAreas } from '../lib/adapters/storage-areas';
+import { readVersioned, settingsFormat, SYNC_KEYS } from '../lib/store/items';
 
 /** The settings as stored in sync, read again whenever they change (here or on another device). */
 export class SettingsState {

@@ -1,5 +1,5 @@
-import { sendMessage } from '../lib/messaging';
-import type { WorkerStatus } from '../lib/protocol';
+import { sendMessage } from '../lib/adapters/send-message';
+import type { WorkerStatus } from '../lib/messaging/protocol';
 
 /** Asks the background worker how it is; pages show this so a dead worker is visible at once. */
 export class WorkerConnection {

@@ -1,20 +1,17 @@
-import { i18n } from '#i18n';
-import { exerciseNameKey, type CustomExercise } from '../lib/catalogue';
-import type { Entry, SetEntry } from '../lib/entries';
+import { exerciseNameKey, type CustomExercise } from '../lib/model/catalogue';
+import type { Entry, SetEntry } from '../lib/model/entries';
 import {
   formatDayLabel as longDay,
   formatNumber,
   formatVolume as formatVolumeWith,
-  type Translate,
-} from '../lib/format';
-import type { UnitSystem } from '../lib/units';
+} from '../lib/model/formatting';
+import { translate } from '../lib/adapters/translate';
+import type { UnitSystem } from '../lib/model/units';
 
 /** `longDay`: a day key as a heading, "Wednesday, Nov 25". */
 export { formatNumber, longDay };
 
-/** The browser's messages, as lib/format.ts and the nudges expect them. */
-export const translate: Translate = (key, substitutions) =>
-  (i18n.t as (key: string, substitutions?: string[]) => string)(key, substitutions?.map(String));
+export { translate };
 
 export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);

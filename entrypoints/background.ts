@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { translate } from '../components/format';
-import { listenForMessages } from '../lib/messaging-listen';
-import { browserAreas, LOCAL_KEYS, SESSION_KEYS, sessionArea, SYNC_KEYS } from '../lib/storage';
-import { openInReusedTab } from '../lib/tabs';
-import { createWorker } from '../lib/worker';
+import { translate } from '../lib/adapters/translate';
+import { listenForMessages } from '../lib/adapters/listen-for-messages';
+import { browserAreas, sessionArea } from '../lib/adapters/storage-areas';
+import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../lib/store/items';
+import { openInReusedTab } from '../lib/nudge/reused-tab';
+import { createWorker } from '../lib/app/worker';
 
 export default defineBackground(() => {
   const firefox = import.meta.env.BROWSER === 'firefox';

@@ -1,5 +1,5 @@
-import type { Overview } from '../../lib/overview';
-import type { Logged } from '../../lib/writer';
+import type { Overview } from '../../lib/app/overview';
+import type { Logged } from '../../lib/store/writer';
 
 /** What the popup hands the quick set, which it loads only when opened. */
 export interface QuickSetProps {

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Entry } from '../../lib/entries';
-import { readEntryItems } from '../../lib/overview';
-import { browserAreas, bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/storage';
+import type { Entry } from '../../lib/model/entries';
+import { readEntryItems } from '../../lib/app/overview';
+import { browserAreas } from '../../lib/adapters/storage-areas';
+import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/items';
 
 /**
  * Every month's entries, read once; afterwards a change to a month is taken from the change

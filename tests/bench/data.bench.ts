@@ -9,10 +9,10 @@
  *   to their ready marks, with five heavy years (100,000 entries) in this browser, medians.
  */
 import type { Worker } from 'playwright-core';
-import { addDays, localDayKey, type DayKey } from '../../lib/days';
-import type { Entry } from '../../lib/entries';
-import { MAX_IMPORT_BATCH } from '../../lib/protocol';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { addDays, localDayKey, type DayKey } from '../../lib/model/days';
+import type { Entry } from '../../lib/model/entries';
+import { MAX_IMPORT_BATCH } from '../../lib/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { launchExtension, type LaunchedExtension } from '../e2e/launch';
 import { storedEntries } from '../e2e/storage';
 import { ExtensionPage } from '../e2e/pages';

@@ -2,10 +2,10 @@
  * A heavy user's day, as the benchmarks simulate it: 12 glasses of water, 15 sets and 16 prompt
  * answers, spread over waking hours; `extraWater` more glasses (sips) in the evening.
  */
-import { addDays, dayNumber, type DayKey } from '../../lib/days';
-import type { Entry } from '../../lib/entries';
-import { summarizeEntries } from '../../lib/summary';
-import { ownItems } from '../../lib/sync';
+import { addDays, dayNumber, type DayKey } from '../../lib/model/days';
+import type { Entry } from '../../lib/model/entries';
+import { summarizeEntries } from '../../lib/stats/summary';
+import { ownItems } from '../../lib/sync/plan';
 import type { Background } from '../e2e/worker';
 
 const EXERCISES = ['bentOverRow', 'deadlift', 'pullUp', 'facePull', 'plank'];

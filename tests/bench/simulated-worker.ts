@@ -2,8 +2,8 @@
  * The real worker on a simulated clock: alarms fire when simulated time reaches them, the user
  * is away when the scenario says so, and every wake-up is counted. No browser, no waiting.
  */
-import type { IdleState } from '../../lib/nudges';
-import { createWorker } from '../../lib/worker';
+import type { IdleState } from '../../lib/nudge/engine';
+import { createWorker } from '../../lib/app/worker';
 import { MemoryArea, QuotaSyncArea } from '../unit/quota-area';
 
 export function simulatedWorker(start: number, isAway: (now: number) => boolean = () => false) {

@@ -3,10 +3,10 @@
  * (`streaks_10y_ms`), and from three devices' records, merging them first, as a page does after
  * reading sync (`merge_and_streaks_10y_3dev_ms`).
  */
-import { addDays } from '../../lib/days';
-import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/settings';
-import { habitReports, type HabitRules } from '../../lib/streaks';
-import { emptyDeviceDay, historyTotals, type History } from '../../lib/summary';
+import { addDays } from '../../lib/model/days';
+import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/model/settings';
+import { habitReports, type HabitRules } from '../../lib/stats/streaks';
+import { emptyDeviceDay, historyTotals, type History } from '../../lib/stats/summary';
 import type { Benchmark } from './figures';
 import { medianMs } from './timing';
 

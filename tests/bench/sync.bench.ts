@@ -5,10 +5,10 @@
  *   fired when its time comes, counting sync write operations;
  * - ten years of heavy use in one device's local storage.
  */
-import { encodeEntry } from '../../lib/codec';
-import { LOCAL_KEYS, encodeOwnDays } from '../../lib/storage';
-import { summarizeEntries } from '../../lib/summary';
-import { itemBytes, planSync, SYNC_QUOTA } from '../../lib/sync';
+import { encodeEntry } from '../../lib/store/codec';
+import { LOCAL_KEYS, encodeOwnDays } from '../../lib/store/items';
+import { summarizeEntries } from '../../lib/stats/summary';
+import { itemBytes, planSync, SYNC_QUOTA } from '../../lib/sync/plan';
 import { QuotaSyncArea } from '../unit/quota-area';
 import { simulatedWorker } from './simulated-worker';
 import type { Benchmark, Figure } from './figures';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { BROKEN_FILES } from '../unit/backup-files';
 import { expect, test } from './fixtures';
 import { launchExtension, type LaunchedExtension } from './launch';

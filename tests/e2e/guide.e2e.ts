@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { saveSettings } from './worker';

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { expect, test } from './fixtures';
 import {
   alarms,

@@ -9,8 +9,8 @@ import { expect, test } from './fixtures';
 import { writeYearFromThreeDevices } from './sample-history';
 import { storedEntries } from './storage';
 import { callHandler, saveSettings } from './worker';
-import { isoWeekday, localDayKey } from '../../lib/days';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { isoWeekday, localDayKey } from '../../lib/model/days';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 
 test.override({ headed: true });
 

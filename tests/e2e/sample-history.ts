@@ -3,9 +3,9 @@
  * extension's own writer inside the worker, as if the user had logged it day by day.
  */
 import type { Background } from './worker';
-import { addDays, isoWeekday, localDayKey, type DayKey } from '../../lib/days';
-import type { NewEntry } from '../../lib/entries';
-import { MAX_ENTRIES_PER_MESSAGE } from '../../lib/protocol';
+import { addDays, isoWeekday, localDayKey, type DayKey } from '../../lib/model/days';
+import type { NewEntry } from '../../lib/model/entries';
+import { MAX_ENTRIES_PER_MESSAGE } from '../../lib/messaging/protocol';
 import { writeOtherDevices } from '../bench/heavy-use';
 
 const ROTATION = [

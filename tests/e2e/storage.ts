@@ -1,8 +1,8 @@
 /** Reading the extension's real storage from a test, decoded with the extension's own code. */
 import type { Background } from './worker';
-import { decodeEntry } from '../../lib/codec';
-import type { Entry } from '../../lib/entries';
-import { bucketFormat, monthOfBucketKey, readVersioned } from '../../lib/storage';
+import { decodeEntry } from '../../lib/store/codec';
+import type { Entry } from '../../lib/model/entries';
+import { bucketFormat, monthOfBucketKey, readVersioned } from '../../lib/store/items';
 
 export function storageArea(
   worker: Background,

@@ -1,6 +1,6 @@
-import { addDays, localDayKey } from '../../lib/days';
-import { emptyDeviceDay } from '../../lib/summary';
-import { ownItems } from '../../lib/sync';
+import { addDays, localDayKey } from '../../lib/model/days';
+import { emptyDeviceDay } from '../../lib/stats/summary';
+import { ownItems } from '../../lib/sync/plan';
 import { HOSTILE_SYNC_ITEMS, hostileItems } from '../unit/foreign-sync-items';
 import { expect, test } from './fixtures';
 import { storageArea, storedEntries } from './storage';
@@ -198,7 +198,7 @@ test('sync now writes this device’s days within the real quotas', async ({
 });
 
 test('the browser counts an item’s bytes as the sync planner does', async ({ extension }) => {
-  const { itemBytes } = await import('../../lib/sync');
+  const { itemBytes } = await import('../../lib/sync/plan');
   const worker = await extension.worker();
   const key = 'probe';
   const fits = 'x'.repeat(8192 - itemBytes(key, ''));

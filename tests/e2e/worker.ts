@@ -1,7 +1,7 @@
 /** Driving the background worker's own code paths from a test, as the browser's events would. */
 import type { Worker } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/model/settings';
 
 /** Where the suites run code inside the background: Chromium's worker, Firefox's event page. */
 export type Background = Pick<Worker, 'evaluate'>;

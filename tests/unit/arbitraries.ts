@@ -1,8 +1,8 @@
 /** fast-check generators of valid domain values. */
 import fc from 'fast-check';
-import { addDays } from '../../lib/days';
-import type { Entry } from '../../lib/entries';
-import type { DeviceDay } from '../../lib/summary';
+import { addDays } from '../../lib/model/days';
+import type { Entry } from '../../lib/model/entries';
+import type { DeviceDay } from '../../lib/stats/summary';
 
 const MONTH = '2026-11';
 const MONTH_START = Date.UTC(2026, 10, 1);

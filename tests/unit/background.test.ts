@@ -6,10 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { LOCAL_KEYS, nudgeStateFormat, readVersioned, writeVersioned } from '../../lib/storage';
-import { settingsFormat } from '../../lib/storage';
-import { readEntries } from '../../lib/writer';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
+import { LOCAL_KEYS, nudgeStateFormat, readVersioned, writeVersioned } from '../../lib/store/items';
+import { settingsFormat } from '../../lib/store/items';
+import { readEntries } from '../../lib/store/items';
 import { fakeCommands, fakeIdle } from './fakes';
 
 /** Monday 2026-11-23, 09:00 local time. */

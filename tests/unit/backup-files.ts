@@ -1,6 +1,6 @@
 /** A valid backup and a set of broken ones, each with the refusal it must get. */
-import { createBackup, serializeBackup } from '../../lib/backup';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { createBackup, serializeBackup } from '../../lib/store/backup';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 
 const AT = Date.UTC(2026, 10, 24, 12);
 /** The clock the unit tests parse files at: a day after the valid file's entries. */

@@ -5,12 +5,12 @@ import {
   isDataKey,
   itemsBytes,
   serializeBackup,
-} from '../../lib/backup';
-import type { NewEntry } from '../../lib/entries';
-import { readAllEntries } from '../../lib/overview';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { LOCAL_KEYS, type KeyValueArea } from '../../lib/storage';
-import { createWorker } from '../../lib/worker';
+} from '../../lib/store/backup';
+import type { NewEntry } from '../../lib/model/entries';
+import { readAllEntries } from '../../lib/app/overview';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { LOCAL_KEYS, type KeyValueArea } from '../../lib/store/items';
+import { createWorker } from '../../lib/app/worker';
 import { MemoryArea } from './quota-area';
 import { fakeWorkerDependencies } from './worker-deps';
 

@@ -5,8 +5,8 @@ import {
   importPreview,
   parseBackup,
   serializeBackup,
-} from '../../lib/backup';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+} from '../../lib/store/backup';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { messageKeys } from './messages';
 import { BROKEN_FILES, PARSE_NOW, validBackup } from './backup-files';
 import { prompt, set, water } from './builders';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { entryId } from '../../lib/codec';
-import { localDayKey } from '../../lib/days';
-import type { NewEntry } from '../../lib/entries';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { settingsFormat, SYNC_KEYS } from '../../lib/storage';
-import { createWorker } from '../../lib/worker';
+import { entryId } from '../../lib/store/codec';
+import { localDayKey } from '../../lib/model/days';
+import type { NewEntry } from '../../lib/model/entries';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { settingsFormat, SYNC_KEYS } from '../../lib/store/items';
+import { createWorker } from '../../lib/app/worker';
 import { fakeWorkerDependencies } from './worker-deps';
 
 const NOW = Date.UTC(2026, 10, 24, 12);

@@ -1,5 +1,11 @@
 /** Small builders for entries in tests: valid by default, overridable field by field. */
-import type { CardioEntry, PromptEntry, RestEntry, SetEntry, WaterEntry } from '../../lib/entries';
+import type {
+  CardioEntry,
+  PromptEntry,
+  RestEntry,
+  SetEntry,
+  WaterEntry,
+} from '../../lib/model/entries';
 
 let counter = 0;
 const nextId = () => `id${String(++counter).padStart(6, '0')}`;

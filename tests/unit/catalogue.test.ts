@@ -16,7 +16,7 @@ import {
   findExercise,
   postureTitleKey,
   sessionSeconds,
-} from '../../lib/catalogue';
+} from '../../lib/model/catalogue';
 import { messageKeys } from './messages';
 
 const custom = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatClock, parseClock, parseClockList } from '../../lib/clock';
+import { formatClock, parseClock, parseClockList } from '../../lib/model/clock';
 
 describe('clock times', () => {
   it('round-trip every minute of the day', () => {

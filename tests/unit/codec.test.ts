@@ -9,12 +9,12 @@ import {
   encodeFullDays,
   entryId,
   RecordFormatError,
-} from '../../lib/codec';
-import { addDays, dayRange } from '../../lib/days';
-import { EntryValidationError } from '../../lib/entries';
-import { effectiveGoals, DEFAULT_SETTINGS } from '../../lib/settings';
-import { habitReports } from '../../lib/streaks';
-import { dayTotals, emptyDeviceDay, type DeviceDay } from '../../lib/summary';
+} from '../../lib/store/codec';
+import { addDays, dayRange } from '../../lib/model/days';
+import { EntryValidationError } from '../../lib/model/entries';
+import { effectiveGoals, DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { habitReports } from '../../lib/stats/streaks';
+import { dayTotals, emptyDeviceDay, type DeviceDay } from '../../lib/stats/summary';
 import { deviceDayArbitrary, entryArbitrary } from './arbitraries';
 import { set, water } from './builders';
 

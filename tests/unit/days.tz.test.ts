@@ -15,7 +15,7 @@ import {
   localDayKey,
   monthOf,
   weekStartNumber,
-} from '../../lib/days';
+} from '../../lib/model/days';
 
 const HOUR = 3_600_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EntryValidationError, isValidEntry, parseEntry } from '../../lib/entries';
+import { EntryValidationError, isValidEntry, parseEntry } from '../../lib/model/entries';
 import { messageKeys } from './messages';
 import { cardio, prompt, rest, set, water } from './builders';
 
@@ -72,7 +72,13 @@ describe('entries', () => {
   it('has a message for every refusal it can give', async () => {
     const keys = await messageKeys();
     const source = await import('node:fs').then((fs) =>
-      ['lib/entries.ts', 'lib/days.ts', 'lib/catalogue.ts', 'lib/water.ts', 'lib/settings.ts']
+      [
+        'lib/model/entries.ts',
+        'lib/model/days.ts',
+        'lib/model/catalogue.ts',
+        'lib/model/water.ts',
+        'lib/model/settings.ts',
+      ]
         .map((file) => fs.readFileSync(file, 'utf8'))
         .join(''),
     );

@@ -3,7 +3,7 @@
  * sync. Each must be skipped and listed, never trusted, and never stop anything. Shared by the
  * unit and the end-to-end tests.
  */
-import type { ForeignItem } from '../../lib/sync';
+import type { ForeignItem } from '../../lib/sync/plan';
 
 const coarse = { v: 1, t: 1, g: 2000, s: 'AAAB' };
 const month = (d: string, g = 2000) => ({ v: 1, t: 1, g, d });

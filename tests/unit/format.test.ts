@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDayKey } from '../../lib/days';
-import { formatDayLabel } from '../../lib/format';
+import { localDayKey } from '../../lib/model/days';
+import { formatDayLabel } from '../../lib/model/formatting';
 
 describe('the day heading', () => {
   it('names the logical day: at 02:30 with the day starting at 04:00, still the day before', () => {

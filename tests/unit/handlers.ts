@@ -1,4 +1,4 @@
-import type { Handlers } from '../../lib/protocol';
+import type { Handlers } from '../../lib/messaging/protocol';
 
 /** Handlers for a test: the ones given, and the rest failing loudly if called. */
 export function handlersWith(given: Partial<Handlers>): Handlers {

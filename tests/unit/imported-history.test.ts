@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBackup, parseBackup, serializeBackup } from '../../lib/backup';
-import { localDayKey } from '../../lib/days';
-import type { Entry, NewEntry } from '../../lib/entries';
-import { readAllEntries, readOverview, type Overview } from '../../lib/overview';
+import { createBackup, parseBackup, serializeBackup } from '../../lib/store/backup';
+import { localDayKey } from '../../lib/model/days';
+import type { Entry, NewEntry } from '../../lib/model/entries';
+import { readAllEntries, readOverview, type Overview } from '../../lib/app/overview';
 import {
   averageWater,
   nudgeWeeks,
@@ -11,25 +11,25 @@ import {
   waterSeries,
   weightedExercises,
   workoutDays,
-} from '../../lib/progress';
+} from '../../lib/stats/progress';
 import {
   DEFAULT_SETTINGS,
   effectiveGoals,
   nudgeFreeWeekdays,
   type Settings,
-} from '../../lib/settings';
+} from '../../lib/model/settings';
 import {
   deviceFormat,
   LOCAL_KEYS,
   settingsFormat,
   SYNC_KEYS,
   writeVersioned,
-} from '../../lib/storage';
-import { recentDays } from '../../lib/streaks';
-import { emptyDeviceDay, historyTotals, IMPORTED_REV } from '../../lib/summary';
-import { archiveKey, monthKey, ownItems, readSyncItems, withOtherDays } from '../../lib/sync';
-import { flushSync } from '../../lib/syncer';
-import { Writer } from '../../lib/writer';
+} from '../../lib/store/items';
+import { recentDays } from '../../lib/stats/streaks';
+import { emptyDeviceDay, historyTotals, IMPORTED_REV } from '../../lib/stats/summary';
+import { archiveKey, monthKey, ownItems, readSyncItems, withOtherDays } from '../../lib/sync/plan';
+import { flushSync } from '../../lib/sync/flush';
+import { Writer } from '../../lib/store/writer';
 import { MemoryArea } from './quota-area';
 
 const NOW = new Date(2026, 10, 24, 15).getTime();

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 // eslint-disable-next-line svelte/no-svelte-internal -- the real proxy, not a look-alike
 import { proxy as stateProxy, snapshot } from 'svelte/internal/client';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MessageError, sendMessage } from '../../lib/messaging';
-import { listenForMessages } from '../../lib/messaging-listen';
+import { MessageError, sendMessage } from '../../lib/adapters/send-message';
+import { listenForMessages } from '../../lib/adapters/listen-for-messages';
 import { handlersWith } from './handlers';
 
 const status = { version: '9.9.9', startedAt: 1, device: 'devA1' };

@@ -6,11 +6,11 @@ import {
   notificationId,
   promptContent,
   QUIET_RECHECK_MINUTES,
-} from '../../lib/nudges';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { LOCAL_KEYS, nudgeStateFormat, readVersioned } from '../../lib/storage';
-import { BADGE_COLOUR, createWorker, type WorkerDependencies } from '../../lib/worker';
-import { readEntries } from '../../lib/writer';
+} from '../../lib/nudge/engine';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
+import { LOCAL_KEYS, nudgeStateFormat, readVersioned } from '../../lib/store/items';
+import { BADGE_COLOUR, createWorker, type WorkerDependencies } from '../../lib/app/worker';
+import { readEntries } from '../../lib/store/items';
 import { fakeIdle } from './fakes';
 import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
 

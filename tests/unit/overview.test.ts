@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OverviewSource, readOverview, type StorageChanges } from '../../lib/overview';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { type KeyValueArea } from '../../lib/storage';
-import { emptyDeviceDay } from '../../lib/summary';
-import { ownItems } from '../../lib/sync';
-import { createWorker } from '../../lib/worker';
+import { OverviewSource, readOverview, type StorageChanges } from '../../lib/app/overview';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { type KeyValueArea } from '../../lib/store/items';
+import { emptyDeviceDay } from '../../lib/stats/summary';
+import { ownItems } from '../../lib/sync/plan';
+import { createWorker } from '../../lib/app/worker';
 import { fakeWorkerDependencies } from './worker-deps';
 
 const NOW = new Date(2026, 10, 24, 12).getTime();

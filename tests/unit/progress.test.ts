@@ -8,9 +8,9 @@ import {
   weeklyBest,
   waterSeries,
   weightedExercises,
-} from '../../lib/progress';
-import { addDays } from '../../lib/days';
-import { emptyDayTotals } from '../../lib/summary';
+} from '../../lib/stats/progress';
+import { addDays } from '../../lib/model/days';
+import { emptyDayTotals } from '../../lib/stats/summary';
 import { prompt, set } from './builders';
 
 describe('progress', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, isEnvelope, MAX_ENTRIES_PER_MESSAGE } from '../../lib/protocol';
+import {
+  createDispatcher,
+  isEnvelope,
+  MAX_ENTRIES_PER_MESSAGE,
+} from '../../lib/messaging/protocol';
 import { handlersWith } from './handlers';
 
 const status = { version: '1.2.3', startedAt: 42, device: 'devA1' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInExercise } from '../../lib/catalogue';
+import { builtInExercise } from '../../lib/model/catalogue';
 import {
   exerciseById,
   exercisesByRegion,
@@ -7,7 +7,7 @@ import {
   prefill,
   recentExercises,
   suggestionAfter,
-} from '../../lib/quickset';
+} from '../../lib/stats/quickset';
 import { cardio, set, water } from './builders';
 
 const custom = [

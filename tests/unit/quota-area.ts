@@ -1,6 +1,6 @@
 /** In-memory storage areas for unit tests and the sync benchmarks. */
-import type { KeyValueArea } from '../../lib/storage';
-import { itemBytes, SYNC_QUOTA } from '../../lib/sync';
+import type { KeyValueArea } from '../../lib/store/items';
+import { itemBytes, SYNC_QUOTA } from '../../lib/sync/plan';
 
 function bytesOf(data: Map<string, string>): number {
   let total = 0;

@@ -9,8 +9,8 @@ import {
   nextWaterDue,
   pauseEnd,
   timeOffSpan,
-} from '../../lib/schedule';
-import { DEFAULT_NUDGES, presetOf, withPreset, type NudgeSettings } from '../../lib/settings';
+} from '../../lib/nudge/schedule';
+import { DEFAULT_NUDGES, presetOf, withPreset, type NudgeSettings } from '../../lib/model/settings';
 
 const MINUTE = 60_000;
 /** Local wall-clock time; 2026-11-23 is a Monday. */

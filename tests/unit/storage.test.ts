@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DEFAULT_BREAK_MOVES } from '../../lib/catalogue';
+import { DEFAULT_BREAK_MOVES } from '../../lib/model/catalogue';
 import { describe, expect, it } from 'vitest';
 import {
   bucketFormat,
@@ -12,8 +12,8 @@ import {
   syncStateFormat,
   writeVersioned,
   type Format,
-} from '../../lib/storage';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+} from '../../lib/store/items';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 
 /** Values as this version writes them: fixtures every later version must still read. */
 const SETTINGS_V1 = {

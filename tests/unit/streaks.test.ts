@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayRange } from '../../lib/days';
-import {
-  habitReports,
-  recentDays,
-  type Goals,
-  type HabitId,
-  type HabitRules,
-} from '../../lib/streaks';
-import { emptyDayTotals, type DayTotals } from '../../lib/summary';
+import { addDays, dayRange } from '../../lib/model/days';
+import { habitReports, recentDays, type HabitId, type HabitRules } from '../../lib/stats/streaks';
+import type { Goals } from '../../lib/model/settings';
+import { emptyDayTotals, type DayTotals } from '../../lib/stats/summary';
 
 const goals: Goals = {
   waterMl: 2000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInExercise } from '../../lib/catalogue';
+import { builtInExercise } from '../../lib/model/catalogue';
 import {
   addToRecords,
   estimatedOneRepMax,
@@ -8,7 +8,7 @@ import {
   recordsOf,
   setOneRepMax,
   suggestProgression,
-} from '../../lib/strength';
+} from '../../lib/stats/strength';
 import { set } from './builders';
 
 const kg = (amount: number) => ({ amount, unit: 'kg' as const });

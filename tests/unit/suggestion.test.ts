@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/settings';
-import type { HabitReport } from '../../lib/streaks';
-import { emptyDayTotals, type DayTotals } from '../../lib/summary';
+import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/model/settings';
+import type { HabitReport } from '../../lib/stats/streaks';
+import { emptyDayTotals, type DayTotals } from '../../lib/stats/summary';
 import {
   lastCustomWater,
   lastLoggedSet,
@@ -9,7 +9,7 @@ import {
   recordGain,
   suggestNow,
   type NowState,
-} from '../../lib/suggestion';
+} from '../../lib/stats/suggestion';
 import { cardio, set, water } from './builders';
 
 const today = '2026-11-25'; // a Wednesday, with active hours 09:00-18:00 by default

@@ -10,7 +10,7 @@ import {
   type DaySummary,
   type DeviceDay,
   type History,
-} from '../../lib/summary';
+} from '../../lib/stats/summary';
 import { deviceDayArbitrary } from './arbitraries';
 import { cardio, prompt, rest, set, water } from './builders';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCoarseYear, encodeFullDays } from '../../lib/codec';
-import { addDays } from '../../lib/days';
-import { emptyDeviceDay, dayTotals, type DeviceDay } from '../../lib/summary';
+import { encodeCoarseYear, encodeFullDays } from '../../lib/store/codec';
+import { addDays } from '../../lib/model/days';
+import { emptyDeviceDay, dayTotals, type DeviceDay } from '../../lib/stats/summary';
 import {
   archiveKey,
   deviceKey,
@@ -17,7 +17,7 @@ import {
   SyncBudgetError,
   withOwnDays,
   yearKey,
-} from '../../lib/sync';
+} from '../../lib/sync/plan';
 
 import { HOSTILE_SYNC_ITEMS, hostileItems } from './foreign-sync-items';
 

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { LOCAL_KEYS, readVersioned, syncStateFormat, type KeyValueArea } from '../../lib/storage';
-import { dayTotals } from '../../lib/summary';
-import { readSyncItems } from '../../lib/sync';
-import { flushSync, isQuotaError } from '../../lib/syncer';
-import { Writer } from '../../lib/writer';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import {
+  LOCAL_KEYS,
+  readVersioned,
+  syncStateFormat,
+  type KeyValueArea,
+} from '../../lib/store/items';
+import { dayTotals } from '../../lib/stats/summary';
+import { readSyncItems } from '../../lib/sync/plan';
+import { flushSync, isQuotaError } from '../../lib/sync/flush';
+import { Writer } from '../../lib/store/writer';
 import { hostileItems } from './foreign-sync-items';
 import { QuotaSyncArea } from './quota-area';
 

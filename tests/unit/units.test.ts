@@ -9,7 +9,7 @@ import {
   toKg,
   unitsOf,
   volumeToMl,
-} from '../../lib/units';
+} from '../../lib/model/units';
 
 describe('units', () => {
   it('converts weights the way a gym reads them', () => {

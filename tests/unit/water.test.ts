@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestedWaterGoalMl, waterGoalMl } from '../../lib/water';
+import { suggestedWaterGoalMl, waterGoalMl } from '../../lib/model/water';
 
 describe('water goal', () => {
   it('suggests about 33 ml per kg, rounded to 50 ml, more on workout days', () => {

@@ -1,9 +1,9 @@
 /** The worker's dependencies for unit tests: fakeBrowser where it has the API, small fakes elsewhere. */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Translate } from '../../lib/format';
-import type { KeyValueArea } from '../../lib/storage';
-import type { AlarmsApi, WorkerDependencies } from '../../lib/worker';
+import type { Translate } from '../../lib/model/formatting';
+import type { KeyValueArea } from '../../lib/store/items';
+import type { AlarmsApi, WorkerDependencies } from '../../lib/app/worker';
 import { fakeIdle } from './fakes';
 
 /** Messages as their key and substitutions, so tests can read what would be shown. */

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { decodeEntry } from '../../lib/codec';
-import type { NewEntry } from '../../lib/entries';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { decodeEntry } from '../../lib/store/codec';
+import type { NewEntry } from '../../lib/model/entries';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import {
   bucketFormat,
   bucketKeys,
@@ -10,8 +10,9 @@ import {
   readVersioned,
   syncStateFormat,
   type KeyValueArea,
-} from '../../lib/storage';
-import { readOwnDays, RECENT_LIMIT, WriteRefusedError, Writer } from '../../lib/writer';
+} from '../../lib/store/items';
+import { readOwnDays } from '../../lib/store/items';
+import { RECENT_LIMIT, WriteRefusedError, Writer } from '../../lib/store/writer';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;

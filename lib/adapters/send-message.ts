@@ -1,0 +1,50 @@
+/**
+ * The pages' side of lib/messaging/protocol.ts: sending a typed request. It imports the protocol's types
+ * only, so the pages do not carry the request schemas (the worker checks every message).
+ */
+import { browser } from 'wxt/browser';
+import type { Envelope, MessageType, Reply, RequestOf, ResponseMap } from '../messaging/protocol';
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+/** Messages that change data: each carries an id, so sending it again stores it once. */
+const CHANGES: ReadonlySet<MessageType> = new Set(['logEntries', 'removeEntries']);
+/** A change whose answer was lost (the worker stopped meanwhile) is sent this often in all. */
+const ATTEMPTS = 3;
+
+function newChangeId(): string {
+  return crypto.randomUUID().replace(/-/g, '');
+}
+
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  data: RequestOf<K>,
+): Promise<ResponseMap[K]> {
+  const change = CHANGES.has(type);
+  // Firefox structured-clones every message and cannot clone a Svelte `$state` proxy (Chromium
+  // copies through JSON and can): cloning here makes a page that sends one fail in every browser
+  // and in the unit tests, not only in Firefox. Pages send `$state.snapshot(...)`.
+  const envelope: Envelope = structuredClone({
+    type,
+    data: change ? { changeId: newChangeId(), ...(data as object) } : data,
+  });
+  let lost: unknown;
+  for (let attempt = 0; attempt < (change ? ATTEMPTS : 1); attempt++) {
+    let reply: Reply<ResponseMap[K]> | undefined;
+    try {
+      reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseMap[K]> | undefined;
+    } catch (error) {
+      lost = error;
+      continue;
+    }
+    if (!reply) {
+      lost = new MessageError(`No answer to ${type}`);
+      continue;
+    }
+    if (!reply.ok) throw new MessageError(reply.error);
+    return reply.value;
+  }
+  throw lost instanceof Error ? lost : new MessageError(`No answer to ${type}`);
+}

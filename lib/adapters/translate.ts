@@ -1,0 +1,6 @@
+/** The browser's messages (locales/en.yml), as the domain's Translate expects them. */
+import { i18n } from '#i18n';
+import type { Translate } from '../model/formatting';
+
+export const translate: Translate = (key, substitutions) =>
+  (i18n.t as (key: string, substitutions?: string[]) => string)(key, substitutions?.map(String));

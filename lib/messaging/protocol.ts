@@ -1,0 +1,156 @@
+/**
+ * The one map of every message exchanged between the extension's contexts. Pages and the
+ * background import only from here, so a message's request and response cannot drift apart.
+ */
+import * as v from 'valibot';
+import { customExerciseSchema, type CustomExercise } from '../model/catalogue';
+import { dayKeySchema } from '../model/days';
+import { entrySchema, idSchema, newEntrySchema } from '../model/entries';
+import type { NudgeStatus } from '../nudge/engine';
+import { TIME_OFF_REASONS } from '../nudge/schedule';
+import { changeIdSchema } from '../store/items';
+import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
+import type { FlushResult } from '../sync/flush';
+import type { EntryRef, Logged } from '../store/writer';
+
+export interface WorkerStatus {
+  version: string;
+  startedAt: number;
+  device: string;
+}
+
+/** The most entries one message may carry (a week of heavy logging; imports go in batches). */
+export const MAX_ENTRIES_PER_MESSAGE = 500;
+export const MAX_IMPORT_BATCH = 5_000;
+/** Parts of one import: 2,000,000 entries, the most a file may hold. */
+export const MAX_IMPORT_PARTS = 400;
+
+const entryRefSchema = v.strictObject({ id: idSchema, day: dayKeySchema });
+/** A page's id for a change: a retry after a lost acknowledgement carries the same one. */
+const changeId = v.optional(changeIdSchema);
+
+export const requestSchemas = {
+  getStatus: v.strictObject({}),
+  logEntries: v.strictObject({
+    entries: v.pipe(v.array(newEntrySchema), v.minLength(1), v.maxLength(MAX_ENTRIES_PER_MESSAGE)),
+    changeId,
+  }),
+  removeEntries: v.strictObject({
+    refs: v.pipe(v.array(entryRefSchema), v.minLength(1), v.maxLength(MAX_ENTRIES_PER_MESSAGE)),
+    changeId,
+  }),
+  syncNow: v.strictObject({}),
+  /** `restore`: an import puts back a saved record as it was, its time included. */
+  saveSettings: v.strictObject({ settings: settingsSchema, restore: v.optional(v.boolean()) }),
+  saveCustomExercise: v.strictObject({
+    exercise: customExerciseSchema,
+    restore: v.optional(v.boolean()),
+  }),
+  answerPrompt: v.strictObject({
+    kind: v.picklist(NUDGE_KINDS),
+    outcome: v.picklist(['done', 'snoozed', 'skipped']),
+    /** For a snooze: how long, when not the default from the settings. */
+    snoozeMinutes: v.optional(v.picklist(SNOOZE_CHOICES)),
+    /** The prompt answered (NudgeStatus.pending's firedAt); absent for an unprompted answer. */
+    prompt: v.optional(v.number()),
+  }),
+  pauseNudges: v.strictObject({ choice: v.picklist(['30m', '1h', 'tomorrow', 'untilResumed']) }),
+  resumeNudges: v.strictObject({}),
+  /** Vacation or sick days, `from` to `until` inclusive: every nudge pauses, no streak breaks. */
+  takeTimeOff: v.strictObject({
+    reason: v.picklist(TIME_OFF_REASONS, 'invalid.restReason'),
+    from: dayKeySchema,
+    until: dayKeySchema,
+  }),
+  nudgeStatus: v.strictObject({}),
+  testNotification: v.strictObject({}),
+  /** One part of a file's entries, kept aside in storage until the import is committed. */
+  stageImport: v.strictObject({
+    id: idSchema,
+    part: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_IMPORT_PARTS - 1)),
+    entries: v.pipe(v.array(entrySchema), v.maxLength(MAX_IMPORT_BATCH)),
+  }),
+  /**
+   * The import, as one use case: the staged parts, the custom exercises, and for a replace the
+   * settings, after a backup; finished on the next start if the worker stops meanwhile.
+   */
+  commitImport: v.strictObject({
+    id: idSchema,
+    parts: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_IMPORT_PARTS)),
+    mode: v.picklist(['add', 'replace']),
+    settings: settingsSchema,
+    customExercises: v.pipe(v.array(customExerciseSchema), v.maxLength(1_000)),
+  }),
+  /** Keeps a backup of everything (refused when it would not fit), then deletes it all. */
+  resetData: v.strictObject({}),
+  /** Puts the kept backup back, in place of everything; finished on the next start if cut. */
+  restoreBackup: v.strictObject({}),
+} satisfies Record<string, v.GenericSchema>;
+
+export interface ResponseMap {
+  getStatus: WorkerStatus;
+  logEntries: Logged;
+  removeEntries: { removed: EntryRef[] };
+  syncNow: FlushResult;
+  saveSettings: Settings;
+  saveCustomExercise: CustomExercise[];
+  answerPrompt: NudgeStatus;
+  pauseNudges: NudgeStatus;
+  resumeNudges: NudgeStatus;
+  takeTimeOff: NudgeStatus;
+  nudgeStatus: NudgeStatus;
+  testNotification: void;
+  stageImport: void;
+  commitImport: { added: number };
+  resetData: void;
+  restoreBackup: void;
+}
+
+export type MessageType = keyof typeof requestSchemas;
+export type RequestOf<K extends MessageType> = v.InferOutput<(typeof requestSchemas)[K]>;
+
+export interface Envelope {
+  type: string;
+  data: unknown;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Handlers = {
+  [K in MessageType]: (data: RequestOf<K>) => Promise<ResponseMap[K]> | ResponseMap[K];
+};
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null && 'type' in message && 'data' in message;
+}
+
+function isMessageType(type: unknown): type is MessageType {
+  return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
+}
+
+/**
+ * Validates a raw message and runs its handler. Anything malformed is answered with an error
+ * before a handler sees it, so a handler never runs on bad input.
+ */
+export function createDispatcher(handlers: Handlers) {
+  return async (message: Envelope): Promise<Reply<unknown>> => {
+    if (!isMessageType(message.type)) {
+      return { ok: false, error: `Unknown message type: ${String(message.type)}` };
+    }
+    const parsed = v.safeParse(requestSchemas[message.type], message.data);
+    if (!parsed.success) {
+      const [issue] = parsed.issues;
+      const where = v.getDotPath(issue);
+      return {
+        ok: false,
+        error: `Invalid ${message.type}${where ? ` at ${where}` : ''}: ${issue.message}`,
+      };
+    }
+    try {
+      const handler = handlers[message.type] as (data: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.output) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * What the progress page shows, computed from entries and daily totals: strength over time per
+ * exercise, water against the goal with rolling averages, and nudge outcomes per week.
+ */
+import { addDays, dayKeyFromNumber, dayNumber, weekStartNumber, type DayKey } from '../model/days';
+import type { Entry, PromptKind, PromptOutcome, SetEntry } from '../model/entries';
+import { setOneRepMax } from './strength';
+import type { DayStatus } from './streaks';
+import type { DayTotals } from './summary';
+import { roundTo, toKg } from '../model/units';
+
+export interface StrengthPoint {
+  day: DayKey;
+  /** The heaviest working set of the day, in kg. */
+  topSetKg: number;
+  /** The best estimated one-rep max of the day, in kg. */
+  oneRepMaxKg: number;
+}
+
+/** Per day an exercise was done with weight: its top set and best estimated 1RM, oldest first. */
+export function strengthSeries(entries: readonly Entry[], exercise: string): StrengthPoint[] {
+  const byDay = new Map<DayKey, StrengthPoint>();
+  for (const entry of entries) {
+    if (entry.kind !== 'set' || entry.exercise !== exercise || entry.warmup || !entry.weight)
+      continue;
+    const kg = roundTo(toKg(entry.weight), 2);
+    const oneRepMax = roundTo(setOneRepMax(entry as SetEntry) ?? 0, 1);
+    const point = byDay.get(entry.day) ?? { day: entry.day, topSetKg: 0, oneRepMaxKg: 0 };
+    point.topSetKg = Math.max(point.topSetKg, kg);
+    point.oneRepMaxKg = Math.max(point.oneRepMaxKg, oneRepMax);
+    byDay.set(entry.day, point);
+  }
+  return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+/**
+ * A long series as the best of each week (keyed by its Monday), so years of history stay a
+ * chart of a few hundred points; a series of a year or less is left as it is.
+ */
+export function weeklyBest(points: readonly StrengthPoint[], maxPoints = 366): StrengthPoint[] {
+  if (points.length <= maxPoints) return [...points];
+  const weeks = new Map<DayKey, StrengthPoint>();
+  for (const point of points) {
+    const week = dayKeyFromNumber(weekStartNumber(dayNumber(point.day)));
+    const best = weeks.get(week) ?? { day: week, topSetKg: 0, oneRepMaxKg: 0 };
+    best.topSetKg = Math.max(best.topSetKg, point.topSetKg);
+    best.oneRepMaxKg = Math.max(best.oneRepMaxKg, point.oneRepMaxKg);
+    weeks.set(week, best);
+  }
+  return [...weeks.values()];
+}
+
+/** Sets logged with weight, per exercise. */
+export function weightedSetCounts(entries: readonly Entry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.kind === 'set' && entry.weight)
+      counts.set(entry.exercise, (counts.get(entry.exercise) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Exercises by their sets counted in several parts of history, most sets first. */
+export function mostSetsFirst(parts: Iterable<ReadonlyMap<string, number>>): string[] {
+  const counts = new Map<string, number>();
+  for (const part of parts)
+    for (const [exercise, count] of part) counts.set(exercise, (counts.get(exercise) ?? 0) + count);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([exercise]) => exercise);
+}
+
+/** Exercises logged with weight, most sets first: the choices of the strength chart. */
+export function weightedExercises(entries: readonly Entry[]): string[] {
+  return mostSetsFirst([weightedSetCounts(entries)]);
+}
+
+/** Each of the last `days` days: met with a workout, skipped with a rest, missed, or before history. */
+export function workoutDays(
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  today: DayKey,
+  days: number,
+): (DayStatus | undefined)[] {
+  const first = [...totals.keys()].reduce((min, day) => (day < min ? day : min), today);
+  return Array.from({ length: days }, (_, index) => {
+    const day = addDays(today, index - days + 1);
+    if (day < first) return undefined;
+    const dayTotals = totals.get(day);
+    if (dayTotals?.workout) return 'met';
+    if (dayTotals?.rest) return 'skipped';
+    return day === today ? 'open' : 'missed';
+  });
+}
+
+export interface WaterDay {
+  day: DayKey;
+  ml: number;
+  goalMl: number;
+}
+
+/** Water per day for the last `days` days to today, with each day's goal. */
+export function waterSeries(
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  goalMl: number,
+  today: DayKey,
+  days: number,
+): WaterDay[] {
+  return Array.from({ length: days }, (_, index) => {
+    const day = addDays(today, index - days + 1);
+    const dayTotals = totals.get(day);
+    return { day, ml: dayTotals?.waterMl ?? 0, goalMl: dayTotals?.waterGoalMl ?? goalMl };
+  });
+}
+
+/**
+ * Average water a day over the last `days` days before today (an unfinished today left out),
+ * dividing by the days actually averaged: those in the series, from the first day of history.
+ */
+export function averageWater(series: readonly WaterDay[], days: number, first?: DayKey): number {
+  const past = series
+    .slice(0, -1)
+    .slice(-days)
+    .filter((day) => first === undefined || day.day >= first);
+  return past.length === 0
+    ? 0
+    : Math.round(past.reduce((sum, day) => sum + day.ml, 0) / past.length);
+}
+
+/** The first day with any record, if any. */
+export function firstDay(totals: ReadonlyMap<DayKey, unknown>): DayKey | undefined {
+  let first: DayKey | undefined;
+  for (const day of totals.keys()) if (first === undefined || day < first) first = day;
+  return first;
+}
+
+/** The water card: 30 days to today against the goal, and the 7- and 30-day averages. */
+export function waterProgress(
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  goalMl: number,
+  today: DayKey,
+) {
+  // A day more than shown: the 30 days before today, and today.
+  const series = waterSeries(totals, goalMl, today, 31);
+  const first = firstDay(totals);
+  return {
+    days: series.slice(1),
+    week: averageWater(series, 7, first),
+    month: averageWater(series, 30, first),
+  };
+}
+
+export type OutcomeCounts = Record<PromptOutcome, number> & { prompted: number };
+
+export interface NudgeWeek {
+  /** The Monday the week starts on. */
+  week: DayKey;
+  kinds: Record<PromptKind, OutcomeCounts>;
+}
+
+const emptyCounts = (): OutcomeCounts => ({
+  prompted: 0,
+  done: 0,
+  snoozed: 0,
+  skipped: 0,
+  dismissed: 0,
+  expired: 0,
+});
+
+/** Prompt outcomes per week and kind, newest week first. */
+export function nudgeWeeks(entries: readonly Entry[]): NudgeWeek[] {
+  const weeks = new Map<DayKey, NudgeWeek>();
+  for (const entry of entries) {
+    if (entry.kind !== 'prompt') continue;
+    const week = dayKeyFromNumber(weekStartNumber(dayNumber(entry.day)));
+    let row = weeks.get(week);
+    if (!row) {
+      row = {
+        week,
+        kinds: {
+          posture: emptyCounts(),
+          movement: emptyCounts(),
+          breathing: emptyCounts(),
+          water: emptyCounts(),
+        },
+      };
+      weeks.set(week, row);
+    }
+    const counts = row.kinds[entry.prompt];
+    counts[entry.outcome] += 1;
+    // A snooze brings the same prompt back: only the other outcomes end a prompt.
+    if (entry.outcome !== 'snoozed') counts.prompted += 1;
+  }
+  return [...weeks.values()].sort((a, b) => (a.week < b.week ? 1 : -1));
+}

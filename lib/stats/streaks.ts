@@ -1,0 +1,268 @@
+/**
+ * Streaks and habit strength, computed from merged daily totals (lib/stats/summary.ts).
+ *
+ * The habits:
+ * - water: the day's water reached the goal in force that day (or the current goal when the
+ *   day recorded none);
+ * - posture, movement, breathing: at least N prompts of that kind done in the day;
+ * - workout: at least T workout days in a Monday-to-Sunday week (a weekly target, counted in
+ *   weeks), not every day.
+ * A goal of 0 turns a habit off; it is then not reported.
+ *
+ * The rules, in the order they apply to a day:
+ * 1. Days before the first day of history do not exist for any habit.
+ * 2. A paused day (vacation or sick) is skipped by every habit: it neither breaks a streak nor
+ *    adds to it, and the strength score stays where it was.
+ * 3. A planned rest day is skipped by the workout habit. The nudge habits (posture, movement,
+ *    breathing) also skip the weekdays on which no nudge is scheduled.
+ * 4. Otherwise a day is met when its value reaches the target, and missed when it does not,
+ *    except today, which is open until it is met: an unfinished today never breaks a streak.
+ *
+ * For the weekly workout habit, a week is met when its workout days reach the target, where the
+ * target never asks for more days than the week leaves available: required = min(T, days of the
+ * week that are not rest, pause, or before history). A week with no available day is skipped.
+ * The current week is open until it is met.
+ *
+ * The current streak counts met days (weeks) back from today, stepping over skipped ones and
+ * over an open today; the best streak is the longest such run in the history.
+ *
+ * Strength follows Loop Habit Tracker (uhabits-core Score.kt): with frequency f (1 for a daily
+ * habit, T/7 for the weekly one), multiplier m = 0.5^(sqrt(f)/13), and each day
+ * S = S * m + v * (1 - m), starting at 0. For a daily habit v = min(1, value / target). For the
+ * weekly habit v = min(1, workout days in the trailing window / T), where the window is the
+ * frequency's period, doubled (with the count) because f < 1: T*2 workouts in 14 days. Skipped
+ * days leave S unchanged. An open today is left out, so the score does not dip every morning.
+ */
+import { dayNumber, isoWeekdayOfNumber, weekStartNumber, type DayKey } from '../model/days';
+import type { Goals } from '../model/settings';
+import type { DayTotals } from './summary';
+
+export const HABITS = ['water', 'posture', 'movement', 'breathing', 'workout'] as const;
+export type HabitId = (typeof HABITS)[number];
+
+export interface HabitRules {
+  goals: Goals;
+  /** ISO weekdays (1 = Monday) with no nudges scheduled: the nudge habits skip them. */
+  nudgeFreeWeekdays: readonly number[];
+}
+
+export type DayStatus = 'met' | 'missed' | 'skipped' | 'open';
+
+export interface HabitReport {
+  habit: HabitId;
+  unit: 'days' | 'weeks';
+  current: number;
+  best: number;
+  /** Today's (for the workout habit: this week's) standing. */
+  today: DayStatus;
+  /** Loop's habit strength, 0 to 1. */
+  strength: number;
+}
+
+const DAILY_HALF_LIFE_DAYS = 13;
+
+function multiplier(frequency: number): number {
+  return 0.5 ** (Math.sqrt(frequency) / DAILY_HALF_LIFE_DAYS);
+}
+
+/** Totals laid out by day number from the first day of history to today. */
+interface Timeline {
+  start: number;
+  today: number;
+  days: (DayTotals | undefined)[];
+}
+
+function timeline(totals: ReadonlyMap<DayKey, DayTotals>, today: DayKey): Timeline | undefined {
+  const todayNumber = dayNumber(today);
+  let start = Infinity;
+  const numbers: number[] = [];
+  const values: DayTotals[] = [];
+  for (const [key, dayTotals] of totals) {
+    const day = dayNumber(key);
+    if (day > todayNumber) continue;
+    numbers.push(day);
+    values.push(dayTotals);
+    if (day < start) start = day;
+  }
+  if (numbers.length === 0) return undefined;
+  const days: (DayTotals | undefined)[] = new Array(todayNumber - start + 1).fill(undefined);
+  for (let index = 0; index < numbers.length; index++)
+    days[numbers[index]! - start] = values[index];
+  return { start, today: todayNumber, days };
+}
+
+const isPaused = (totals: DayTotals | undefined) =>
+  totals?.rest === 'vacation' || totals?.rest === 'sick';
+
+type DailyHabit = Exclude<HabitId, 'workout'>;
+
+// Day statuses are kept as small numbers in typed arrays: streaks over years stay fast.
+const MET = 0;
+const MISSED = 1;
+const SKIPPED = 2;
+const OPEN = 3;
+const STATUS_NAMES: readonly DayStatus[] = ['met', 'missed', 'skipped', 'open'];
+
+/** Where each daily habit reads its amount in a day's totals and its target in the goals. */
+const DAILY_FIELDS: Record<DailyHabit, { amount: keyof DayTotals & string; goal: keyof Goals }> = {
+  water: { amount: 'waterMl', goal: 'waterMl' },
+  posture: { amount: 'posture', goal: 'postureChecks' },
+  movement: { amount: 'movement', goal: 'movementBreaks' },
+  breathing: { amount: 'breathing', goal: 'breathingSessions' },
+};
+
+/** Each day's status and its value (0 to 1) for the strength score. */
+function dailyStatuses(habit: DailyHabit, line: Timeline, rules: HabitRules) {
+  const length = line.days.length;
+  const statuses = new Uint8Array(length);
+  const values = new Float64Array(length);
+  const nudgeFree = new Array<boolean>(8).fill(false);
+  if (habit !== 'water') for (const weekday of rules.nudgeFreeWeekdays) nudgeFree[weekday] = true;
+  const { amount, goal } = DAILY_FIELDS[habit];
+  const target = rules.goals[goal];
+  let weekday = isoWeekdayOfNumber(line.start);
+  for (let index = 0; index < length; index++, weekday = weekday === 7 ? 1 : weekday + 1) {
+    const totals = line.days[index];
+    if (nudgeFree[weekday] || isPaused(totals)) {
+      statuses[index] = SKIPPED;
+      continue;
+    }
+    const dayTarget = habit === 'water' ? totals?.waterGoalMl || target : target;
+    const progress = totals ? (totals[amount] as number) / dayTarget : 0;
+    values[index] = Math.min(1, progress);
+    statuses[index] = progress >= 1 ? MET : index === length - 1 ? OPEN : MISSED;
+  }
+  return { statuses, values };
+}
+
+function streaks(statuses: ArrayLike<number>): { current: number; best: number } {
+  let run = 0;
+  let best = 0;
+  for (let index = 0; index < statuses.length; index++) {
+    const status = statuses[index];
+    if (status === MET) best = Math.max(best, ++run);
+    else if (status === MISSED) run = 0;
+  }
+  return { current: run, best };
+}
+
+function strength(
+  statuses: ArrayLike<number>,
+  values: ArrayLike<number>,
+  frequency: number,
+): number {
+  const m = multiplier(frequency);
+  let score = 0;
+  for (let index = 0; index < statuses.length; index++) {
+    const status = statuses[index];
+    if (status === SKIPPED || status === OPEN) continue;
+    score = score * m + values[index]! * (1 - m);
+  }
+  return score;
+}
+
+function dailyReport(habit: DailyHabit, line: Timeline, rules: HabitRules): HabitReport {
+  const { statuses, values } = dailyStatuses(habit, line, rules);
+  return {
+    habit,
+    unit: 'days',
+    ...streaks(statuses),
+    today: STATUS_NAMES[statuses[statuses.length - 1]!]!,
+    strength: strength(statuses, values, 1),
+  };
+}
+
+/** Per week from the week of the first day: its status by the rule in the header. */
+function weeklyStatuses(line: Timeline, target: number): Uint8Array {
+  const firstWeek = weekStartNumber(line.start);
+  const statuses = new Uint8Array(Math.floor((line.today - firstWeek) / 7) + 1);
+  for (let week = firstWeek, index = 0; week <= line.today; week += 7, index++) {
+    let workouts = 0;
+    let available = 0;
+    for (let day = week; day < week + 7; day++) {
+      if (day < line.start) continue;
+      const totals = day <= line.today ? line.days[day - line.start] : undefined;
+      if (totals?.workout) workouts++;
+      if (totals?.workout || !totals?.rest) available++;
+    }
+    const required = Math.min(target, available);
+    const isCurrent = week + 7 > line.today;
+    statuses[index] =
+      required === 0 ? SKIPPED : workouts >= required ? MET : isCurrent ? OPEN : MISSED;
+  }
+  return statuses;
+}
+
+function workoutStrength(line: Timeline, target: number): number {
+  const frequency = target / 7;
+  const window = 14;
+  const needed = target * 2;
+  const m = multiplier(frequency);
+  const workoutPrefix = new Int32Array(line.days.length + 1);
+  for (let index = 0; index < line.days.length; index++) {
+    workoutPrefix[index + 1] = workoutPrefix[index]! + (line.days[index]?.workout ? 1 : 0);
+  }
+  let score = 0;
+  for (let index = 0; index < line.days.length; index++) {
+    const totals = line.days[index];
+    if (totals?.rest && !totals.workout) continue;
+    if (line.start + index === line.today && !totals?.workout) continue;
+    const inWindow = workoutPrefix[index + 1]! - workoutPrefix[Math.max(0, index + 1 - window)]!;
+    score = score * m + Math.min(1, inWindow / needed) * (1 - m);
+  }
+  return score;
+}
+
+function workoutReport(line: Timeline, target: number): HabitReport {
+  const statuses = weeklyStatuses(line, target);
+  return {
+    habit: 'workout',
+    unit: 'weeks',
+    ...streaks(statuses),
+    today: STATUS_NAMES[statuses[statuses.length - 1]!]!,
+    strength: workoutStrength(line, target),
+  };
+}
+
+const EMPTY_REPORT = { current: 0, best: 0, today: 'open', strength: 0 } as const;
+
+/** Every enabled habit's streaks and strength as of `today`. */
+export function habitReports(
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  rules: HabitRules,
+  today: DayKey,
+): HabitReport[] {
+  const line = timeline(totals, today);
+  const reports: HabitReport[] = [];
+  for (const habit of HABITS) {
+    if (habit === 'workout') {
+      const target = rules.goals.workoutsPerWeek;
+      if (target <= 0) continue;
+      reports.push(
+        line ? workoutReport(line, Math.min(7, target)) : { habit, unit: 'weeks', ...EMPTY_REPORT },
+      );
+    } else {
+      if (rules.goals[DAILY_FIELDS[habit].goal] <= 0) continue;
+      reports.push(
+        line ? dailyReport(habit, line, rules) : { habit, unit: 'days', ...EMPTY_REPORT },
+      );
+    }
+  }
+  return reports;
+}
+
+/** Day-by-day statuses of a daily habit over the last `days` days, for the heat-map. */
+export function recentDays(
+  habit: DailyHabit,
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  rules: HabitRules,
+  today: DayKey,
+  days: number,
+): (DayStatus | undefined)[] {
+  const line = timeline(totals, today);
+  if (!line) return new Array(days).fill(undefined);
+  const { statuses } = dailyStatuses(habit, line, rules);
+  const padding = Math.max(0, days - statuses.length);
+  const recent = Array.from(statuses.slice(-days), (status) => STATUS_NAMES[status]);
+  return [...new Array<undefined>(padding).fill(undefined), ...recent];
+}

@@ -1,0 +1,444 @@
+/**
+ * Every item Backbone keeps, in one place.
+ *
+ * Each stored value carries its own format version (`v`) and is read through `readVersioned`,
+ * which applies the migrations of older versions in memory and never writes: only the background
+ * worker writes (lib/store/writer.ts), and it stores the migrated form on its next change. WXT's own
+ * item versioning is not used because it migrates (writes) in every context that defines an
+ * item, and refuses data from a newer version with an error; here a value written by a newer
+ * version on another device is left untouched and reported.
+ *
+ *   local  device               this browser's device id
+ *   local  months               the months that have entries
+ *   local  entries.<YYYY-MM>    a month of entries (lib/store/codec.ts tuples)
+ *   local  entries.<YYYY-MM>.recent   the month's newest entries, until the writer moves them
+ *                                     into the month (so a log rewrites a small item)
+ *   local  days.<YYYY-MM>       this device's daily records of that month (sync's source)
+ *   local  others.<YYYY-MM>     daily records of other devices' entries an import brought here
+ *   local  syncState            months waiting to sync, and how syncing went
+ *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
+ *   local  records              personal records per exercise, kept up to date by the writer
+ *   local  todaySnapshot        today's totals and streaks, for the popup's first paint
+ *   local  backup               this browser's data as it was before a reset or a replace (lib/store/backup.ts)
+ *   local  journal              a restore under way, finished on the next start if interrupted
+ *   local  notice               what the next start finished, for the options page to say
+ *   local  writer               the revision of the writer's last commit (lib/store/writer.ts)
+ *   local  changes              ids of recent changes, so a retried change is stored once
+ *   sync   settings             the user's settings (lib/model/settings.ts)
+ *   sync   custom               custom exercises
+ *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync/plan.ts)
+ *   session guideTab            the tab the guide opens in, reused (lib/nudge/reused-tab.ts)
+ */
+import * as v from 'valibot';
+import {
+  BUCKET_VERSION,
+  decodeEntry,
+  decodeFullDays,
+  decodeStoredEntry,
+  emptyBucket,
+  encodeEntry,
+  encodeFullDays,
+  type Bucket,
+  type BucketTables,
+  type EncodedEntry,
+} from './codec';
+import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '../model/catalogue';
+import { dayKeySchema, type DayKey } from '../model/days';
+import { deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';
+import {
+  DEFAULT_NUDGES,
+  DEFAULT_SETTINGS,
+  settingsSchema,
+  type NudgeKind,
+  type Settings,
+} from '../model/settings';
+import type { KeyValueArea } from './area';
+import type { TodaySnapshot } from '../stats/today';
+import { FIRST_PAINT_KEYS, TODAY_SNAPSHOT_VERSION } from './first-paint';
+import type { StoredRecords } from '../stats/strength';
+import { IMPORTED_REV, type DeviceDay } from '../stats/summary';
+
+export type { KeyValueArea };
+
+export interface Format<T> {
+  version: number;
+  schema: v.GenericSchema<unknown, T>;
+  /** migrations[n] turns a value of version n - 1 into version n. */
+  migrations: Record<number, (value: Record<string, unknown>) => Record<string, unknown>>;
+  fallback: () => T;
+}
+
+export type Read<T> =
+  | { status: 'ok' | 'missing' | 'migrated'; value: T }
+  | { status: 'newer' | 'invalid'; value: T; raw: unknown };
+
+/** Reads a stored value: the fallback when absent, migrated when old, reported when foreign. */
+export function readVersioned<T>(format: Format<T>, raw: unknown): Read<T> {
+  if (raw === undefined || raw === null) return { status: 'missing', value: format.fallback() };
+  if (typeof raw !== 'object' || typeof (raw as { v?: unknown }).v !== 'number') {
+    return { status: 'invalid', value: format.fallback(), raw };
+  }
+  let value = { ...(raw as Record<string, unknown>) };
+  const stored = value.v as number;
+  if (stored > format.version) return { status: 'newer', value: format.fallback(), raw };
+  for (let version = stored + 1; version <= format.version; version++) {
+    const migrate = format.migrations[version];
+    if (!migrate) return { status: 'invalid', value: format.fallback(), raw };
+    value = { ...migrate(value), v: version };
+  }
+  const { v: _version, ...rest } = value;
+  const parsed = v.safeParse(format.schema, rest);
+  if (!parsed.success) return { status: 'invalid', value: format.fallback(), raw };
+  return { status: stored === format.version ? 'ok' : 'migrated', value: parsed.output };
+}
+
+export function writeVersioned<T extends object>(
+  format: Format<T>,
+  value: T,
+): Record<string, unknown> {
+  return { v: format.version, ...value };
+}
+
+// Formats -------------------------------------------------------------------------------------
+
+export const deviceFormat: Format<{ id: string; createdAt: number }> = {
+  version: 1,
+  schema: v.strictObject({ id: deviceIdSchema, createdAt: v.number() }),
+  migrations: {},
+  fallback: () => ({ id: '', createdAt: 0 }),
+};
+
+export const monthsFormat: Format<{ months: string[] }> = {
+  version: 1,
+  schema: v.strictObject({ months: v.array(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/))) }),
+  migrations: {},
+  fallback: () => ({ months: [] }),
+};
+
+export const bucketFormat: Format<Omit<Bucket, 'v'>> = {
+  version: BUCKET_VERSION,
+  schema: v.strictObject({
+    devices: v.array(deviceIdSchema),
+    exercises: v.array(v.string()),
+    // Tuples are validated one by one when decoded (lib/store/codec.ts), so one bad entry stays one.
+    entries: v.array(v.array(v.unknown())) as unknown as v.GenericSchema<
+      unknown,
+      Bucket['entries']
+    >,
+  }),
+  migrations: {},
+  fallback: () => {
+    const { v: _version, ...bucket } = emptyBucket();
+    return bucket;
+  },
+};
+
+export const ownDaysFormat: Format<{ t: number; g?: number; d: string }> = {
+  version: 1,
+  schema: v.strictObject({ t: v.number(), g: v.optional(v.number()), d: v.string() }),
+  migrations: {},
+  fallback: () => ({ t: 0, d: '' }),
+};
+
+/** Per other device, its days of one month (lib/store/codec.ts full days), against one goal. */
+export const otherDaysFormat: Format<{ g: number; devices: Record<string, string> }> = {
+  version: 1,
+  schema: v.strictObject({
+    g: v.number(),
+    devices: v.record(deviceIdSchema, v.string()),
+  }),
+  migrations: {},
+  fallback: () => ({ g: 0, devices: {} }),
+};
+
+export const syncStateFormat: Format<SyncState> = {
+  version: 1,
+  schema: v.strictObject({
+    dirtyMonths: v.array(v.string()),
+    first: v.optional(dayKeySchema),
+    level: v.number(),
+    flushes: v.number(),
+    lastFlushAt: v.optional(v.number()),
+    quotaErrors: v.number(),
+    lastError: v.optional(v.string()),
+  }),
+  migrations: {},
+  fallback: () => ({ dirtyMonths: [], level: 0, flushes: 0, quotaErrors: 0 }),
+};
+
+export interface SyncState {
+  /** Months with changes not yet in sync. */
+  dirtyMonths: string[];
+  /** This device's first day with data. */
+  first?: DayKey;
+  /** Index into DETAIL_LEVELS last used. */
+  level: number;
+  flushes: number;
+  lastFlushAt?: number;
+  quotaErrors: number;
+  lastError?: string;
+}
+
+const nudgeKindStateSchema = v.strictObject({
+  dueAt: v.optional(v.number()),
+  /** A prompt shown and not yet answered. */
+  pending: v.optional(
+    v.strictObject({
+      firedAt: v.number(),
+      detail: v.optional(v.string()),
+      /** The notification was clicked (its guide opened). */
+      clicked: v.optional(v.boolean()),
+    }),
+  ),
+  /** Where the prompt texts are in their rotation. */
+  rotation: v.number(),
+});
+
+export interface NudgeState {
+  kinds: Partial<Record<NudgeKind, v.InferOutput<typeof nudgeKindStateSchema>>>;
+  pausedUntil?: number;
+  pausedIndefinitely?: boolean;
+  /** Time off (vacation, sick): no nudge from start to end. */
+  timeOff?: { start: number; end: number };
+  /** When the user went away (idle, locked, asleep); no alarm runs meanwhile. */
+  awaySince?: number;
+  skips: { day: DayKey; count: number };
+  /** The nudge settings the due times were computed from; a change recomputes them. */
+  basis?: string;
+}
+
+export const nudgeStateFormat: Format<NudgeState> = {
+  version: 1,
+  schema: v.strictObject({
+    kinds: v.strictObject({
+      posture: v.optional(nudgeKindStateSchema),
+      movement: v.optional(nudgeKindStateSchema),
+      breathing: v.optional(nudgeKindStateSchema),
+      water: v.optional(nudgeKindStateSchema),
+    }),
+    pausedUntil: v.optional(v.number()),
+    pausedIndefinitely: v.optional(v.boolean()),
+    timeOff: v.optional(v.strictObject({ start: v.number(), end: v.number() })),
+    awaySince: v.optional(v.number()),
+    skips: v.strictObject({ day: v.string(), count: v.number() }),
+    basis: v.optional(v.string()),
+  }),
+  migrations: {},
+  fallback: () => ({ kinds: {}, skips: { day: '', count: 0 } }),
+};
+
+const optionalNumber = v.optional(v.number());
+export const recordsFormat: Format<{ exercises: Record<string, StoredRecords> }> = {
+  version: 1,
+  schema: v.strictObject({
+    exercises: v.record(
+      v.string(),
+      v.strictObject({
+        heaviestKg: optionalNumber,
+        oneRepMaxKg: optionalNumber,
+        mostReps: optionalNumber,
+        longestHoldSeconds: optionalNumber,
+        repsAtWeight: v.array(v.tuple([v.number(), v.number()])),
+      }),
+    ),
+  }),
+  migrations: {},
+  fallback: () => ({ exercises: {} }),
+};
+
+/**
+ * A cache the worker rewrites after every change, so its shape is not validated field by field:
+ * a snapshot that is not of the current version is simply not used.
+ */
+export const todaySnapshotFormat: Format<TodaySnapshot | undefined> = {
+  version: TODAY_SNAPSHOT_VERSION,
+  schema: v.custom<TodaySnapshot>((value) => typeof value === 'object' && value !== null),
+  migrations: {},
+  fallback: () => undefined,
+};
+
+export const settingsFormat: Format<Settings> = {
+  version: 3,
+  schema: settingsSchema,
+  migrations: {
+    // Version 2 brought nudges: earlier settings get the default schedule.
+    2: (value) => ({ ...value, nudges: structuredClone(DEFAULT_NUDGES) }),
+    // Version 3: breaks rotate through the desk moves, and sound does not keep nudges quiet.
+    3: (value) => ({
+      ...value,
+      nudges: { ...(value.nudges as object), quietWhileAudible: false },
+      breakMoves: [...DEFAULT_BREAK_MOVES],
+    }),
+  },
+  fallback: () => structuredClone(DEFAULT_SETTINGS),
+};
+
+export const customExercisesFormat: Format<{ exercises: CustomExercise[] }> = {
+  version: 1,
+  schema: v.strictObject({ exercises: v.array(customExerciseSchema) }),
+  migrations: {},
+  fallback: () => ({ exercises: [] }),
+};
+
+/** The writer's stamp on every commit: a commit of its own is told apart from anyone else's. */
+export const writerStampFormat: Format<{ rev: number }> = {
+  version: 1,
+  schema: v.strictObject({ rev: v.number() }),
+  migrations: {},
+  fallback: () => ({ rev: 0 }),
+};
+
+const changeIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
+
+/** Recent changes by id, each with when it was stored and the entries it stored or removed. */
+export const recentChangesFormat: Format<{
+  changes: [id: string, at: number, refs: [id: string, day: DayKey][]][];
+}> = {
+  version: 1,
+  schema: v.strictObject({
+    changes: v.array(
+      v.tuple([changeIdSchema, v.number(), v.array(v.tuple([v.string(), dayKeySchema]))]),
+    ),
+  }),
+  migrations: {},
+  fallback: () => ({ changes: [] }),
+};
+
+export { changeIdSchema };
+
+// Keys ----------------------------------------------------------------------------------------
+
+export const LOCAL_KEYS = {
+  device: 'device',
+  months: 'months',
+  syncState: 'syncState',
+  nudgeState: FIRST_PAINT_KEYS.nudgeState,
+  records: 'records',
+  todaySnapshot: FIRST_PAINT_KEYS.todaySnapshot,
+  /** The data kept before a reset or a replacing import, to restore it. */
+  backup: 'backup',
+  journal: 'journal',
+  notice: 'notice',
+  writer: 'writer',
+  changes: 'changes',
+  bucket: (month: string) => `entries.${month}`,
+  recent: (month: string) => `entries.${month}.recent`,
+  days: (month: string) => `days.${month}`,
+  others: (month: string) => `others.${month}`,
+} as const;
+
+export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+
+/** Session storage (cleared when the browser restarts): the one reused guide tab. */
+export const SESSION_KEYS = { guideTab: 'guideTab' } as const;
+
+export function decodeOwnDays(month: string, raw: unknown): Map<DayKey, DeviceDay> {
+  const stored = readVersioned(ownDaysFormat, raw).value;
+  return decodeFullDays(stored.d, month, stored.t, stored.g);
+}
+
+export function encodeOwnDays(days: ReadonlyMap<DayKey, DeviceDay>, rev: number, goalMl: number) {
+  return writeVersioned(ownDaysFormat, { t: rev, g: goalMl, d: encodeFullDays(days, goalMl) });
+}
+
+export function decodeOtherDays(month: string, raw: unknown): Map<string, Map<DayKey, DeviceDay>> {
+  const stored = readVersioned(otherDaysFormat, raw).value;
+  return new Map(
+    Object.entries(stored.devices).map(([device, days]) => [
+      device,
+      decodeFullDays(days, month, IMPORTED_REV, stored.g || undefined),
+    ]),
+  );
+}
+
+export function encodeOtherDays(
+  devices: ReadonlyMap<string, ReadonlyMap<DayKey, DeviceDay>>,
+  goalMl: number,
+) {
+  return writeVersioned(otherDaysFormat, {
+    g: goalMl,
+    devices: Object.fromEntries(
+      [...devices].map(([device, days]) => [device, encodeFullDays(days, goalMl)]),
+    ),
+  });
+}
+
+/** Both items that hold a month's entries: every reader of a month reads both. */
+export function bucketKeys(month: string): [month: string, recent: string] {
+  return [LOCAL_KEYS.bucket(month), LOCAL_KEYS.recent(month)];
+}
+
+/** The month a bucket item belongs to, or undefined for any other key. */
+export function monthOfBucketKey(key: string): string | undefined {
+  return /^entries\.(\d{4}-\d{2})(?:\.recent)?$/.exec(key)?.[1];
+}
+
+/** A month's entries from both of its items (as `get` returned them), oldest item first. */
+export function decodeMonth(
+  month: string,
+  raw: Record<string, unknown>,
+): { month?: DecodedBucket; recent?: DecodedBucket } {
+  const [main, recent] = bucketKeys(month);
+  return { month: decodeBucket(month, raw[main]), recent: decodeBucket(month, raw[recent]) };
+}
+
+/** A month bucket, decoded: its tables, its entries with their tuples, and what it cannot read. */
+export interface DecodedBucket {
+  tables: BucketTables;
+  entries: Entry[];
+  /** The stored tuple of each entry, in the same order. */
+  tuples: EncodedEntry[];
+  /** Tuples this version cannot read, kept as they are. */
+  unreadable: unknown[];
+}
+
+/**
+ * Decodes a stored month. A bucket of this version holds tuples this version's writer checked
+ * before storing them: they are decoded without validating them again. A bucket of an older
+ * version is validated entry by entry; one of a newer version, or broken, is undefined (not to
+ * be written over).
+ */
+export function decodeBucket(month: string, raw: unknown): DecodedBucket | undefined {
+  const read = readVersioned(bucketFormat, raw);
+  if (read.status === 'newer' || read.status === 'invalid') return undefined;
+  const { entries: stored, ...tables } = read.value;
+  const bucket: DecodedBucket = {
+    tables: { devices: [...tables.devices], exercises: [...tables.exercises] },
+    entries: [],
+    tuples: [],
+    unreadable: [],
+  };
+  const trusted = read.status === 'ok';
+  for (const tuple of stored) {
+    let entry: Entry | undefined;
+    try {
+      entry = trusted ? decodeStoredEntry(tuple, month, tables) : decodeEntry(tuple, month, tables);
+    } catch (error) {
+      if (!(error instanceof EntryValidationError)) throw error;
+    }
+    if (entry) {
+      bucket.entries.push(entry);
+      // An older version's tuple is stored again in this version's form.
+      bucket.tuples.push(trusted ? tuple : encodeEntry(entry, month, bucket.tables));
+    } else bucket.unreadable.push(tuple);
+  }
+  return bucket;
+}
+
+/** This device's daily records of the given months, as the writer stored them. */
+export async function readOwnDays(local: KeyValueArea, months: readonly string[]) {
+  const raw = await local.get(months.map(LOCAL_KEYS.days));
+  return new Map(months.flatMap((month) => [...decodeOwnDays(month, raw[LOCAL_KEYS.days(month)])]));
+}
+
+/** Every readable entry of the given months, in storage order. */
+export async function readEntries(
+  local: KeyValueArea,
+  months: readonly string[],
+): Promise<Entry[]> {
+  const raw = await local.get(months.flatMap(bucketKeys));
+  return months.flatMap((month) => {
+    const { month: bucket, recent } = decodeMonth(month, raw);
+    return [...(bucket?.entries ?? []), ...(recent?.entries ?? [])];
+  });
+}
