@@ -232,6 +232,11 @@ export async function readOverview(
   return source.overview(now)!;
 }
 
+/** Today's water goal: the one the day was logged against, else the current one. */
+export function todayWaterGoal(overview: Overview): number {
+  return overview.todayTotals.waterGoalMl ?? overview.goals.waterMl;
+}
+
 export function snapshotOf(overview: Overview): TodaySnapshot {
   const { today, settings, goals, todayTotals, reports } = overview;
   return { today, settings, goals, todayTotals, reports };

@@ -588,7 +588,7 @@ export class NudgeEngine {
 
   /**
    * Time off (vacation, sick) from `start` to `end`: no nudge in between, and every kind due
-   * inside it comes after it instead. Days off are logged by the caller (lib/app/worker.ts).
+   * inside it comes after it instead. Days off are logged by the caller (lib/app/logging.ts).
    */
   takeTimeOff(start: number, end: number): Promise<NudgeStatus> {
     return this.serialize(async () => {
