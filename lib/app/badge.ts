@@ -2,6 +2,7 @@
  * The toolbar badge and title, and the popup's snapshot: today at a glance, kept current as
  * storage changes.
  */
+import { coalescing } from '../model/async';
 import { formatNumber, formatVolume, type Translate } from '../model/formatting';
 import type { Settings } from '../model/settings';
 import { mlToFlOz } from '../model/units';
@@ -22,21 +23,8 @@ type BadgeDependencies = Pick<
 
 /** Makes the badge updater: changes arriving during an update cause one more, not one each. */
 export function badgeUpdater(deps: BadgeDependencies, engine: NudgeEngine): () => Promise<void> {
-  let badgeUpdate: Promise<void> | undefined;
-  let badgeStale = false;
-  return function updateBadge(): Promise<void> {
-    if (badgeUpdate) {
-      badgeStale = true;
-      return badgeUpdate;
-    }
-    badgeUpdate = (async () => {
-      do {
-        badgeStale = false;
-        await renderBadge(deps, engine);
-      } while (badgeStale);
-    })().finally(() => (badgeUpdate = undefined));
-    return badgeUpdate;
-  };
+  const updates = coalescing(() => renderBadge(deps, engine));
+  return () => updates.run();
 }
 
 async function renderBadge(deps: BadgeDependencies, engine: NudgeEngine): Promise<void> {
