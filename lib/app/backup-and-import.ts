@@ -20,7 +20,7 @@ import {
   LOCAL_KEYS,
   monthsFormat,
   readVersioned,
-  SYNC_KEYS,
+  SHARED_SYNC_KEYS,
   syncStateFormat,
   writeVersioned,
 } from '../store/items';
@@ -54,7 +54,7 @@ export function backupAndImport({ deps, device, writer }: WorkerContext, engine:
     if (local.length > 0) await deps.local.remove(local);
     const synced = await deps.sync.get(null);
     const mine = Object.keys(synced).filter(
-      (key) => isOwnKey(key, id) || key === SYNC_KEYS.settings || key === SYNC_KEYS.custom,
+      (key) => isOwnKey(key, id) || SHARED_SYNC_KEYS.includes(key),
     );
     if (mine.length > 0) await deps.sync.remove(mine);
   }
@@ -78,8 +78,7 @@ export function backupAndImport({ deps, device, writer }: WorkerContext, engine:
       }),
     });
     if (stale.length > 0) await deps.local.remove(stale);
-    const shared = [SYNC_KEYS.settings, SYNC_KEYS.custom];
-    const gone = shared.filter((key) => !(key in backup.sync));
+    const gone = SHARED_SYNC_KEYS.filter((key) => !(key in backup.sync));
     if (Object.keys(backup.sync).length > 0) await deps.sync.set(backup.sync);
     if (gone.length > 0) await deps.sync.remove(gone);
     await deps.local.remove(LOCAL_KEYS.journal);

@@ -39,7 +39,7 @@ import {
 } from '../model/catalogue';
 import { SerialQueue } from '../model/async';
 import { localDayKey } from '../model/days';
-import type { NewEntry, PromptOutcome } from '../model/entries';
+import { NUDGE_KINDS, type NewEntry, type NudgeKind, type PromptOutcome } from '../model/entries';
 import { formatVolume, oneSetText, type Translate } from '../model/formatting';
 import {
   dueTimes,
@@ -50,7 +50,7 @@ import {
   type PauseChoice,
   type WaterProgress,
 } from './schedule';
-import { NUDGE_KINDS, type NudgeKind, type Settings } from '../model/settings';
+import type { Settings } from '../model/settings';
 import {
   LOCAL_KEYS,
   nudgeStateFormat,
