@@ -5,11 +5,11 @@
 import * as v from 'valibot';
 import { customExerciseSchema, type CustomExercise } from '../model/catalogue';
 import { dayKeySchema } from '../model/days';
-import { entrySchema, idSchema, newEntrySchema } from '../model/entries';
+import { entrySchema, idSchema, newEntrySchema, NUDGE_KINDS } from '../model/entries';
 import type { NudgeStatus } from '../nudge/engine';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { changeIdSchema } from '../store/items';
-import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
+import { settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
 import type { FlushResult } from '../sync/flush';
 import type { EntryRef, Logged } from '../store/writer';
 

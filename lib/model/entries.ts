@@ -9,8 +9,9 @@
 import * as v from 'valibot';
 import { dayKeySchema, daysBetween, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
 
-export const PROMPT_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
-export type PromptKind = (typeof PROMPT_KINDS)[number];
+/** What the nudges prompt for; a prompt entry logs the outcome of one. */
+export const NUDGE_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
+export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 export const PROMPT_OUTCOMES = ['done', 'snoozed', 'skipped', 'dismissed', 'expired'] as const;
 export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
@@ -115,7 +116,7 @@ const setFields = {
 
 const promptFields = {
   kind: v.literal('prompt'),
-  prompt: v.picklist(PROMPT_KINDS, 'invalid.promptKind'),
+  prompt: v.picklist(NUDGE_KINDS, 'invalid.promptKind'),
   outcome: v.picklist(PROMPT_OUTCOMES, 'invalid.promptOutcome'),
   firedAt: instantSchema,
   answeredAt: v.optional(instantSchema),

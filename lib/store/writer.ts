@@ -22,6 +22,7 @@
  * months around an instant are checked too, so an id stays unique across months.
  */
 import { encodeEntry, entryId } from './codec';
+import { SerialQueue } from '../model/async';
 import { addDays, dayKeyFromNumber, localDayKey, monthOf, type DayKey } from '../model/days';
 import { parseEntry, type Entry, type NewEntry, type SetEntry } from '../model/entries';
 import { effectiveGoals, type Settings } from '../model/settings';
@@ -267,7 +268,8 @@ function daysOf(entry: Entry, month: string): DayKey[] {
 }
 
 export class Writer {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Commits and use cases run one at a time, in order. */
+  private readonly queue = new SerialQueue();
   private lastAt = 0;
   private readonly months = new Map<string, MonthState | 'refused'>();
   private index: Index | undefined;
@@ -285,19 +287,13 @@ export class Writer {
    * items the writer kept are read again afterwards.
    */
   serialize<T>(change: () => Promise<T>): Promise<T> {
-    return this.inTurn(async () => {
+    return this.queue.run(async () => {
       try {
         return await change();
       } finally {
         this.forget();
       }
     });
-  }
-
-  private inTurn<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(run);
-    this.queue = result.catch(() => undefined);
-    return result;
   }
 
   private forget(): void {
@@ -357,7 +353,7 @@ export class Writer {
       this.waiting.push({ change, resolve, reject });
       if (this.groupQueued) return;
       this.groupQueued = true;
-      void this.inTurn(() => this.commitGroup());
+      void this.queue.run(() => this.commitGroup());
     });
   }
 

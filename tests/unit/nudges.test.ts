@@ -9,7 +9,9 @@ import {
 } from '../../lib/nudge/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { LOCAL_KEYS, nudgeStateFormat, readEntries, readVersioned } from '../../lib/store/items';
-import { BADGE_COLOUR, createWorker, type WorkerDependencies } from '../../lib/app/worker';
+import { BADGE_COLOUR } from '../../lib/app/badge';
+import type { WorkerDependencies } from '../../lib/app/dependencies';
+import { createWorker } from '../../lib/app/worker';
 import { fakeIdle } from './fakes';
 import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
 import { MINUTE, novemberAt } from './builders';
