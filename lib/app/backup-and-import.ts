@@ -3,6 +3,7 @@
  * behind a backup, each recorded in a journal so a worker stopped in the middle finishes it on its
  * next start.
  */
+import { ProblemError } from '../model/problem';
 import { builtInExercise } from '../model/catalogue';
 import { EntryValidationError, type Entry, type WorldContext } from '../model/entries';
 import type { Handlers, RequestOf } from '../messaging/protocol';
@@ -95,7 +96,7 @@ export function backupAndImport({ deps, device, writer }: WorkerContext, engine:
   async function stagedPart(id: string, part: number): Promise<Entry[]> {
     const key = stagingKey(id, part);
     const entries = (await deps.local.get(key))[key];
-    if (!Array.isArray(entries)) throw new Error('import.incomplete');
+    if (!Array.isArray(entries)) throw new ProblemError('import.incomplete');
     return entries as Entry[];
   }
 
@@ -151,7 +152,7 @@ export function backupAndImport({ deps, device, writer }: WorkerContext, engine:
         await deps.local.set({ [stagingKey(id, part)]: entries });
       } catch (error) {
         await dropStaged(id);
-        throw isQuotaError(error) ? new Error('import.noRoom') : error;
+        throw isQuotaError(error) ? new ProblemError('import.noRoom') : error;
       }
     },
     commitImport: async (request) => {
@@ -172,7 +173,7 @@ export function backupAndImport({ deps, device, writer }: WorkerContext, engine:
         const backup = await takeBackup(deps, deps.now());
         if (!(await backupFits(deps.local, backup, localQuotaBytes))) {
           await dropStaged(request.id);
-          throw new Error('storage.noRoomForBackup');
+          throw new ProblemError('storage.noRoomForBackup');
         }
         // The backup and the journal that says it is taken, in one write: a second start
         // never takes a backup of data half replaced.
@@ -186,7 +187,7 @@ export function backupAndImport({ deps, device, writer }: WorkerContext, engine:
       ).serialize(async () => {
         const backup = await takeBackup(deps, deps.now());
         if (!(await backupFits(deps.local, backup, localQuotaBytes)))
-          throw new Error('storage.noRoomForBackup');
+          throw new ProblemError('storage.noRoomForBackup');
         await deps.local.set({ [LOCAL_KEYS.backup]: backup });
         await deleteEverything();
       });
@@ -197,7 +198,7 @@ export function backupAndImport({ deps, device, writer }: WorkerContext, engine:
         await writer
       ).serialize(async () => {
         const backup = (await deps.local.get(LOCAL_KEYS.backup))[LOCAL_KEYS.backup];
-        if (!isKeptBackup(backup)) throw new Error('storage.noBackup');
+        if (!isKeptBackup(backup)) throw new ProblemError('storage.noBackup');
         await deps.local.set({ [LOCAL_KEYS.journal]: { v: 1, kind: 'restore' } });
         await finishRestore(backup);
       });

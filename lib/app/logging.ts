@@ -2,6 +2,7 @@
  * Logging from the pages and the keyboard: entries checked, then written through the writer;
  * time off, which is logged and pauses the nudges; removals.
  */
+import { ProblemError } from '../model/problem';
 import { localDayKey } from '../model/days';
 import { EntryValidationError, newEntryProblem, type NewEntry } from '../model/entries';
 import type { Handlers, RequestOf } from '../messaging/protocol';
@@ -24,7 +25,7 @@ export function logging({ deps, writer }: WorkerContext, engine: NudgeEngine) {
     const settings = await readSettings(deps.sync);
     const now = deps.now();
     const problem = timeOffProblem(from, until, localDayKey(now, settings.startOfDayHour));
-    if (problem) throw new Error(problem);
+    if (problem) throw new ProblemError(problem);
     await (await writer).logEntries([{ kind: 'rest', reason, at: now, day: from, until }]);
     const { start, end } = timeOffSpan(from, until, settings.startOfDayHour);
     return engine.takeTimeOff(start, end);

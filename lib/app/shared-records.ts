@@ -2,6 +2,7 @@
  * The records every device shares in sync, settings and custom exercises: the newest write of
  * each wins, and one written by a newer version is never overwritten (it would be lost).
  */
+import { ProblemError } from '../model/problem';
 import { builtInExercise, type CustomExercise } from '../model/catalogue';
 import { CLOCK_SKEW_MS, EntryValidationError, type WorldContext } from '../model/entries';
 import type { Settings } from '../model/settings';
@@ -56,7 +57,7 @@ export async function saveSettings(
 ): Promise<Settings> {
   const raw = (await sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
   if (readVersioned(settingsFormat, raw).status === 'newer')
-    throw new Error('storage.settingsUnreadable');
+    throw new ProblemError('storage.settingsUnreadable');
   if (restore) refuseFuture(settings.updatedAt, now());
   const saved = restore ? settings : { ...settings, updatedAt: now() };
   await sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
@@ -72,7 +73,7 @@ export async function saveCustomExercise(
   const raw = (await sync.get(SYNC_KEYS.custom))[SYNC_KEYS.custom];
   const read = readVersioned(customExercisesFormat, raw);
   if (read.status === 'newer' || read.status === 'invalid') {
-    throw new Error('storage.customExercisesUnreadable');
+    throw new ProblemError('storage.customExercisesUnreadable');
   }
   if (restore) refuseFuture(exercise.updatedAt, now());
   const stamped = restore ? exercise : { ...exercise, updatedAt: now() };

@@ -6,6 +6,7 @@
  * and its local day, fixed when it was logged (see lib/model/days.ts). Validation messages are i18n
  * keys under `invalid.*`, so pages show a sentence a user can act on.
  */
+import { ProblemError } from './problem';
 import * as v from 'valibot';
 import { dayKeySchema, daysBetween, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
 
@@ -206,11 +207,11 @@ function restLength(day: DayKey, until: DayKey): number {
   return daysBetween(day, until) + 1;
 }
 
-export class EntryValidationError extends Error {
+/** An entry that makes no sense: the first problem's key, and where in the input it is. */
+export class EntryValidationError extends ProblemError {
   override name = 'EntryValidationError';
-  /** The i18n key of the first problem, for the page to show. */
   constructor(
-    readonly messageKey: string,
+    messageKey: string,
     readonly path: string | undefined,
   ) {
     super(messageKey);

@@ -29,6 +29,7 @@
  *   guide answered it, a second Done in the guide) changes nothing.
  * - Time off (vacation, sick) is a pause with a start and an end, set in advance.
  */
+import { ProblemError } from '../model/problem';
 import {
   BREATHING_PATTERNS,
   POSTURE_CUES,
@@ -457,7 +458,7 @@ export class NudgeEngine {
   ): Promise<NudgeStatus> {
     return this.statusAfter(async ({ settings, state, now }) => {
       if (prompt !== undefined && state.kinds[kind]?.pending?.firedAt !== prompt) {
-        throw new Error('nudge.alreadyAnswered');
+        throw new ProblemError('nudge.alreadyAnswered');
       }
       await this.answerIn(state, settings, kind, outcome, now, snoozeMinutes);
     });
@@ -476,7 +477,7 @@ export class NudgeEngine {
     if (outcome === 'skipped') {
       const used = state.skips.day === today ? state.skips.count : 0;
       if (settings.nudges.skipCap > 0 && used >= settings.nudges.skipCap)
-        throw new Error('nudge.skipCapReached');
+        throw new ProblemError('nudge.skipCapReached');
       state.skips = { day: today, count: used + 1 };
     }
     await this.logOutcome(kind, kindState.pending ?? { firedAt: now }, outcome, now);

@@ -21,6 +21,7 @@
  * moved one millisecond on), because an entry's id is derived from its device and instant; the
  * months around an instant are checked too, so an id stays unique across months.
  */
+import { ProblemError } from '../model/problem';
 import { encodeEntry, entryId } from './codec';
 import { SerialQueue } from '../model/async';
 import { addDays, dayKeyFromNumber, localDayKey, monthOf, type DayKey } from '../model/days';
@@ -67,7 +68,8 @@ export interface WriterDependencies {
   onChanged: () => void;
 }
 
-export class WriteRefusedError extends Error {
+/** A change refused because it would overwrite what this version cannot read. */
+export class WriteRefusedError extends ProblemError {
   override name = 'WriteRefusedError';
 }
 
@@ -130,7 +132,7 @@ class MonthSet {
     const set = new MonthSet(raw);
     for (const month of unique) {
       const { month: bucket, recent } = decodeMonth(month, raw);
-      if (!bucket || !recent) throw new WriteRefusedError(`storage.unreadableMonth|${month}`);
+      if (!bucket || !recent) throw new WriteRefusedError('storage.unreadableMonth', [month]);
       bucket.entries.push(...recent.entries);
       set.buckets.set(month, bucket);
       set.recent.set(month, recent);
@@ -360,7 +362,7 @@ export class Writer {
   private monthState(month: string): MonthState {
     const state = this.months.get(month);
     if (state === undefined) throw new Error(`Month not loaded: ${month}`);
-    if (state === 'refused') throw new WriteRefusedError(`storage.unreadableMonth|${month}`);
+    if (state === 'refused') throw new WriteRefusedError('storage.unreadableMonth', [month]);
     return state;
   }
 
