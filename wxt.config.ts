@@ -53,6 +53,14 @@ export default defineConfig({
       }
     },
   },
+  vite: ({ mode }) => {
+    if (mode !== 'e2e') return {};
+    // The e2e build is the production build plus a test handle (entrypoints/background.ts):
+    // Svelte compiles and resolves for production there too, so the end-to-end tests and
+    // `npm run bench` see the code that ships, not Svelte's development checks.
+    process.env.NODE_ENV = 'production';
+    return { resolve: { conditions: ['production'] } };
+  },
   webExt: {
     binaries: { chrome: chromiumBinary },
     // Chromium refuses to start its sandbox as root (containers, CI machines).
