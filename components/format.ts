@@ -1,4 +1,5 @@
-import { exerciseNameKey, type CustomExercise } from '../lib/model/catalogue';
+import type { CustomExercise } from '../lib/model/catalogue';
+import { exerciseNameKey } from '../lib/model/exercise-keys';
 import type { Entry, SetEntry } from '../lib/model/entries';
 import {
   formatDayLabel as longDay,

@@ -7,7 +7,7 @@
  * keys under `invalid.*`, so pages show a sentence a user can act on.
  */
 import * as v from 'valibot';
-import { dayKeySchema, daysBetween, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
+import { daysBetween, isDayKey, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
 
 export const PROMPT_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
@@ -39,6 +39,10 @@ export function isSaneYear(year: number): boolean {
   return Number.isInteger(year) && year >= YEARS.first && year <= YEARS.last;
 }
 
+export const dayKeySchema = v.pipe(
+  v.string('invalid.day'),
+  v.check((key: string) => isDayKey(key), 'invalid.day'),
+);
 export const idSchema = v.pipe(
   v.string('invalid.id'),
   v.regex(/^[A-Za-z0-9_-]{6,40}$/, 'invalid.id'),

@@ -43,8 +43,8 @@ import {
   type EncodedEntry,
 } from './codec';
 import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '../model/catalogue';
-import { dayKeySchema, type DayKey } from '../model/days';
-import { deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';
+import type { DayKey } from '../model/days';
+import { dayKeySchema, deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';
 import {
   DEFAULT_NUDGES,
   DEFAULT_SETTINGS,

@@ -41,8 +41,8 @@ import {
   encodeFullDays,
   RecordFormatError,
 } from '../store/codec';
-import { dayKeySchema, daysBetween, isDayKey, type DayKey } from '../model/days';
-import { deviceIdSchema, isSaneYear } from '../model/entries';
+import { daysBetween, isDayKey, type DayKey } from '../model/days';
+import { dayKeySchema, deviceIdSchema, isSaneYear } from '../model/entries';
 import { DAY_BOUNDS, isHumanDay, mergeDay, type DeviceDay, type History } from '../stats/summary';
 
 export const SYNC_QUOTA = {
