@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineConfig, type Entrypoint } from 'wxt';
 import { ICON_SIZES, iconPng } from './scripts/icon';
 
@@ -66,12 +66,22 @@ export default defineConfig({
     },
   },
   vite: ({ mode }) => {
-    if (mode !== 'e2e') return {};
     // The e2e build is the production build plus a test handle (entrypoints/background.ts):
     // Svelte compiles and resolves for production there too, so the end-to-end tests and
     // `npm run bench` see the code that ships, not Svelte's development checks.
-    process.env.NODE_ENV = 'production';
-    return { resolve: { conditions: ['production'] } };
+    if (mode === 'e2e') process.env.NODE_ENV = 'production';
+    return {
+      resolve: {
+        // Instead of the polyfill module's own alias: see the file for why.
+        alias: [
+          {
+            find: /^wxt\/browser$/,
+            replacement: resolve(import.meta.dirname, 'lib/adapters/browser.cjs'),
+          },
+        ],
+        ...(mode === 'e2e' && { conditions: ['production'] }),
+      },
+    };
   },
   webExt: {
     binaries: { chrome: chromiumBinary },
