@@ -43,8 +43,14 @@ import {
   type EncodedEntry,
 } from './codec';
 import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '../model/catalogue';
-import { dayKeySchema, type DayKey } from '../model/days';
-import { deviceIdSchema, EntryValidationError, type Entry, type NudgeKind } from '../model/entries';
+import type { DayKey } from '../model/days';
+import {
+  dayKeySchema,
+  deviceIdSchema,
+  EntryValidationError,
+  type Entry,
+  type NudgeKind,
+} from '../model/entries';
 import { DEFAULT_NUDGES, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model/settings';
 import type { KeyValueArea } from './area';
 import type { TodaySnapshot } from '../stats/today';
