@@ -6,6 +6,8 @@
 import {
   backupFits,
   importedEntryProblem,
+  importFits,
+  itemsBytes,
   isDataKey,
   isKeptBackup,
   LOCAL_QUOTA_BYTES,
@@ -20,7 +22,7 @@ import {
   type Entry,
   type WorldContext,
 } from '../model/entries';
-import { localDayKey } from '../model/days';
+import { localDayKey, type DayKey } from '../model/days';
 import { formatNumber, formatVolume, type Translate } from '../model/formatting';
 import { NudgeEngine, type NudgeDependencies, type NudgeStatus } from '../nudge/engine';
 import { readOverview, snapshotOf, type Overview } from './overview';
@@ -30,11 +32,16 @@ import { timeOffProblem, timeOffSpan } from '../nudge/schedule';
 import { effectiveGoals, type Settings } from '../model/settings';
 import {
   customExercisesFormat,
+  decodeStagedPart,
   deviceFormat,
+  encodeStagedPart,
   LOCAL_KEYS,
   monthsFormat,
   readVersioned,
+  type NoticeKind,
   settingsFormat,
+  STAGING_PREFIX,
+  stagedPartFormat,
   SYNC_KEYS,
   syncStateFormat,
   todaySnapshotFormat,
@@ -45,15 +52,19 @@ import { isOwnKey, monthsBack } from '../sync/plan';
 import { mlToFlOz } from '../model/units';
 import { flushSync, isQuotaError, type FlushResult } from '../sync/flush';
 import { Writer } from '../store/writer';
+import { entryId } from '../store/codec';
 import { readEntries } from '../store/items';
 
 export const SYNC_ALARM = 'sync:flush';
 
-const STAGING_PREFIX = 'staging.';
-const stagingKey = (id: string, part: number) => `${STAGING_PREFIX}${id}.${part}`;
-
 /** An import under way, kept in storage.local until it is done. */
-type ImportJournal = { v: 1; kind: 'import'; step: 'checked' } & RequestOf<'commitImport'>;
+type ImportJournal = {
+  v: 1;
+  kind: 'import';
+  step: 'checked';
+  /** Parts stored so far; each goes from staging once it is counted here. */
+  partsStored?: number;
+} & RequestOf<'commitImport'>;
 /** Changes wait this long before going to sync, so a burst of logging is one write. */
 export const SYNC_DELAY_MS = 30_000;
 
@@ -228,7 +239,7 @@ export function createWorker(deps: WorkerDependencies) {
    * a restore cut short (the worker stopped) is finished on the next start, from the journal;
    * the backup itself is never changed by it.
    */
-  async function finishRestore(backup: KeptBackup): Promise<void> {
+  async function finishRestore(backup: KeptBackup, notice: NoticeKind): Promise<void> {
     const current = await deps.local.get(null);
     const stale = Object.keys(current).filter((key) => isDataKey(key) && !(key in backup.local));
     const months = readVersioned(monthsFormat, backup.local[LOCAL_KEYS.months]).value.months;
@@ -246,6 +257,7 @@ export function createWorker(deps: WorkerDependencies) {
     const gone = shared.filter((key) => !(key in backup.sync));
     if (Object.keys(backup.sync).length > 0) await deps.sync.set(backup.sync);
     if (gone.length > 0) await deps.sync.remove(gone);
+    await tell(notice);
     await deps.local.remove(LOCAL_KEYS.journal);
     if (months.length > 0) await scheduleFlush();
   }
@@ -257,15 +269,49 @@ export function createWorker(deps: WorkerDependencies) {
     if (staged.length > 0) await deps.local.remove(staged);
   }
 
-  async function stagedPart(id: string, part: number): Promise<Entry[]> {
-    const key = stagingKey(id, part);
-    const entries = (await deps.local.get(key))[key];
-    if (!Array.isArray(entries)) throw new Error('import.incomplete');
-    return entries as Entry[];
+  /**
+   * Parts a page staged and never committed (it was closed), but those of `keep` and of the
+   * import under way: those staged before this worker started, or, when a new import begins,
+   * all. Returns whether any went.
+   */
+  async function dropAbandoned(keep: string, stagedBefore = Infinity): Promise<boolean> {
+    const stored = await deps.local.get(null);
+    const journal = stored[LOCAL_KEYS.journal] as Partial<ImportJournal> | undefined;
+    const kept = [keep, journal?.id].map((id) => `${STAGING_PREFIX}${id}.`);
+    const abandoned = Object.entries(stored)
+      .filter(
+        ([key, value]) =>
+          key.startsWith(STAGING_PREFIX) &&
+          !kept.some((prefix) => key.startsWith(prefix)) &&
+          readVersioned(stagedPartFormat, value).value.stagedAt < stagedBefore,
+      )
+      .map(([key]) => key);
+    if (abandoned.length === 0) return false;
+    await deps.local.remove(abandoned);
+    return true;
   }
 
-  /** Every part is there and every entry and record makes sense, before anything changes. */
-  async function checkImport(journal: ImportJournal): Promise<void> {
+  /** A staged part's entries and the room it takes; undefined when it is not there. */
+  async function stagedPart(
+    id: string,
+    part: number,
+  ): Promise<{ entries: Entry[]; bytes: number } | undefined> {
+    const key = LOCAL_KEYS.staging(id, part);
+    const stored = await deps.local.get(key);
+    if (stored[key] === undefined) return undefined;
+    const entries = decodeStagedPart(stored[key]);
+    if (!entries) throw new Error('import.incomplete');
+    return { entries, bytes: itemsBytes(stored) };
+  }
+
+  /**
+   * Every part is there and every entry and record makes sense, before anything changes.
+   * Returns what it adds to storage: the days (of each device) it brings, each a daily record
+   * to keep, and its largest part, held twice for a moment while it is stored.
+   */
+  async function checkImport(
+    journal: ImportJournal,
+  ): Promise<{ days: number; largestPartBytes: number }> {
     for (const exercise of journal.customExercises) refuseFuture(exercise.updatedAt);
     refuseFuture(journal.settings.updatedAt);
     const known = new Set(
@@ -275,32 +321,45 @@ export function createWorker(deps: WorkerDependencies) {
       now: deps.now(),
       knownExercise: (id) => known.has(id) || builtInExercise(id) !== undefined,
     };
+    const days = new Set<`${string} ${DayKey}`>();
+    let largestPartBytes = 0;
     for (let part = 0; part < journal.parts; part++) {
-      for (const [index, entry] of (await stagedPart(journal.id, part)).entries()) {
+      const staged = await stagedPart(journal.id, part);
+      if (!staged) throw new Error('import.incomplete');
+      largestPartBytes = Math.max(largestPartBytes, staged.bytes);
+      for (const [index, entry] of staged.entries.entries()) {
         const problem = importedEntryProblem(entry, context);
         if (problem) throw new EntryValidationError(problem, `entries.${part}.${index}`);
+        days.add(`${entry.device} ${entry.day}`);
       }
     }
+    return { days: days.size, largestPartBytes };
   }
 
   /**
    * Applies a checked import. Every step can run again with the same result (entries already
    * here are skipped, records put back as they were), so an import cut short is run again from
-   * its journal on the next start; the staged parts go only at the end.
+   * its journal on the next start. Each staged part goes once the journal counts it stored,
+   * so the file is never held twice, and a replace deletes only before its first part.
    */
-  async function runImport(journal: ImportJournal): Promise<{ added: number }> {
+  async function runImport(journal: ImportJournal, notice: NoticeKind): Promise<{ added: number }> {
     const queue = await writer;
-    if (journal.mode === 'replace') await queue.serialize(deleteEverything);
+    const stored = journal.partsStored ?? 0;
+    if (journal.mode === 'replace' && stored === 0) await queue.serialize(deleteEverything);
     for (const exercise of journal.customExercises)
       await queue.serialize(() => saveCustomExercise(exercise, true));
     let added = 0;
-    for (let part = 0; part < journal.parts; part++) {
-      const entries = await stagedPart(journal.id, part);
-      if (entries.length > 0) added += (await queue.importEntries(entries)).added;
+    for (let part = stored; part < journal.parts; part++) {
+      const staged = await stagedPart(journal.id, part);
+      if (!staged) throw new Error('import.incomplete');
+      if (staged.entries.length > 0) added += (await queue.importEntries(staged.entries)).added;
+      await deps.local.set({ [LOCAL_KEYS.journal]: { ...journal, partsStored: part + 1 } });
+      await deps.local.remove(LOCAL_KEYS.staging(journal.id, part));
     }
     if (journal.mode === 'replace')
       await queue.serialize(() => saveSettings(journal.settings, true));
     await dropStaged(journal.id);
+    await tell(notice);
     await deps.local.remove(LOCAL_KEYS.journal);
     if (journal.mode === 'replace') await engine.reconcile({ recompute: true });
     return { added };
@@ -308,21 +367,31 @@ export function createWorker(deps: WorkerDependencies) {
 
   /** A use case the worker was stopped in the middle of is finished now, and the user told. */
   async function finishJournal(): Promise<void> {
+    // An import whose page was closed before it was committed never began: it is let go.
+    if (await dropAbandoned('', startedAt)) await tell('importDiscarded');
     const stored = await deps.local.get([LOCAL_KEYS.journal, LOCAL_KEYS.backup]);
-    const journal = stored[LOCAL_KEYS.journal] as ImportJournal | { kind: 'restore' } | undefined;
+    const journal = stored[LOCAL_KEYS.journal] as
+      ImportJournal | { kind: 'restore' | 'reset' } | undefined;
     if (journal === undefined) return;
     if (journal.kind === 'import') {
       // Not inside the writer's queue, where resume runs this: the import queues its own steps.
-      void runImport(journal).then(() => tell('importFinished'));
+      void runImport(journal, 'importFinished');
       return;
     }
+    if (journal.kind === 'reset') return finishReset('resetFinished');
     const backup = stored[LOCAL_KEYS.backup];
-    if (isKeptBackup(backup)) await finishRestore(backup);
+    if (isKeptBackup(backup)) await finishRestore(backup, 'restoreFinished');
     else await deps.local.remove(LOCAL_KEYS.journal);
-    await tell('restoreFinished');
   }
 
-  async function tell(kind: 'restoreFinished' | 'importFinished'): Promise<void> {
+  /** The backup is kept (the journal says so): the rest can go, again if need be. */
+  async function finishReset(notice: NoticeKind): Promise<void> {
+    await deleteEverything();
+    await tell(notice);
+    await deps.local.remove(LOCAL_KEYS.journal);
+  }
+
+  async function tell(kind: NoticeKind): Promise<void> {
     await deps.local.set({ [LOCAL_KEYS.notice]: { v: 1, kind, at: deps.now() } });
   }
 
@@ -442,8 +511,20 @@ export function createWorker(deps: WorkerDependencies) {
     nudgeStatus: () => engine.status(),
     testNotification: () => engine.showTest(),
     stageImport: async ({ id, part, entries }) => {
+      // Stored without their ids, which are their device and instant: an id that is not is
+      // refused here, where it can still be seen.
+      for (const [index, entry] of entries.entries()) {
+        if (entry.id !== entryId(entry.device, entry.at)) {
+          await dropStaged(id);
+          throw new EntryValidationError('import.entryIdMismatch', `entries.${part}.${index}`);
+        }
+      }
+      // A new import lets go of parts an earlier one left behind.
+      if (part === 0) await dropAbandoned(id);
       try {
-        await deps.local.set({ [stagingKey(id, part)]: entries });
+        await deps.local.set({
+          [LOCAL_KEYS.staging(id, part)]: encodeStagedPart(entries, deps.now()),
+        });
       } catch (error) {
         await dropStaged(id);
         throw isQuotaError(error) ? new Error('import.noRoom') : error;
@@ -454,13 +535,18 @@ export function createWorker(deps: WorkerDependencies) {
       await (
         await writer
       ).serialize(async () => {
+        let adds: Awaited<ReturnType<typeof checkImport>>;
         try {
-          await checkImport(journal);
+          adds = await checkImport(journal);
         } catch (error) {
           await dropStaged(request.id);
           throw error;
         }
         if (request.mode === 'add') {
+          if (!(await importFits(deps.local, adds, localQuotaBytes))) {
+            await dropStaged(request.id);
+            throw new Error('import.noRoom');
+          }
           await deps.local.set({ [LOCAL_KEYS.journal]: journal });
           return;
         }
@@ -473,7 +559,7 @@ export function createWorker(deps: WorkerDependencies) {
         // never takes a backup of data half replaced.
         await deps.local.set({ [LOCAL_KEYS.backup]: backup, [LOCAL_KEYS.journal]: journal });
       });
-      return runImport(journal);
+      return runImport(journal, 'importDone');
     },
     resetData: async () => {
       await (
@@ -482,8 +568,12 @@ export function createWorker(deps: WorkerDependencies) {
         const backup = await takeBackup(areas, deps.now());
         if (!(await backupFits(deps.local, backup, localQuotaBytes)))
           throw new Error('storage.noRoomForBackup');
-        await deps.local.set({ [LOCAL_KEYS.backup]: backup });
-        await deleteEverything();
+        // With the journal that says it is taken: a start finishes the reset, not a new backup.
+        await deps.local.set({
+          [LOCAL_KEYS.backup]: backup,
+          [LOCAL_KEYS.journal]: { v: 1, kind: 'reset' },
+        });
+        await finishReset('resetDone');
       });
       await engine.reconcile({ recompute: true });
     },
@@ -494,7 +584,7 @@ export function createWorker(deps: WorkerDependencies) {
         const backup = (await deps.local.get(LOCAL_KEYS.backup))[LOCAL_KEYS.backup];
         if (!isKeptBackup(backup)) throw new Error('storage.noBackup');
         await deps.local.set({ [LOCAL_KEYS.journal]: { v: 1, kind: 'restore' } });
-        await finishRestore(backup);
+        await finishRestore(backup, 'restoreDone');
       });
       await engine.reconcile({ recompute: true });
     },
