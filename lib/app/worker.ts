@@ -262,10 +262,20 @@ export function createWorker(deps: WorkerDependencies) {
     if (months.length > 0) await scheduleFlush();
   }
 
+  /** The keys of staged parts, listed without reading the history where the browser can. */
+  async function stagedKeys(prefix = STAGING_PREFIX): Promise<string[]> {
+    let keys: string[] | undefined;
+    try {
+      keys = await deps.local.getKeys?.();
+    } catch {
+      // Not implemented by this browser (or test double): the keys come with their values.
+    }
+    keys ??= Object.keys(await deps.local.get(null));
+    return keys.filter((key) => key.startsWith(prefix));
+  }
+
   async function dropStaged(id: string): Promise<void> {
-    const staged = Object.keys(await deps.local.get(null)).filter((key) =>
-      key.startsWith(`${STAGING_PREFIX}${id}.`),
-    );
+    const staged = await stagedKeys(`${STAGING_PREFIX}${id}.`);
     if (staged.length > 0) await deps.local.remove(staged);
   }
 
@@ -275,17 +285,16 @@ export function createWorker(deps: WorkerDependencies) {
    * all. Returns whether any went.
    */
   async function dropAbandoned(keep: string, stagedBefore = Infinity): Promise<boolean> {
-    const stored = await deps.local.get(null);
+    const staged = await stagedKeys();
+    if (staged.length === 0) return false;
+    const stored = await deps.local.get([LOCAL_KEYS.journal, ...staged]);
     const journal = stored[LOCAL_KEYS.journal] as Partial<ImportJournal> | undefined;
     const kept = [keep, journal?.id].map((id) => `${STAGING_PREFIX}${id}.`);
-    const abandoned = Object.entries(stored)
-      .filter(
-        ([key, value]) =>
-          key.startsWith(STAGING_PREFIX) &&
-          !kept.some((prefix) => key.startsWith(prefix)) &&
-          readVersioned(stagedPartFormat, value).value.stagedAt < stagedBefore,
-      )
-      .map(([key]) => key);
+    const abandoned = staged.filter(
+      (key) =>
+        !kept.some((prefix) => key.startsWith(prefix)) &&
+        readVersioned(stagedPartFormat, stored[key]).value.stagedAt < stagedBefore,
+    );
     if (abandoned.length === 0) return false;
     await deps.local.remove(abandoned);
     return true;

@@ -87,7 +87,10 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
     (day) => !day.startsWith(today.slice(0, 7)),
   );
   const thisMonth = daysBack(today, Number(today.slice(8)));
-  let month = thisMonth.flatMap((day) => crowdedDay(day, device));
+  // Up to now: an import refuses a time still to come (today's later hours).
+  let month = thisMonth
+    .flatMap((day) => crowdedDay(day, device))
+    .filter((entry) => entry.at <= Date.now());
   month = month.slice(month.length - 3000);
   await importAll(worker, [...earlier.flatMap((day) => heavyDay(day, device)), ...month]);
   await writeOtherDevices(worker, today);

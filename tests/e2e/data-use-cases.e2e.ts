@@ -13,7 +13,14 @@ import { expect, test } from './fixtures';
 import type { LaunchedExtension } from './launch';
 import { OptionsPage, PopupPage } from './pages';
 import { storageArea, storedEntries } from './storage';
-import { callEngine, callHandler, saveSettings, type Background } from './worker';
+import {
+  backupOfOneGlass,
+  callEngine,
+  callHandler,
+  saveSettings,
+  stopWorkers,
+  type Background,
+} from './worker';
 
 const HOUR_MS = 3_600_000;
 
@@ -101,6 +108,10 @@ async function importText(page: Page, text: string) {
   await expect.poll(() => page.getByTestId('import-preview').count(), patience).toBe(1);
 }
 
+/** A glass logged now (777 ml, to tell it from a file's), as the popup would. */
+const logGlass = (worker: Background) =>
+  callHandler(worker, 'logEntries', { entries: [{ kind: 'water', ml: 777, at: Date.now() }] });
+
 const localKeys = async (worker: Background) => Object.keys(await storageArea(worker, 'local'));
 const waterOf = (entries: Entry[]) =>
   entries.map((entry) => (entry.kind === 'water' ? entry.ml : 0)).sort((a, b) => a - b);
@@ -140,9 +151,7 @@ test('an import that adds, but would not fit beside the data, is refused in word
   options,
 }) => {
   const worker = await extension.worker();
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
-  });
+  await logGlass(worker);
   const file = exportedFile(4_000);
   // Room for the file staged, not for the records it would bring beside it.
   await worker.evaluate(async () => {
@@ -163,21 +172,24 @@ test('an import that adds, but would not fit beside the data, is refused in word
   await worker.evaluate(() => chrome.storage.local.remove('padding'));
 });
 
+/** Beside a glass logged here, imports a file and closes the page while its entries are stored. */
+async function importAndClose(worker: Background, page: Page, button: string) {
+  await logGlass(worker);
+  const file = exportedFile(300);
+  await importText(page, file.text);
+  await holdWrite(worker, 'entries.', 'journal');
+  await page.getByRole('button', { name: button }).click();
+  await closeWhileHeld(worker, page);
+  await nothingUnderWay(worker);
+  return file;
+}
+
 test('an import that adds, its page closed while it stores the file, is finished, and said', async ({
   extension,
   options,
 }) => {
   const worker = await extension.worker();
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
-  });
-  const file = exportedFile(300);
-  await importText(options.page, file.text);
-  await holdWrite(worker, 'entries.', 'journal');
-  await options.page.getByRole('button', { name: 'Add them to what is here' }).click();
-  await closeWhileHeld(worker, options.page);
-
-  await nothingUnderWay(worker);
+  const file = await importAndClose(worker, options.page, 'Add them to what is here');
   expect((await storedEntries(worker)).length).toBe(file.entries.length + 1);
   const page = await openOptions(extension);
   await expect
@@ -191,16 +203,7 @@ test('an import that replaces, its page closed while it stores the file, is fini
   options,
 }) => {
   const worker = await extension.worker();
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
-  });
-  const file = exportedFile(300);
-  await importText(options.page, file.text);
-  await holdWrite(worker, 'entries.', 'journal');
-  await options.page.getByRole('button', { name: 'Replace everything with this file' }).click();
-  await closeWhileHeld(worker, options.page);
-
-  await nothingUnderWay(worker);
+  const file = await importAndClose(worker, options.page, 'Replace everything with this file');
   expect(waterOf(await storedEntries(worker))).toEqual(waterOf(file.entries));
   const page = await openOptions(extension);
   await expect.poll(() => dataMessage(page)).toContain('finished after its page was closed');
@@ -216,9 +219,7 @@ test('an import whose page is closed while it sends the file is let go at the ne
   options,
 }) => {
   let worker = await extension.worker();
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
-  });
+  await logGlass(worker);
   // Two parts: the page is closed while the worker stores the second.
   const file = exportedFile(6_000);
   await importText(options.page, file.text);
@@ -232,9 +233,7 @@ test('an import whose page is closed while it sends the file is let go at the ne
 
   // Chromium stops an idle worker; the next page wakes it.
   const blank = await extension.context.newPage();
-  const session = await extension.context.newCDPSession(blank);
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
+  await stopWorkers(extension, blank);
   const page = await openOptions(extension);
   await expect
     .poll(() => dataMessage(page))
@@ -250,9 +249,7 @@ test('a reset whose page is closed in the middle is finished, and said', async (
   options,
 }) => {
   const worker = await extension.worker();
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
-  });
+  await logGlass(worker);
   await holdWrite(worker, 'backup');
   await options.page.getByRole('button', { name: 'Reset all data' }).click();
   await options.page.getByRole('button', { name: 'Yes, delete all my data' }).click();
@@ -274,13 +271,7 @@ test('a restore whose page is closed in the middle is finished, and said', async
   options,
 }) => {
   const worker = await extension.worker();
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
-  });
-  await callHandler(worker, 'resetData');
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 10, at: Date.now() - 40 * 86_400_000 }],
-  });
+  await backupOfOneGlass(worker);
   await options.page.reload();
   // The restore's first write is its journal; the next puts the data back.
   await holdWrite(worker, 'months', 'journal');
