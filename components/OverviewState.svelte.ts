@@ -3,6 +3,7 @@ import type { Overview, OverviewSource, StorageChanges } from '../lib/app/overvi
 import type { TodaySnapshot } from '../lib/stats/today';
 import { coalescing } from '../lib/model/async';
 import { readSnapshot } from '../lib/store/first-paint';
+import { describeError } from './errors';
 
 /**
  * Today's data as the pages show it, read from storage once, then kept up to date from each
@@ -63,7 +64,7 @@ export class OverviewState {
       this.#loaded = true;
       this.error = undefined;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = describeError(error);
     }
   }
 }
