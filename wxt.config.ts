@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { ICON_SIZES, iconPng } from './scripts/icon';
 
+// The test build (`--mode e2e`) is the production build plus the worker's test handle: WXT
+// takes the mode as NODE_ENV, which would compile Svelte in its slower development mode, so
+// the tests and benchmarks would not run what users run.
+if (process.env.NODE_ENV === 'e2e') process.env.NODE_ENV = 'production';
+
 const chromiumBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const runningAsRoot = process.getuid?.() === 0;
 

@@ -246,10 +246,19 @@ export async function readAllEntries(local: KeyValueArea): Promise<Entry[]> {
   return entries.sort((a, b) => a.at - b.at);
 }
 
-/** Every item of entries, by key, in one read: what the progress page starts from. */
-export async function readEntryItems(local: KeyValueArea): Promise<Map<string, Entry[]>> {
+/**
+ * The items of entries of the months from `from` up to (not including) `until`, by key, in one
+ * read: the progress page reads its recent months first and older ones only when asked.
+ */
+export async function readEntryItems(
+  local: KeyValueArea,
+  from = '',
+  until?: string,
+): Promise<Map<string, Entry[]>> {
   const index = (await local.get(LOCAL_KEYS.months))[LOCAL_KEYS.months];
-  const keys = readVersioned(monthsFormat, index).value.months.flatMap(bucketKeys);
+  const keys = readVersioned(monthsFormat, index)
+    .value.months.filter((month) => month >= from && (until === undefined || month < until))
+    .flatMap(bucketKeys);
   const raw = await local.get(keys);
   return new Map(
     keys.map((key) => [key, decodeBucket(monthOfBucketKey(key)!, raw[key])?.entries ?? []]),
