@@ -46,7 +46,8 @@ export class MonthEntries {
    * reads its recent months first and older ones only when they are asked for.
    */
   read(from = ''): Promise<void> {
-    this.#reads = this.#reads.then(() => this.#readOlder(from));
+    // One read at a time, each after the last has ended (well or not).
+    this.#reads = this.#reads.catch(() => undefined).then(() => this.#readOlder(from));
     return this.#reads;
   }
 

@@ -93,7 +93,11 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
     (day) => !day.startsWith(today.slice(0, 7)),
   );
   const thisMonth = daysBack(today, Number(today.slice(8)));
-  let month = thisMonth.flatMap((day) => crowdedDay(day, device));
+  // Today's day is planned from 08:00: before then (or late in it) some of it is still to come.
+  const now = Date.now();
+  let month = thisMonth
+    .flatMap((day) => crowdedDay(day, device))
+    .filter((entry) => entry.at <= now);
   month = month.slice(month.length - 3000);
   await importAll(worker, [...earlier.flatMap((day) => heavyDay(day, device)), ...month]);
   await writeOtherDevices(worker, today);
