@@ -23,7 +23,9 @@ import {
 import { localDayKey } from '../model/days';
 import { formatNumber, formatVolume, type Translate } from '../model/formatting';
 import { NudgeEngine, type NudgeDependencies, type NudgeStatus } from '../nudge/engine';
-import { readOverview, snapshotOf, type Overview } from './overview';
+import { snapshotOf, type Overview, type StorageChanges } from './overview';
+import { KeptOverview } from './kept-overview';
+import { coalesced } from './coalesced';
 import type { NewEntry } from '../model/entries';
 import type { Handlers, RequestOf } from '../messaging/protocol';
 import { timeOffProblem, timeOffSpan } from '../nudge/schedule';
@@ -326,11 +328,14 @@ export function createWorker(deps: WorkerDependencies) {
     await deps.local.set({ [LOCAL_KEYS.notice]: { v: 1, kind, at: deps.now() } });
   }
 
+  /** Today as the badge and the water reminder see it, kept up to date from storage changes. */
+  const today = new KeptOverview(areas);
+
   const engine = new NudgeEngine({
     ...deps,
     settings: () => readSettings(deps.sync),
     water: async () => {
-      const overview = await readOverview(areas, deps.now(), false);
+      const overview = await today.overview(deps.now());
       return { todayMl: overview.todayTotals.waterMl, goalMl: waterGoalOf(overview) };
     },
     log: async (entries) => (await writer).logEntries(entries),
@@ -358,15 +363,19 @@ export function createWorker(deps: WorkerDependencies) {
     return badgeUpdate;
   }
 
+  /** The snapshot as last stored, so an unchanged one is not written (nor read) again. */
+  let storedSnapshot: string | undefined;
+
   async function renderBadge(): Promise<void> {
-    const [overview, status] = await Promise.all([
-      readOverview(areas, deps.now(), false),
-      engine.status(),
-    ]);
+    const [overview, status] = await Promise.all([today.overview(deps.now()), engine.status()]);
     const snapshot = { v: todaySnapshotFormat.version, ...snapshotOf(overview) };
-    const before = (await deps.local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot];
-    if (JSON.stringify(before) !== JSON.stringify(snapshot)) {
+    storedSnapshot ??= JSON.stringify(
+      (await deps.local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot],
+    );
+    const json = JSON.stringify(snapshot);
+    if (json !== storedSnapshot) {
       await deps.local.set({ [LOCAL_KEYS.todaySnapshot]: snapshot });
+      storedSnapshot = json;
     }
     const mode = overview.settings.nudges.badge;
     await deps.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
@@ -379,10 +388,13 @@ export function createWorker(deps: WorkerDependencies) {
     }
   }
 
+  /** Logs arriving together (a burst) ask the engine once whether a water reminder is answered. */
+  const waterLogged = coalesced(() => engine.waterLogged());
+
   /** Logs entries; water among them answers an open water reminder. */
   async function logEntries(entries: NewEntry[], changeId?: string) {
     const logged = await (await writer).logEntries(entries, changeId);
-    if (entries.some((entry) => entry.kind === 'water')) await engine.waterLogged();
+    if (entries.some((entry) => entry.kind === 'water')) await waterLogged();
     return logged;
   }
 
@@ -532,6 +544,10 @@ export function createWorker(deps: WorkerDependencies) {
           ? engine.resume()
           : engine.pause('untilResumed'));
       }
+    },
+    /** Any storage change: the worker's view of today takes it in (before the badge is drawn). */
+    onStorageChanged(changes: StorageChanges, area: string): void {
+      today.onChanged(changes, area);
     },
     /** Local storage changed: the writer drops what it kept, unless the change is its own. */
     async onLocalChanged(changes: Record<string, { newValue?: unknown }>): Promise<void> {

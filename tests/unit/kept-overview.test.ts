@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { coalesced } from '../../lib/app/coalesced';
+import { KeptOverview } from '../../lib/app/kept-overview';
+import { createWorker } from '../../lib/app/worker';
+import type { KeyValueArea } from '../../lib/store/items';
+import { fakeWorkerDependencies } from './worker-deps';
+
+const NOW = new Date(2026, 10, 24, 12).getTime();
+const areas = () => ({
+  local: fakeBrowser.storage.local as unknown as KeyValueArea,
+  sync: fakeBrowser.storage.sync as unknown as KeyValueArea,
+});
+
+describe('the worker’s kept view of today', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('follows every log from the change it carries, reading nothing again', async () => {
+    const { handlers } = createWorker(fakeWorkerDependencies(() => NOW));
+    const today = new KeptOverview(areas());
+    fakeBrowser.storage.onChanged.addListener((changes, area) => today.onChanged(changes, area));
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: NOW }] });
+    expect((await today.overview(NOW)).todayTotals.waterMl).toBe(500);
+    const localGet = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const syncGet = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: NOW + 1000 }] });
+    localGet.mockClear();
+    syncGet.mockClear();
+    expect((await today.overview(NOW)).todayTotals.waterMl).toBe(750);
+    expect(localGet).not.toHaveBeenCalled();
+    expect(syncGet).not.toHaveBeenCalled();
+  });
+
+  it('reads again when a change arrives during its read, and on a new month', async () => {
+    const { handlers } = createWorker(fakeWorkerDependencies(() => NOW));
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: NOW }] });
+    // The first read sees storage as it was before the next log, and ends after it.
+    const before = await fakeBrowser.storage.local.get(null);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // A read is two calls: both of the first read answer from before.
+    let calls = 0;
+    const local: KeyValueArea = {
+      ...areas().local,
+      get: async (keys) => {
+        if (++calls > 2) return fakeBrowser.storage.local.get(keys as string[]);
+        await released;
+        return Object.fromEntries([keys].flat().map((key) => [key, before[key as string]]));
+      },
+    };
+    const today = new KeptOverview({ ...areas(), local });
+    fakeBrowser.storage.onChanged.addListener((changes, area) => today.onChanged(changes, area));
+    const reading = today.overview(NOW);
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: NOW + 1000 }] });
+    release();
+    expect((await reading).todayTotals.waterMl).toBe(750);
+    const localGet = vi.spyOn(local, 'get');
+    const nextMonth = new Date(2026, 11, 2, 12).getTime();
+    expect((await today.overview(nextMonth)).today).toBe('2026-12-02');
+    expect(localGet).toHaveBeenCalled();
+  });
+});
+
+describe('a coalesced task', () => {
+  it('runs once for callers arriving before it starts, and again for a caller after it started', async () => {
+    let runs = 0;
+    let release = () => {};
+    const task = coalesced(async () => {
+      runs++;
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    const first = task();
+    const second = task();
+    expect(second).toBe(first);
+    await vi.waitFor(() => expect(runs).toBe(1));
+    // Asked while the first run is under way: it needs a run of its own, after that one.
+    const third = task();
+    const fourth = task();
+    expect(fourth).toBe(third);
+    expect(third).not.toBe(first);
+    release();
+    await first;
+    await vi.waitFor(() => expect(runs).toBe(2));
+    release();
+    await third;
+    expect(runs).toBe(2);
+  });
+
+  it('runs again after a run that failed', async () => {
+    let runs = 0;
+    const task = coalesced(async () => {
+      runs++;
+      if (runs === 1) throw new Error('first');
+    });
+    await expect(task()).rejects.toThrow('first');
+    await task();
+    expect(runs).toBe(2);
+  });
+});
