@@ -59,20 +59,28 @@ async function importAll(worker: Worker, entries: Entry[]): Promise<void> {
   await callHandler(worker, 'syncNow');
 }
 
-/** A heavy day three times over (moved a few minutes on each time): about 130 entries. */
-function crowdedDay(day: DayKey, device: string): Entry[] {
-  return [0, 1, 2].flatMap((round) =>
-    heavyDay(day, device).map((entry) => {
-      const at = entry.at + round * 120_000 + 7;
-      const moved = { ...entry, at, id: `${device}-${at.toString(36)}` };
-      return entry.kind === 'prompt'
-        ? {
-            ...moved,
-            firedAt: entry.firedAt + round * 120_000,
-            answeredAt: entry.answeredAt! + round * 120_000,
-          }
-        : moved;
-    }),
+/** An entry moved to another instant (and the day of that instant), its prompt times with it. */
+function movedTo(entry: Entry, at: number, device: string): Entry {
+  const moved = { ...entry, at, day: localDayKey(at), id: `${device}-${at.toString(36)}` };
+  return entry.kind === 'prompt'
+    ? {
+        ...moved,
+        firedAt: entry.firedAt - entry.at + at,
+        answeredAt: entry.answeredAt! - entry.at + at,
+      }
+    : moved;
+}
+
+/**
+ * `count` entries of a heavy user's kind, spread evenly over this month up to a minute ago
+ * (whatever the day and hour the benchmark runs at, none is in the future).
+ */
+function crowdedMonth(today: DayKey, device: string, count: number): Entry[] {
+  const kinds = heavyDay(today, device);
+  const start = new Date(`${today.slice(0, 7)}-01T00:00:00`).getTime();
+  const step = (Date.now() - 60_000 - start) / count;
+  return Array.from({ length: count }, (_, index) =>
+    movedTo(kinds[index % kinds.length]!, Math.floor(start + index * step), device),
   );
 }
 
@@ -92,9 +100,7 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
   const earlier = daysBack(addDays(today, -1), 365).filter(
     (day) => !day.startsWith(today.slice(0, 7)),
   );
-  const thisMonth = daysBack(today, Number(today.slice(8)));
-  let month = thisMonth.flatMap((day) => crowdedDay(day, device));
-  month = month.slice(month.length - 3000);
+  const month = crowdedMonth(today, device, 3000);
   await importAll(worker, [...earlier.flatMap((day) => heavyDay(day, device)), ...month]);
   await writeOtherDevices(worker, today);
 
