@@ -80,8 +80,8 @@ class KeptRead<T> {
  * A month item decoded again, its unchanged entries the same objects as before: a page's list
  * draws again only the entries that changed.
  */
-function sameEntriesKept(before: readonly Entry[] | undefined, after: Entry[]): Entry[] {
-  if (!before || before.length === 0) return after;
+function sameEntriesKept(before: readonly Entry[], after: Entry[]): Entry[] {
+  if (before.length === 0) return after;
   const kept = new Map(before.map((entry) => [entry.id, entry]));
   return after.map((entry) => {
     const earlier = kept.get(entry.id);
@@ -195,7 +195,11 @@ export class OverviewSource {
       if (month && this.#recentMonths.includes(month))
         this.#recent.set(
           key,
-          sameEntriesKept(this.#recent.get(key), decodeBucket(month, value)?.entries ?? []),
+          // Both items of the month: entries move from its recent item into the month item.
+          sameEntriesKept(
+            bucketKeys(month).flatMap((item) => this.#recent.get(item) ?? []),
+            decodeBucket(month, value)?.entries ?? [],
+          ),
         );
     }
   }
