@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { coalesced } from '../../lib/app/coalesced';
 import { KeptOverview } from '../../lib/app/kept-overview';
+import { OverviewSource, type StorageChanges } from '../../lib/app/overview';
 import { createWorker } from '../../lib/app/worker';
 import type { KeyValueArea } from '../../lib/store/items';
 import { fakeWorkerDependencies } from './worker-deps';
@@ -58,6 +59,29 @@ describe('the worker’s kept view of today', () => {
     const nextMonth = new Date(2026, 11, 2, 12).getTime();
     expect((await today.overview(nextMonth)).today).toBe('2026-12-02');
     expect(localGet).toHaveBeenCalled();
+  });
+});
+
+describe('a page’s overview after a change', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps unchanged entries and custom exercises as the same objects, so lists draw only what changed', async () => {
+    const { handlers } = createWorker(fakeWorkerDependencies(() => NOW));
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: NOW }] });
+    const source = new OverviewSource(areas());
+    await source.load(NOW);
+    const before = source.overview(NOW)!;
+    const changes: StorageChanges = {};
+    fakeBrowser.storage.onChanged.addListener((changed, area) => {
+      if (area === 'local') Object.assign(changes, changed);
+    });
+    await handlers.logEntries({ entries: [{ kind: 'water', ml: 250, at: NOW + 1000 }] });
+    source.apply(changes, 'local');
+    const after = source.overview(NOW)!;
+    expect(after.recentEntries).toHaveLength(2);
+    expect(after.recentEntries[0]).toBe(before.recentEntries[0]);
+    expect(after.customExercises).toBe(before.customExercises);
+    expect(after.settings).toBe(before.settings);
   });
 });
 
