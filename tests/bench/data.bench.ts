@@ -3,6 +3,8 @@
  * devices (this one's in local storage, two others' in sync):
  * - burst_1000_logs_ms: 1,000 water logs sent at once (400 from the popup, 400 from the options
  *   page, 200 from the worker itself) until the last is acknowledged; every one stored once;
+ * - burst_1000_messages_floor_ms: the same 1,000 messages asking only for the worker's status
+ *   (nothing to store): what the browser's messaging alone costs, the floor under the burst;
  * - log_roundtrip_heavy_month_ms: one water log from the popup page to its acknowledgement,
  *   with 3,000 entries in the month and the popup and progress pages open, median;
  * - progress_ready_5y_ms, popup_ready_100k_ms: the progress page and the popup, from navigation
@@ -61,14 +63,15 @@ async function importAll(worker: Worker, entries: Entry[]): Promise<void> {
 
 /** An entry moved to another instant (and the day of that instant), its prompt times with it. */
 function movedTo(entry: Entry, at: number, device: string): Entry {
-  const moved = { ...entry, at, day: localDayKey(at), id: `${device}-${at.toString(36)}` };
-  return entry.kind === 'prompt'
-    ? {
-        ...moved,
-        firedAt: entry.firedAt - entry.at + at,
-        answeredAt: entry.answeredAt! - entry.at + at,
-      }
-    : moved;
+  const place = { at, day: localDayKey(at), id: `${device}-${at.toString(36)}` };
+  if (entry.kind !== 'prompt') return { ...entry, ...place };
+  const shift = at - entry.at;
+  return {
+    ...entry,
+    ...place,
+    firedAt: entry.firedAt + shift,
+    ...(entry.answeredAt !== undefined && { answeredAt: entry.answeredAt + shift }),
+  };
 }
 
 /**
@@ -81,6 +84,23 @@ function crowdedMonth(today: DayKey, device: string, count: number): Entry[] {
   const step = (Date.now() - 60_000 - start) / count;
   return Array.from({ length: count }, (_, index) =>
     movedTo(kinds[index % kinds.length]!, Math.floor(start + index * step), device),
+  );
+}
+
+/** The worker's status asked for `count` times at once inside the worker, as its callers do. */
+function statusInWorker(worker: Worker, count: number): Promise<unknown> {
+  return worker.evaluate(
+    (times) =>
+      Promise.all(
+        Array.from({ length: times }, () =>
+          (
+            globalThis as unknown as {
+              backbone: { handlers: Record<string, (data: unknown) => Promise<unknown>> };
+            }
+          ).backbone.handlers.getStatus!({}),
+        ),
+      ),
+    count,
   );
 }
 
@@ -149,11 +169,20 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
     ids.size !== stored.length
   )
     throw new Error(`burst: ${stored.length - before} stored of 1000, ${ids.size} distinct ids`);
+  const status = { type: 'getStatus', data: {} };
+  const floorStarted = Date.now();
+  await Promise.all([
+    new ExtensionPage(popup).send(range(1, 400).map(() => status)),
+    new ExtensionPage(options).send(range(401, 800).map(() => status)),
+    statusInWorker(worker, 200),
+  ]);
+  const floorMs = Date.now() - floorStarted;
   await popup.close();
   await options.close();
   return [
     { name: 'log_roundtrip_heavy_month_ms', value: median(roundtrips), unit: 'ms', target: 20 },
     { name: 'burst_1000_logs_ms', value: burstMs, unit: 'ms', target: 1000 },
+    { name: 'burst_1000_messages_floor_ms', value: floorMs, unit: 'ms' },
   ];
 }
 
