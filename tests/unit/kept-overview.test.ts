@@ -62,6 +62,21 @@ describe('the worker’s kept view of today', () => {
   });
 });
 
+describe('a burst of water logs', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('asks the nudge engine a few times whether a reminder is answered, not once a log', async () => {
+    const worker = createWorker(fakeWorkerDependencies(() => NOW));
+    const asked = vi.spyOn(worker.engine, 'waterLogged');
+    const logs = Array.from({ length: 50 }, (_, index) =>
+      worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 100, at: NOW + index }] }),
+    );
+    expect(await Promise.all(logs)).toHaveLength(50);
+    expect(asked.mock.calls.length).toBeGreaterThan(0);
+    expect(asked.mock.calls.length).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('a page’s overview after a change', () => {
   beforeEach(() => fakeBrowser.reset());
 
