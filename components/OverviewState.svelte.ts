@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Overview, OverviewSource, StorageChanges } from '../lib/app/overview';
 import type { TodaySnapshot } from '../lib/stats/today';
+import { coalescing } from '../lib/model/async';
 import { readSnapshot } from '../lib/store/first-paint';
 import { drawSoon } from './draw-soon';
 
@@ -17,13 +18,12 @@ export class OverviewState {
   error = $state<string>();
   #source: OverviewSource | undefined;
   #loaded = false;
-  #reading: Promise<void> | undefined;
-  #again = false;
+  readonly #reads = coalescing(() => this.#read());
   /** Changes not taken in yet, per area, the newest value of each key. */
   #pending: Record<string, StorageChanges> = {};
   readonly #showSoon = drawSoon(() => {
     const source = this.#source;
-    if (!source || this.#reading) return;
+    if (!source || this.#reads.busy) return;
     for (const [area, changes] of Object.entries(this.#pending)) source.apply(changes, area);
     this.#pending = {};
     this.#show(source);
@@ -35,7 +35,7 @@ export class OverviewState {
       const source = this.#source;
       if (!source?.concerns(changes as StorageChanges, area)) return;
       // A change during a read may be older than what the read found: read once more after it.
-      if (this.#reading) this.#again = true;
+      if (this.#reads.busy) void this.#reads.run();
       else if (this.#loaded) {
         // Taken in and drawn together with any that follow it at once.
         Object.assign((this.#pending[area] ??= {}), changes);
@@ -58,33 +58,27 @@ export class OverviewState {
   }
 
   /** Reads everything; changes arriving during a read cause exactly one more read after it. */
-  refresh(): Promise<void> {
-    if (this.#reading) {
-      this.#again = true;
-      return this.#reading;
+  async refresh(): Promise<void> {
+    const first = !this.#reads.busy;
+    await this.#reads.run();
+    if (first && this.#loaded) this.#show(this.#source!);
+  }
+
+  async #read(): Promise<void> {
+    // Loaded on first use: the popup paints the snapshot before it needs any of this.
+    const [{ OverviewSource }, { browserAreas }] = await Promise.all([
+      import('../lib/app/overview'),
+      import('../lib/adapters/storage-areas'),
+    ]);
+    const source = (this.#source ??= new OverviewSource(browserAreas()));
+    // The read finds these changes or newer values.
+    this.#pending = {};
+    try {
+      await source.load(Date.now());
+      this.#loaded = true;
+      this.error = undefined;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
     }
-    this.#reading = (async () => {
-      // Loaded on first use: the popup paints the snapshot before it needs any of this.
-      const [{ OverviewSource }, { browserAreas }] = await Promise.all([
-        import('../lib/app/overview'),
-        import('../lib/adapters/storage-areas'),
-      ]);
-      const source = (this.#source ??= new OverviewSource(browserAreas()));
-      do {
-        this.#again = false;
-        // The read finds these changes or newer values.
-        this.#pending = {};
-        try {
-          await source.load(Date.now());
-          this.#loaded = true;
-          this.error = undefined;
-        } catch (error) {
-          this.error = error instanceof Error ? error.message : String(error);
-        }
-      } while (this.#again);
-      this.#reading = undefined;
-      if (this.#loaded) this.#show(source);
-    })();
-    return this.#reading;
   }
 }

@@ -153,7 +153,7 @@ export function parseBackup(text: string, now: number): ParsedBackup {
       entry = parseEntry(raw);
     } catch (error) {
       if (!(error instanceof EntryValidationError)) throw error;
-      return refuse(error.messageKey, `entry ${index + 1}`);
+      return refuse(error.problem.key, `entry ${index + 1}`);
     }
     const problem = importedEntryProblem(entry, context);
     if (problem) return refuse(problem, `entry ${index + 1}`);

@@ -44,14 +44,8 @@ import {
 } from './codec';
 import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '../model/catalogue';
 import { dayKeySchema, type DayKey } from '../model/days';
-import { deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';
-import {
-  DEFAULT_NUDGES,
-  DEFAULT_SETTINGS,
-  settingsSchema,
-  type NudgeKind,
-  type Settings,
-} from '../model/settings';
+import { deviceIdSchema, EntryValidationError, type Entry, type NudgeKind } from '../model/entries';
+import { DEFAULT_NUDGES, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model/settings';
 import type { KeyValueArea } from './area';
 import type { TodaySnapshot } from '../stats/today';
 import { FIRST_PAINT_KEYS, TODAY_SNAPSHOT_VERSION } from './first-paint';
@@ -327,7 +321,9 @@ export const LOCAL_KEYS = {
   others: (month: string) => `others.${month}`,
 } as const;
 
+/** The records every device shares in sync; every other key of sync belongs to one device. */
 export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+export const SHARED_SYNC_KEYS: readonly string[] = Object.values(SYNC_KEYS);
 
 /** Session storage (cleared when the browser restarts): the one reused guide tab. */
 export const SESSION_KEYS = { guideTab: 'guideTab' } as const;

@@ -235,7 +235,7 @@ test('a page’s entries that make no sense are refused with a reason and nothin
     log({ kind: 'rest', reason: 'vacation', until: '2199-12-31' }),
     log({ kind: 'water', ml: 250, at: now + 86_400_000 }),
   ]);
-  expect(replies.map((reply) => (reply as { error?: string }).error)).toEqual([
+  expect(replies.map((reply) => (reply as { error?: { key: string } }).error?.key)).toEqual([
     'invalid.dayMismatch',
     'invalid.dayMismatch',
     'invalid.unknownExercise',

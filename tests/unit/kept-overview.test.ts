@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { coalesced } from '../../lib/app/coalesced';
 import { KeptOverview } from '../../lib/app/kept-overview';
 import { OverviewSource, type StorageChanges } from '../../lib/app/overview';
 import { createWorker } from '../../lib/app/worker';
@@ -97,42 +96,5 @@ describe('a page’s overview after a change', () => {
     expect(after.recentEntries[0]).toBe(before.recentEntries[0]);
     expect(after.customExercises).toBe(before.customExercises);
     expect(after.settings).toBe(before.settings);
-  });
-});
-
-describe('a coalesced task', () => {
-  it('runs once for callers arriving before it starts, and again for a caller after it started', async () => {
-    let runs = 0;
-    let release = () => {};
-    const task = coalesced(async () => {
-      runs++;
-      await new Promise<void>((resolve) => (release = resolve));
-    });
-    const first = task();
-    const second = task();
-    expect(second).toBe(first);
-    await vi.waitFor(() => expect(runs).toBe(1));
-    // Asked while the first run is under way: it needs a run of its own, after that one.
-    const third = task();
-    const fourth = task();
-    expect(fourth).toBe(third);
-    expect(third).not.toBe(first);
-    release();
-    await first;
-    await vi.waitFor(() => expect(runs).toBe(2));
-    release();
-    await third;
-    expect(runs).toBe(2);
-  });
-
-  it('runs again after a run that failed', async () => {
-    let runs = 0;
-    const task = coalesced(async () => {
-      runs++;
-      if (runs === 1) throw new Error('first');
-    });
-    await expect(task()).rejects.toThrow('first');
-    await task();
-    expect(runs).toBe(2);
   });
 });
