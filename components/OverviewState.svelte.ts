@@ -4,6 +4,7 @@ import type { TodaySnapshot } from '../lib/stats/today';
 import { coalescing } from '../lib/model/async';
 import { readSnapshot } from '../lib/store/first-paint';
 import { drawSoon } from './draw-soon';
+import { describeError } from './errors';
 
 /**
  * Today's data as the pages show it, read from storage once, then kept up to date from each
@@ -78,7 +79,7 @@ export class OverviewState {
       this.#loaded = true;
       this.error = undefined;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = describeError(error);
     }
   }
 }
