@@ -3,6 +3,7 @@ import type { Overview, OverviewSource, StorageChanges } from '../lib/app/overvi
 import type { TodaySnapshot } from '../lib/stats/today';
 import { coalescing } from '../lib/model/async';
 import { readSnapshot } from '../lib/store/first-paint';
+import { drawSoon } from './draw-soon';
 import { describeError } from './errors';
 
 /**
@@ -19,16 +20,28 @@ export class OverviewState {
   #source: OverviewSource | undefined;
   #loaded = false;
   readonly #reads = coalescing(() => this.#read());
+  /** Changes not taken in yet, per area, the newest value of each key. */
+  #pending: Record<string, StorageChanges> = {};
+  readonly #showSoon = drawSoon(() => {
+    const source = this.#source;
+    if (!source || this.#reads.busy) return;
+    for (const [area, changes] of Object.entries(this.#pending)) source.apply(changes, area);
+    this.#pending = {};
+    this.#show(source);
+  });
 
   constructor() {
     browser.storage.onChanged.addListener((changes, area) => {
       // Before the first read there is nothing to bring up to date: that read sees the change.
       const source = this.#source;
       if (!source?.concerns(changes as StorageChanges, area)) return;
-      source.apply(changes as StorageChanges, area);
       // A change during a read may be older than what the read found: read once more after it.
       if (this.#reads.busy) void this.#reads.run();
-      else if (this.#loaded) this.#show(source);
+      else if (this.#loaded) {
+        // Taken in and drawn together with any that follow it at once.
+        Object.assign((this.#pending[area] ??= {}), changes);
+        this.#showSoon();
+      }
     });
   }
 
@@ -59,6 +72,8 @@ export class OverviewState {
       import('../lib/adapters/storage-areas'),
     ]);
     const source = (this.#source ??= new OverviewSource(browserAreas()));
+    // The read finds these changes or newer values.
+    this.#pending = {};
     try {
       await source.load(Date.now());
       this.#loaded = true;

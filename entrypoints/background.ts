@@ -57,6 +57,7 @@ export default defineBackground(() => {
   );
   browser.commands.onCommand.addListener((command) => void worker.onCommand(command));
   browser.storage.onChanged.addListener((changes, area) => {
+    worker.onStorageChanged(changes, area);
     if (area === 'local') void worker.onLocalChanged(changes);
     if (area === 'sync' && SYNC_KEYS.settings in changes) void worker.onSettingsChanged();
     // The snapshot is the badge's own output: updating on it would loop.

@@ -3,6 +3,7 @@ import type { Entry } from '../../lib/model/entries';
 import { readEntryItems } from '../../lib/app/overview';
 import { browserAreas } from '../../lib/adapters/storage-areas';
 import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/items';
+import { drawSoon } from '../draw-soon';
 
 /**
  * Every month's entries, read once; afterwards a change to a month is taken from the change
@@ -20,19 +21,33 @@ export class MonthEntries {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #changedDuringRead = new Map<string, Entry[]>();
   #reading = true;
+  /** Items changed since they were last shown, as stored (decoded when drawn). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #changed = new Map<string, unknown>();
+  readonly #showSoon = drawSoon(() => {
+    const months: string[] = [];
+    for (const [key, value] of this.#changed) {
+      const month = monthOfBucketKey(key)!;
+      this.#items.set(key, decodeBucket(month, value)?.entries ?? []);
+      if (!months.includes(month)) months.push(month);
+    }
+    this.#changed.clear();
+    this.#show(months);
+  });
 
   constructor() {
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local') return;
-      const changed: string[] = [];
       for (const [key, { newValue }] of Object.entries(changes)) {
         const month = monthOfBucketKey(key);
         if (!month) continue;
-        const entries = decodeBucket(month, newValue)?.entries ?? [];
-        (this.#reading ? this.#changedDuringRead : this.#items).set(key, entries);
-        changed.push(month);
+        if (this.#reading)
+          this.#changedDuringRead.set(key, decodeBucket(month, newValue)?.entries ?? []);
+        else {
+          this.#changed.set(key, newValue);
+          this.#showSoon();
+        }
       }
-      if (changed.length > 0 && !this.#reading) this.#show(changed);
     });
   }
 

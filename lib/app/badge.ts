@@ -9,7 +9,8 @@ import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
 import { LOCAL_KEYS, todaySnapshotFormat } from '../store/items';
 import type { WorkerDependencies } from './dependencies';
-import { readOverview, snapshotOf, todayWaterGoal, type Overview } from './overview';
+import { snapshotOf, todayWaterGoal, type Overview } from './overview';
+import type { KeptOverview } from './kept-overview';
 
 export const BADGE_ALARM = 'badge:refresh';
 
@@ -22,20 +23,32 @@ type BadgeDependencies = Pick<
 >;
 
 /** Makes the badge updater: changes arriving during an update cause one more, not one each. */
-export function badgeUpdater(deps: BadgeDependencies, engine: NudgeEngine): () => Promise<void> {
-  const updates = coalescing(() => renderBadge(deps, engine));
+export function badgeUpdater(
+  deps: BadgeDependencies,
+  engine: NudgeEngine,
+  today: KeptOverview,
+): () => Promise<void> {
+  /** The snapshot as last stored, so an unchanged one is not written (nor read) again. */
+  const stored: { json?: string } = {};
+  const updates = coalescing(() => renderBadge(deps, engine, today, stored));
   return () => updates.run();
 }
 
-async function renderBadge(deps: BadgeDependencies, engine: NudgeEngine): Promise<void> {
-  const [overview, status] = await Promise.all([
-    readOverview(deps, deps.now(), false),
-    engine.status(),
-  ]);
+async function renderBadge(
+  deps: BadgeDependencies,
+  engine: NudgeEngine,
+  today: KeptOverview,
+  stored: { json?: string },
+): Promise<void> {
+  const [overview, status] = await Promise.all([today.overview(deps.now()), engine.status()]);
   const snapshot = { v: todaySnapshotFormat.version, ...snapshotOf(overview) };
-  const before = (await deps.local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot];
-  if (JSON.stringify(before) !== JSON.stringify(snapshot)) {
+  stored.json ??= JSON.stringify(
+    (await deps.local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot],
+  );
+  const json = JSON.stringify(snapshot);
+  if (json !== stored.json) {
     await deps.local.set({ [LOCAL_KEYS.todaySnapshot]: snapshot });
+    stored.json = json;
   }
   const mode = overview.settings.nudges.badge;
   await deps.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });

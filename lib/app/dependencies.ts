@@ -5,6 +5,7 @@
 import type { NudgeDependencies } from '../nudge/engine';
 import type { KeyValueArea } from '../store/items';
 import type { Writer } from '../store/writer';
+import type { KeptOverview } from './kept-overview';
 
 export type AlarmsApi = NudgeDependencies['alarms'];
 
@@ -47,4 +48,6 @@ export interface WorkerContext {
   device: Promise<string>;
   /** The one writer: every change to stored data is queued through it. */
   writer: Promise<Writer>;
+  /** Today as the badge and the water reminder see it, kept up to date from storage changes. */
+  today: KeptOverview;
 }

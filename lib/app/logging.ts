@@ -7,6 +7,7 @@ import { localDayKey } from '../model/days';
 import { EntryValidationError, newEntryProblem, type NewEntry } from '../model/entries';
 import type { Handlers, RequestOf } from '../messaging/protocol';
 import type { NudgeEngine } from '../nudge/engine';
+import { coalescing } from '../model/async';
 import { timeOffProblem, timeOffSpan } from '../nudge/schedule';
 import { readEntries } from '../store/items';
 import { monthsBack } from '../sync/plan';
@@ -14,10 +15,13 @@ import type { WorkerContext } from './dependencies';
 import { readSettings, worldContext } from './shared-records';
 
 export function logging({ deps, writer }: WorkerContext, engine: NudgeEngine) {
+  /** Logs arriving together (a burst) ask the engine once whether a water reminder is answered. */
+  const waterLogged = coalescing(() => engine.waterLogged());
+
   /** Logs entries; water among them answers an open water reminder. */
   async function logEntries(entries: NewEntry[], changeId?: string) {
     const logged = await (await writer).logEntries(entries, changeId);
-    if (entries.some((entry) => entry.kind === 'water')) await engine.waterLogged();
+    if (entries.some((entry) => entry.kind === 'water')) await waterLogged.run();
     return logged;
   }
 

@@ -2,16 +2,19 @@
 import type { Handlers } from '../messaging/protocol';
 import { NudgeEngine } from '../nudge/engine';
 import type { WorkerContext } from './dependencies';
-import { readOverview, todayWaterGoal } from './overview';
+import { todayWaterGoal } from './overview';
 import { readSettings } from './shared-records';
 
-/** The engine reads the settings and today's water from storage and logs through the writer. */
-export function createNudgeEngine({ deps, writer }: WorkerContext): NudgeEngine {
+/**
+ * The engine reads the settings from storage, today's water from the worker's kept view of
+ * today, and logs through the writer.
+ */
+export function createNudgeEngine({ deps, writer, today }: WorkerContext): NudgeEngine {
   return new NudgeEngine({
     ...deps,
     settings: () => readSettings(deps.sync),
     water: async () => {
-      const overview = await readOverview(deps, deps.now(), false);
+      const overview = await today.overview(deps.now());
       return { todayMl: overview.todayTotals.waterMl, goalMl: todayWaterGoal(overview) };
     },
     log: async (entries) => (await writer).logEntries(entries),

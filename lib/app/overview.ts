@@ -24,6 +24,8 @@ import {
   readEntries,
   readVersioned,
   settingsFormat,
+  type Format,
+  type Read,
   syncStateFormat,
   type KeyValueArea,
   type SyncState,
@@ -57,6 +59,37 @@ export interface Overview extends TodaySnapshot {
 export type StorageChanges = Record<string, { newValue?: unknown }>;
 
 /**
+ * One stored item as last read, read again only when a change brought a new value: what the
+ * pages compute from it (names of custom exercises in a list) is kept while it is the same.
+ */
+class KeptRead<T> {
+  #raw: unknown = KeptRead;
+  #read: Read<T> | undefined;
+  constructor(private readonly format: Format<T>) {}
+
+  read(raw: unknown): Read<T> {
+    if (raw !== this.#raw || !this.#read) {
+      this.#raw = raw;
+      this.#read = readVersioned(this.format, raw);
+    }
+    return this.#read;
+  }
+}
+
+/**
+ * A month item decoded again, its unchanged entries the same objects as before: a page's list
+ * draws again only the entries that changed.
+ */
+function sameEntriesKept(before: readonly Entry[], after: Entry[]): Entry[] {
+  if (before.length === 0) return after;
+  const kept = new Map(before.map((entry) => [entry.id, entry]));
+  return after.map((entry) => {
+    const earlier = kept.get(entry.id);
+    return earlier && JSON.stringify(earlier) === JSON.stringify(entry) ? earlier : entry;
+  });
+}
+
+/**
  * The overview's sources, kept in memory and brought up to date from what each storage change
  * carries: a log rewrites one month and its daily records, so only that month is decoded
  * again, and nothing else is read. The whole read happens once (and again on a new month).
@@ -74,6 +107,8 @@ export class OverviewSource {
   /** Entries of the recent months, per item. */
   readonly #recent = new Map<string, Entry[]>();
   #recentMonths: string[] = [];
+  readonly #settingsRead = new KeptRead(settingsFormat);
+  readonly #customRead = new KeptRead(customExercisesFormat);
 
   constructor(
     private readonly areas: { local: KeyValueArea; sync: KeyValueArea },
@@ -158,12 +193,19 @@ export class OverviewSource {
     } else if (this.withEntries) {
       const month = monthOfBucketKey(key);
       if (month && this.#recentMonths.includes(month))
-        this.#recent.set(key, decodeBucket(month, value)?.entries ?? []);
+        this.#recent.set(
+          key,
+          // Both items of the month: entries move from its recent item into the month item.
+          sameEntriesKept(
+            bucketKeys(month).flatMap((item) => this.#recent.get(item) ?? []),
+            decodeBucket(month, value)?.entries ?? [],
+          ),
+        );
     }
   }
 
   #settings() {
-    return readVersioned(settingsFormat, this.#sync[SYNC_KEYS.settings]);
+    return this.#settingsRead.read(this.#sync[SYNC_KEYS.settings]);
   }
 
   /** The overview now; undefined when a new month began since the load (load again). */
@@ -201,8 +243,7 @@ export class OverviewSource {
     return {
       recentEntries,
       records: this.#records,
-      customExercises: readVersioned(customExercisesFormat, this.#sync[SYNC_KEYS.custom]).value
-        .exercises,
+      customExercises: this.#customRead.read(this.#sync[SYNC_KEYS.custom]).value.exercises,
       device: this.#device,
       today,
       settings,

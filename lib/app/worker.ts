@@ -16,6 +16,8 @@ import { logging } from './logging';
 import { createNudgeEngine, nudgeHandlers, togglePause } from './nudges';
 import { readSettings, sharedRecordHandlers } from './shared-records';
 import { flush, hasChangesWaiting, scheduleFlush, SYNC_ALARM } from './sync-schedule';
+import { KeptOverview } from './kept-overview';
+import type { StorageChanges } from './overview';
 
 export function createWorker(deps: WorkerDependencies) {
   const startedAt = deps.now();
@@ -30,9 +32,9 @@ export function createWorker(deps: WorkerDependencies) {
         onChanged: () => void scheduleFlush(deps),
       }),
   );
-  const context: WorkerContext = { deps, device, writer };
+  const context: WorkerContext = { deps, device, writer, today: new KeptOverview(deps) };
   const engine = createNudgeEngine(context);
-  const updateBadge = badgeUpdater(deps, engine);
+  const updateBadge = badgeUpdater(deps, engine, context.today);
   const log = logging(context, engine);
   const data = backupAndImport(context, engine);
 
@@ -75,6 +77,10 @@ export function createWorker(deps: WorkerDependencies) {
       if (command === 'log-water') await log.logWater();
       else if (command === 'repeat-last-set') await log.repeatLastSet();
       else if (command === 'toggle-pause') await togglePause(engine);
+    },
+    /** Any storage change: the worker's view of today takes it in (before the badge is drawn). */
+    onStorageChanged(changes: StorageChanges, area: string): void {
+      context.today.onChanged(changes, area);
     },
     /** Local storage changed: the writer drops what it kept, unless the change is its own. */
     async onLocalChanged(changes: Record<string, { newValue?: unknown }>): Promise<void> {

@@ -3,6 +3,8 @@
  * devices (this one's in local storage, two others' in sync):
  * - burst_1000_logs_ms: 1,000 water logs sent at once (400 from the popup, 400 from the options
  *   page, 200 from the worker itself) until the last is acknowledged; every one stored once;
+ * - burst_1000_messages_floor_ms: the same 1,000 messages asking only for the worker's status
+ *   (nothing to store): what the browser's messaging alone costs, the floor under the burst;
  * - log_roundtrip_heavy_month_ms: one water log from the popup page to its acknowledgement,
  *   with 3,000 entries in the month and the popup and progress pages open, median;
  * - progress_ready_5y_ms, popup_ready_100k_ms: the progress page and the popup, from navigation
@@ -53,20 +55,46 @@ async function importAll(worker: Worker, entries: Entry[]): Promise<void> {
   await callHandler(worker, 'syncNow');
 }
 
-/** A heavy day three times over (moved a few minutes on each time): about 130 entries. */
-function crowdedDay(day: DayKey, device: string): Entry[] {
-  return [0, 1, 2].flatMap((round) =>
-    heavyDay(day, device).map((entry) => {
-      const at = entry.at + round * 120_000 + 7;
-      const moved = { ...entry, at, id: `${device}-${at.toString(36)}` };
-      return entry.kind === 'prompt'
-        ? {
-            ...moved,
-            firedAt: entry.firedAt + round * 120_000,
-            answeredAt: entry.answeredAt! + round * 120_000,
-          }
-        : moved;
-    }),
+/** An entry moved to another instant (and the day of that instant), its prompt times with it. */
+function movedTo(entry: Entry, at: number, device: string): Entry {
+  const place = { at, day: localDayKey(at), id: `${device}-${at.toString(36)}` };
+  if (entry.kind !== 'prompt') return { ...entry, ...place };
+  const shift = at - entry.at;
+  return {
+    ...entry,
+    ...place,
+    firedAt: entry.firedAt + shift,
+    ...(entry.answeredAt !== undefined && { answeredAt: entry.answeredAt + shift }),
+  };
+}
+
+/**
+ * `count` entries of a heavy user's kind, spread evenly over this month up to a minute ago
+ * (whatever the day and hour the benchmark runs at, none is in the future).
+ */
+function crowdedMonth(today: DayKey, device: string, count: number): Entry[] {
+  const kinds = heavyDay(today, device);
+  const start = new Date(`${today.slice(0, 7)}-01T00:00:00`).getTime();
+  const step = (Date.now() - 60_000 - start) / count;
+  return Array.from({ length: count }, (_, index) =>
+    movedTo(kinds[index % kinds.length]!, Math.floor(start + index * step), device),
+  );
+}
+
+/** The worker's status asked for `count` times at once inside the worker, as its callers do. */
+function statusInWorker(worker: Worker, count: number): Promise<unknown> {
+  return worker.evaluate(
+    (times) =>
+      Promise.all(
+        Array.from({ length: times }, () =>
+          (
+            globalThis as unknown as {
+              backbone: { handlers: Record<string, (data: unknown) => Promise<unknown>> };
+            }
+          ).backbone.handlers.getStatus!({}),
+        ),
+      ),
+    count,
   );
 }
 
@@ -86,12 +114,7 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
   const earlier = daysBack(addDays(today, -1), 365).filter(
     (day) => !day.startsWith(today.slice(0, 7)),
   );
-  const thisMonth = daysBack(today, Number(today.slice(8)));
-  // Up to now: an import refuses a time still to come (today's later hours).
-  let month = thisMonth
-    .flatMap((day) => crowdedDay(day, device))
-    .filter((entry) => entry.at <= Date.now());
-  month = month.slice(month.length - 3000);
+  const month = crowdedMonth(today, device, 3000);
   await importAll(worker, [...earlier.flatMap((day) => heavyDay(day, device)), ...month]);
   await writeOtherDevices(worker, today);
 
@@ -140,11 +163,20 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
     ids.size !== stored.length
   )
     throw new Error(`burst: ${stored.length - before} stored of 1000, ${ids.size} distinct ids`);
+  const status = { type: 'getStatus', data: {} };
+  const floorStarted = Date.now();
+  await Promise.all([
+    new ExtensionPage(popup).send(range(1, 400).map(() => status)),
+    new ExtensionPage(options).send(range(401, 800).map(() => status)),
+    statusInWorker(worker, 200),
+  ]);
+  const floorMs = Date.now() - floorStarted;
   await popup.close();
   await options.close();
   return [
     { name: 'log_roundtrip_heavy_month_ms', value: median(roundtrips), unit: 'ms', target: 20 },
     { name: 'burst_1000_logs_ms', value: burstMs, unit: 'ms', target: 1000 },
+    { name: 'burst_1000_messages_floor_ms', value: floorMs, unit: 'ms' },
   ];
 }
 

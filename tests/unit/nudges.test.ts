@@ -22,6 +22,10 @@ function setup(overrides: Partial<WorkerDependencies> = {}, settings?: Partial<S
   let now = at(23, 9);
   const deps = fakeWorkerDependencies(() => now, overrides);
   const worker = createWorker(deps);
+  // As entrypoints/background.ts does: the worker's view of today follows every change.
+  fakeBrowser.storage.onChanged.addListener((changes, area) =>
+    worker.onStorageChanged(changes, area),
+  );
   const create = vi.spyOn(fakeBrowser.notifications, 'create');
   return {
     worker,
