@@ -8,7 +8,7 @@ import type { Writer } from '../store/writer';
 
 export type AlarmsApi = NudgeDependencies['alarms'];
 
-export interface ActionApi {
+interface ActionApi {
   setBadgeText(details: { text: string }): Promise<void> | void;
   setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
   setBadgeTextColor?(details: { color: string }): Promise<void> | void;
