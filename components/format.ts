@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import { exerciseNameKey, type CustomExercise } from '../lib/model/catalogue';
+import type { CustomExercise } from '../lib/model/catalogue';
+import { exerciseNameKey } from '../lib/model/exercise-keys';
 import type { Entry, SetEntry } from '../lib/model/entries';
 import {
   formatDayLabel as longDay,

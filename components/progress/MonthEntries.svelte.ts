@@ -36,12 +36,33 @@ export class MonthEntries {
     });
   }
 
-  async read(): Promise<void> {
-    this.#items = await readEntryItems(browserAreas().local);
+  // The first read, and the later reads of older months -----------------------------------------
+  /** The oldest month read: every month from it on has been read. */
+  #readFrom: string | undefined;
+  #reads = Promise.resolve();
+
+  /**
+   * Reads the months from `from` on (every month without it) that are not read yet: the page
+   * reads its recent months first and older ones only when they are asked for.
+   */
+  read(from = ''): Promise<void> {
+    // One read at a time, each after the last has ended (well or not).
+    this.#reads = this.#reads.catch(() => undefined).then(() => this.#readOlder(from));
+    return this.#reads;
+  }
+
+  async #readOlder(from: string): Promise<void> {
+    const until = this.#readFrom;
+    if (until !== undefined && until <= from) return;
+    this.#reading = true;
+    const items = await readEntryItems(browserAreas().local, from, until);
     // Changes announced while reading are newer than, or the same as, what was read.
-    for (const [key, entries] of this.#changedDuringRead) this.#items.set(key, entries);
+    for (const [key, entries] of this.#changedDuringRead) items.set(key, entries);
+    this.#changedDuringRead.clear();
+    for (const [key, entries] of items) this.#items.set(key, entries);
+    this.#readFrom = from;
     this.#reading = false;
-    this.#show([...this.#items.keys()].map((key) => monthOfBucketKey(key)!));
+    this.#show([...items.keys()].map((key) => monthOfBucketKey(key)!));
   }
 
   #show(changed: readonly string[]): void {

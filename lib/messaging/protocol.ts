@@ -4,8 +4,7 @@
  */
 import * as v from 'valibot';
 import { customExerciseSchema, type CustomExercise } from '../model/catalogue';
-import { dayKeySchema } from '../model/days';
-import { entrySchema, idSchema, newEntrySchema, NUDGE_KINDS } from '../model/entries';
+import { dayKeySchema, entrySchema, idSchema, newEntrySchema, NUDGE_KINDS } from '../model/entries';
 import type { NudgeStatus } from '../nudge/engine';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { problemOf, problemOfText, unknownProblem, type Problem } from '../model/problem';

@@ -8,7 +8,7 @@
  */
 import { ProblemError } from './problem';
 import * as v from 'valibot';
-import { dayKeySchema, daysBetween, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
+import { daysBetween, isDayKey, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
 
 /** What the nudges prompt for; a prompt entry logs the outcome of one. */
 export const NUDGE_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
@@ -41,6 +41,10 @@ export function isSaneYear(year: number): boolean {
   return Number.isInteger(year) && year >= YEARS.first && year <= YEARS.last;
 }
 
+export const dayKeySchema = v.pipe(
+  v.string('invalid.day'),
+  v.check((key: string) => isDayKey(key), 'invalid.day'),
+);
 export const idSchema = v.pipe(
   v.string('invalid.id'),
   v.regex(/^[A-Za-z0-9_-]{6,40}$/, 'invalid.id'),

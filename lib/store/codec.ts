@@ -72,9 +72,14 @@ const OUTCOME_LETTERS: Record<PromptOutcome, string> = {
   expired: 'e',
 };
 
-function fromLetter<T extends string>(letters: Record<T, string>, letter: Field): T | Field {
-  const found = (Object.keys(letters) as T[]).find((key) => letters[key] === letter);
-  return found ?? letter;
+/** Each letter's value: a tuple is decoded by lookups, as a page reads years of them. */
+const fromLetters = <T extends string>(letters: Record<T, string>) =>
+  new Map(Object.entries(letters).map(([value, letter]) => [letter, value as T]));
+const PROMPT_OF_LETTER = fromLetters(PROMPT_LETTERS);
+const OUTCOME_OF_LETTER = fromLetters(OUTCOME_LETTERS);
+
+function fromLetter<T extends string>(values: Map<unknown, T>, letter: Field): T | Field {
+  return values.get(letter) ?? letter;
 }
 
 /** The index of a value in a table, adding it when new. */
@@ -83,12 +88,27 @@ function indexIn(table: string[], value: string): number {
   return index >= 0 ? index : table.push(value) - 1;
 }
 
-export function entryId(device: string, at: number): string {
-  return `${device}-${at.toString(36)}`;
+const BASE36_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** `at.toString(36)`, by hand for whole instants: the engine's radix conversion is slow. */
+function instantBase36(at: number): string {
+  if (!Number.isSafeInteger(at) || at <= 0) return at.toString(36);
+  let digits = '';
+  for (let rest = at; rest > 0; rest = Math.floor(rest / 36))
+    digits = BASE36_DIGITS[rest % 36] + digits;
+  return digits;
 }
 
+export function entryId(device: string, at: number): string {
+  return `${device}-${instantBase36(at)}`;
+}
+
+let lastMonth = { month: '', start: 0 };
 function monthStart(month: string): number {
-  return dayNumber(`${month}-01`) * 86_400_000;
+  // Every tuple of a bucket asks for the same month.
+  if (lastMonth.month !== month)
+    lastMonth = { month, start: dayNumber(`${month}-01`) * 86_400_000 };
+  return lastMonth.start;
 }
 
 function trimTrailingNulls(fields: Field[]): Field[] {
@@ -158,9 +178,12 @@ export function encodeEntry(entry: Entry, month: string, tables: BucketTables): 
 }
 
 function withoutNulls(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(object).filter(([, value]) => value !== null && value !== undefined),
-  );
+  const present: Record<string, unknown> = {};
+  for (const key in object) {
+    const value = object[key];
+    if (value !== null && value !== undefined) present[key] = value;
+  }
+  return present;
 }
 
 /**
@@ -214,8 +237,8 @@ function entryObject(
       return withoutNulls({
         ...common,
         kind: 'prompt',
-        prompt: fromLetter(PROMPT_LETTERS, field(0)),
-        outcome: fromLetter(OUTCOME_LETTERS, field(1)),
+        prompt: fromLetter(PROMPT_OF_LETTER, field(0)),
+        outcome: fromLetter(OUTCOME_OF_LETTER, field(1)),
         firedAt: typeof firedBefore === 'number' ? at - firedBefore : firedBefore,
         answeredAt: typeof answeredBefore === 'number' ? at - answeredBefore : answeredBefore,
         detail: field(4),

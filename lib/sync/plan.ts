@@ -42,8 +42,8 @@ import {
   RecordFormatError,
 } from '../store/codec';
 import { SHARED_SYNC_KEYS } from '../store/items';
-import { dayKeySchema, daysBetween, isDayKey, type DayKey } from '../model/days';
-import { deviceIdSchema, isSaneYear } from '../model/entries';
+import { daysBetween, isDayKey, type DayKey } from '../model/days';
+import { dayKeySchema, deviceIdSchema, isSaneYear } from '../model/entries';
 import { DAY_BOUNDS, isHumanDay, mergeDay, type DeviceDay, type History } from '../stats/summary';
 
 export const SYNC_QUOTA = {

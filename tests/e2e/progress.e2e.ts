@@ -1,6 +1,7 @@
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { writeSampleHistory } from './sample-history';
+import { localDayKey } from '../../lib/model/days';
 
 test('a logged set appears in the strength chart and the records', async ({ popup, progress }) => {
   await popup.openSetForm();
@@ -16,6 +17,50 @@ test('a logged set appears in the strength chart and the records', async ({ popu
   await expect
     .poll(() => page.getByRole('table').first().textContent())
     .toMatch(/100 kg\s*112\.5 kg/);
+});
+
+test('the strength chart reads the last 12 months first and every year when asked', async ({
+  progress,
+}) => {
+  const { page } = progress;
+  const twoYearsAgo = Date.now() - 730 * 86_400_000;
+  const set = (exercise: string, kg: number, at: number) => ({
+    kind: 'set',
+    exercise,
+    reps: 5,
+    weight: { amount: kg, unit: 'kg' },
+    at,
+    day: localDayKey(at),
+  });
+  const [reply] = await progress.send([
+    {
+      type: 'logEntries',
+      data: {
+        entries: [
+          set('deadlift', 140, twoYearsAgo),
+          set('bentOverRow', 40, Date.now() - 86_400_000),
+          set('bentOverRow', 40, Date.now() - 86_000_000),
+        ],
+      },
+    },
+  ]);
+  expect(reply).toMatchObject({ ok: true });
+  // Opened afresh: the first read is of the recent months only.
+  await page.reload();
+  // A select's name is its label and its chosen option.
+  const exercise = page.getByRole('combobox', { name: /^Exercise/ });
+  const exercises = exercise.locator('option');
+  await expect.poll(() => exercises.allTextContents()).toEqual(['Bent-over row']);
+  await page.getByRole('combobox', { name: /^Period/ }).selectOption('All years');
+  await expect.poll(() => exercises.allTextContents()).toEqual(['Bent-over row', 'Deadlift']);
+  await exercise.selectOption('Deadlift');
+  await page.getByText('Deadlift over time').click();
+  await expect
+    .poll(() => page.getByRole('table').first().textContent())
+    .toContain(`${localDayKey(twoYearsAgo)}140 kg`);
+  // Back to the last 12 months: the old year is read, only no longer shown.
+  await page.getByRole('combobox', { name: /^Period/ }).selectOption('The last 12 months');
+  await expect.poll(() => exercises.allTextContents()).toEqual(['Bent-over row']);
 });
 
 test('habits show a year of days with streaks and strength; water and nudges have their numbers', async ({

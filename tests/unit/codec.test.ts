@@ -37,6 +37,15 @@ describe('entry tuples', () => {
     expect(entryId('dev1', entry.at)).toBe(`dev1-${entry.at.toString(36)}`);
   });
 
+  it('write the instant in an id in base 36, as the engine does', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.maxSafeNat(), fc.integer(), fc.double({ noNaN: true })),
+        (at) => entryId('devA1', at) === `devA1-${at.toString(36)}`,
+      ),
+    );
+  });
+
   it('are short: a glass of water costs about 25 bytes', () => {
     const tables = { devices: [] as string[], exercises: [] as string[] };
     expect(
