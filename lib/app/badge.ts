@@ -66,7 +66,7 @@ async function renderBadge(
  * drunk so far ("1.2L", "40oz"), or the minutes to the next nudge ("25m"). Nothing when there is
  * nothing to say (no water yet, every habit met, no nudge coming).
  */
-export function badgeText(
+function badgeText(
   mode: Settings['nudges']['badge'],
   overview: Overview,
   status: NudgeStatus,
@@ -98,7 +98,7 @@ function waterBadge(ml: number, units: Settings['units']): string {
   return `${litres < 10 ? litres.toFixed(1) : Math.min(99, Math.round(litres))}L`;
 }
 
-export function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): string {
+function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): string {
   const { todayTotals: totals, goals, settings } = overview;
   const parts = [
     t('badge.water', [

@@ -9,7 +9,7 @@ import type { KeptOverview } from './kept-overview';
 
 export type AlarmsApi = NudgeDependencies['alarms'];
 
-export interface ActionApi {
+interface ActionApi {
   setBadgeText(details: { text: string }): Promise<void> | void;
   setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
   setBadgeTextColor?(details: { color: string }): Promise<void> | void;

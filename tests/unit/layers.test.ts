@@ -84,3 +84,13 @@ describe('the layering rules in eslint.config.js', () => {
     expect(await problems('lib/adapters/planted.ts', code)).toEqual([]);
   });
 });
+
+test('ESLint refuses a promise in the extension nobody awaits, catches or marks void', async () => {
+  // Typed linting reads the program from disk: the text stands in for a file that is there.
+  const file = join(root, 'lib/model/async.ts');
+  const code = `${readFileSync(file, 'utf8')}\nexport function planted(): void {\n  Promise.resolve(1);\n}\n`;
+  const [result] = await new ESLint({ cwd: root }).lintText(code, { filePath: file });
+  expect(result!.messages.map((message) => message.ruleId)).toEqual([
+    '@typescript-eslint/no-floating-promises',
+  ]);
+});
