@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Overview, OverviewSource, StorageChanges } from '../lib/app/overview';
 import type { TodaySnapshot } from '../lib/stats/today';
+import { coalescing } from '../lib/model/async';
 import { readSnapshot } from '../lib/store/first-paint';
+import { describeError } from './errors';
 
 /**
  * Today's data as the pages show it, read from storage once, then kept up to date from each
@@ -16,8 +18,7 @@ export class OverviewState {
   error = $state<string>();
   #source: OverviewSource | undefined;
   #loaded = false;
-  #reading: Promise<void> | undefined;
-  #again = false;
+  readonly #reads = coalescing(() => this.#read());
 
   constructor() {
     browser.storage.onChanged.addListener((changes, area) => {
@@ -26,7 +27,7 @@ export class OverviewState {
       if (!source?.concerns(changes as StorageChanges, area)) return;
       source.apply(changes as StorageChanges, area);
       // A change during a read may be older than what the read found: read once more after it.
-      if (this.#reading) this.#again = true;
+      if (this.#reads.busy) void this.#reads.run();
       else if (this.#loaded) this.#show(source);
     });
   }
@@ -45,31 +46,25 @@ export class OverviewState {
   }
 
   /** Reads everything; changes arriving during a read cause exactly one more read after it. */
-  refresh(): Promise<void> {
-    if (this.#reading) {
-      this.#again = true;
-      return this.#reading;
+  async refresh(): Promise<void> {
+    const first = !this.#reads.busy;
+    await this.#reads.run();
+    if (first && this.#loaded) this.#show(this.#source!);
+  }
+
+  async #read(): Promise<void> {
+    // Loaded on first use: the popup paints the snapshot before it needs any of this.
+    const [{ OverviewSource }, { browserAreas }] = await Promise.all([
+      import('../lib/app/overview'),
+      import('../lib/adapters/storage-areas'),
+    ]);
+    const source = (this.#source ??= new OverviewSource(browserAreas()));
+    try {
+      await source.load(Date.now());
+      this.#loaded = true;
+      this.error = undefined;
+    } catch (error) {
+      this.error = describeError(error);
     }
-    this.#reading = (async () => {
-      // Loaded on first use: the popup paints the snapshot before it needs any of this.
-      const [{ OverviewSource }, { browserAreas }] = await Promise.all([
-        import('../lib/app/overview'),
-        import('../lib/adapters/storage-areas'),
-      ]);
-      const source = (this.#source ??= new OverviewSource(browserAreas()));
-      do {
-        this.#again = false;
-        try {
-          await source.load(Date.now());
-          this.#loaded = true;
-          this.error = undefined;
-        } catch (error) {
-          this.error = error instanceof Error ? error.message : String(error);
-        }
-      } while (this.#again);
-      this.#reading = undefined;
-      if (this.#loaded) this.#show(source);
-    })();
-    return this.#reading;
   }
 }

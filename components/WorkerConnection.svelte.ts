@@ -1,5 +1,6 @@
 import { sendMessage } from '../lib/adapters/send-message';
 import type { WorkerStatus } from '../lib/messaging/protocol';
+import { describeError } from './errors';
 
 /** Asks the background worker how it is; pages show this so a dead worker is visible at once. */
 export class WorkerConnection {
@@ -11,7 +12,7 @@ export class WorkerConnection {
       this.status = await sendMessage('getStatus', {});
       this.error = undefined;
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = describeError(error);
     }
   }
 }

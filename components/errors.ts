@@ -1,22 +1,15 @@
 import { i18n } from '#i18n';
+import { problemOf, type Problem } from '../lib/model/problem';
 
-type MessageKey = Parameters<typeof i18n.t>[0];
-
-/**
- * The sentence to show for an error from the worker or the domain. Their messages are i18n keys
- * (`invalid.waterMl`), optionally with one detail after a bar (`storage.unreadableMonth|2026-11`).
- */
-export function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const [key, detail] = message.replace(/^Invalid \w+(?: at [\w.]+)?: /, '').split('|');
-  const translated = key ? browserMessage(key, detail) : '';
-  return translated || i18n.t('error.unknown', [message]);
+/** The sentence for a problem: its message with its substitutions, or the unknown error's. */
+export function describeProblem({ key, params }: Problem): string {
+  const translated = (i18n.t as (key: string, substitutions?: string[]) => string)(key, params);
+  return translated || i18n.t('error.unknown', [key]);
 }
 
-function browserMessage(key: string, detail: string | undefined): string {
-  if (!/^(invalid|storage|sync|nudge|import)\.[\w.]+$/.test(key)) return '';
-  const t = i18n.t as (key: MessageKey, substitutions?: string[]) => string;
-  return detail === undefined ? t(key as MessageKey) : t(key as MessageKey, [detail]);
+/** The sentence to show for an error from the worker, the domain or the browser. */
+export function describeError(error: unknown): string {
+  return describeProblem(problemOf(error));
 }
 
 /**
@@ -24,6 +17,7 @@ function browserMessage(key: string, detail: string | undefined): string {
  * what was kept, never as the browser's ("Resource::kQuotaBytes quota exceeded").
  */
 export function describeWriteError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return /quota/i.test(message) ? i18n.t('storage.full') : describeError(error);
+  const problem = problemOf(error);
+  const quota = problem.key === 'error.unknown' && /quota/i.test(problem.params?.[0] ?? '');
+  return quota ? i18n.t('storage.full') : describeProblem(problem);
 }

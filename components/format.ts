@@ -1,4 +1,6 @@
-import { exerciseNameKey, type CustomExercise } from '../lib/model/catalogue';
+import { i18n } from '#i18n';
+import type { CustomExercise } from '../lib/model/catalogue';
+import { exerciseNameKey } from '../lib/model/exercise-keys';
 import type { Entry, SetEntry } from '../lib/model/entries';
 import {
   formatDayLabel as longDay,
@@ -7,6 +9,7 @@ import {
 } from '../lib/model/formatting';
 import { translate } from '../lib/adapters/translate';
 import type { UnitSystem } from '../lib/model/units';
+import type { HabitReport } from '../lib/stats/streaks';
 
 /** `longDay`: a day key as a heading, "Wednesday, Nov 25". */
 export { formatNumber, longDay };
@@ -15,6 +18,11 @@ export { translate };
 
 export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);
+}
+
+/** A streak's length in its habit's unit: "4 days", "1 week". */
+export function streakText(unit: HabitReport['unit'], count: number): string {
+  return unit === 'days' ? i18n.t('streak.days', count) : i18n.t('streak.weeks', count);
 }
 
 /** An exercise's name: from the messages for built-in ones, as typed for custom ones. */

@@ -3,13 +3,16 @@
  * every stage that failed rather than only the first. Each stage is an npm script; its output is
  * printed whole when it ends, so two stages never interleave their lines.
  *
- *   check ─────────────────────┐
- *   unit ──────────────────────┤
- *   build ─┬─ e2e ┄┄ firefox ──┤── report
- *          └─ lint:firefox ────┘
+ *   check ────────────────────────────────────┐
+ *   unit ─────────────────────────────────────┤
+ *   build:chrome ─┬─ e2e ┄┄┄┄┄┄┄┄┄┄┄┄┄ firefox ─┤── report
+ *                 ┆                   ┆        │
+ *                 └┄ build:firefox ─┬─┘        │
+ *                                   └─ lint:firefox
  *
- * The two browser suites run one after the other (┄, whatever the first one's result): on a
- * two-core machine two browsers at once make both slower than in turn. `--only a,b` runs just
+ * The two browser suites run one after the other, and so do the two builds (┄, whatever the
+ * first one's result): on a two-core machine two at once make both slower than in turn, and
+ * the Chromium suite, the longer one, starts as soon as its own build is there. `--only a,b` runs just
  * those stages (with what they need).
  */
 import { spawn } from 'node:child_process';
@@ -26,10 +29,11 @@ interface Stage {
 const STAGES: Stage[] = [
   { name: 'check', script: 'check', after: [] },
   { name: 'unit', script: 'test:unit:run', after: [] },
-  { name: 'build', script: 'build:test', after: [] },
-  { name: 'e2e', script: 'test:e2e', after: ['build'] },
-  { name: 'firefox', script: 'test:firefox', after: ['build'], following: ['e2e'] },
-  { name: 'lint:firefox', script: 'lint:firefox', after: ['build'] },
+  { name: 'build:chrome', script: 'build:test:chrome', after: [] },
+  { name: 'build:firefox', script: 'build:test:firefox', after: [], following: ['build:chrome'] },
+  { name: 'e2e', script: 'test:e2e', after: ['build:chrome'] },
+  { name: 'firefox', script: 'test:firefox', after: ['build:firefox'], following: ['e2e'] },
+  { name: 'lint:firefox', script: 'lint:firefox', after: ['build:firefox'] },
 ];
 
 type Outcome = { status: 'passed' | 'failed' | 'skipped'; seconds: number; detail?: string };

@@ -4,10 +4,17 @@
  */
 import { browser } from 'wxt/browser';
 import type { Envelope, MessageType, Reply, RequestOf, ResponseMap } from '../messaging/protocol';
+import { ProblemError, unknownProblem } from '../model/problem';
 
-export class MessageError extends Error {
+/** The worker's refusal (or no answer at all), as the problem the page shows. */
+export class MessageError extends ProblemError {
   override name = 'MessageError';
 }
+
+const noAnswer = (type: MessageType) => {
+  const { key, params } = unknownProblem(`No answer to ${type}`);
+  return new MessageError(key, params);
+};
 
 /** Messages that change data: each carries an id, so sending it again stores it once. */
 const CHANGES: ReadonlySet<MessageType> = new Set(['logEntries', 'removeEntries']);
@@ -40,11 +47,11 @@ export async function sendMessage<K extends MessageType>(
       continue;
     }
     if (!reply) {
-      lost = new MessageError(`No answer to ${type}`);
+      lost = noAnswer(type);
       continue;
     }
-    if (!reply.ok) throw new MessageError(reply.error);
+    if (!reply.ok) throw new MessageError(reply.error.key, reply.error.params);
     return reply.value;
   }
-  throw lost instanceof Error ? lost : new MessageError(`No answer to ${type}`);
+  throw lost instanceof Error ? lost : noAnswer(type);
 }

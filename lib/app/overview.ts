@@ -10,6 +10,7 @@ import type { StoredRecords } from '../stats/strength';
 import { effectiveGoals, nudgeFreeWeekdays } from '../model/settings';
 import {
   LOCAL_KEYS,
+  SHARED_SYNC_KEYS,
   SYNC_KEYS,
   customExercisesFormat,
   bucketKeys,
@@ -32,7 +33,6 @@ import { dayTotals, historyTotals, type DeviceDay, type History } from '../stats
 import {
   monthsBack,
   readSyncItems,
-  SHARED_KEYS,
   withOtherDays,
   withOwnDays,
   type ForeignItem,
@@ -138,7 +138,7 @@ export class OverviewSource {
       else if (area === 'sync') {
         if (newValue === undefined) delete this.#sync[key];
         else this.#sync[key] = newValue;
-        if (!(SHARED_KEYS as readonly string[]).includes(key)) this.#view = undefined;
+        if (!SHARED_SYNC_KEYS.includes(key)) this.#view = undefined;
       }
     }
   }
@@ -230,6 +230,11 @@ export async function readOverview(
   const source = new OverviewSource(areas, withEntries);
   await source.load(now);
   return source.overview(now)!;
+}
+
+/** Today's water goal: the one the day was logged against, else the current one. */
+export function todayWaterGoal(overview: Overview): number {
+  return overview.todayTotals.waterGoalMl ?? overview.goals.waterMl;
 }
 
 export function snapshotOf(overview: Overview): TodaySnapshot {

@@ -4,12 +4,12 @@
  */
 import * as v from 'valibot';
 import { customExerciseSchema, type CustomExercise } from '../model/catalogue';
-import { dayKeySchema } from '../model/days';
-import { entrySchema, idSchema, newEntrySchema } from '../model/entries';
+import { dayKeySchema, entrySchema, idSchema, newEntrySchema, NUDGE_KINDS } from '../model/entries';
 import type { NudgeStatus } from '../nudge/engine';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
+import { problemOf, problemOfText, unknownProblem, type Problem } from '../model/problem';
 import { changeIdSchema } from '../store/items';
-import { NUDGE_KINDS, settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
+import { settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
 import type { FlushResult } from '../sync/flush';
 import type { EntryRef, Logged } from '../store/writer';
 
@@ -114,7 +114,8 @@ export interface Envelope {
   data: unknown;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A handler's answer, or the problem that stopped it (never English to be parsed back). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: Problem };
 
 export type Handlers = {
   [K in MessageType]: (data: RequestOf<K>) => Promise<ResponseMap[K]> | ResponseMap[K];
@@ -135,22 +136,23 @@ function isMessageType(type: unknown): type is MessageType {
 export function createDispatcher(handlers: Handlers) {
   return async (message: Envelope): Promise<Reply<unknown>> => {
     if (!isMessageType(message.type)) {
-      return { ok: false, error: `Unknown message type: ${String(message.type)}` };
+      return { ok: false, error: unknownProblem(`Unknown message type: ${String(message.type)}`) };
     }
     const parsed = v.safeParse(requestSchemas[message.type], message.data);
     if (!parsed.success) {
       const [issue] = parsed.issues;
       const where = v.getDotPath(issue);
-      return {
-        ok: false,
-        error: `Invalid ${message.type}${where ? ` at ${where}` : ''}: ${issue.message}`,
-      };
+      const problem = problemOfText(issue.message);
+      // The domain's schemas name the problem by its key; valibot's own checks are told where.
+      if (problem.key !== 'error.unknown') return { ok: false, error: problem };
+      const detail = `Invalid ${message.type}${where ? ` at ${where}` : ''}: ${issue.message}`;
+      return { ok: false, error: unknownProblem(detail) };
     }
     try {
       const handler = handlers[message.type] as (data: unknown) => unknown;
       return { ok: true, value: await handler(parsed.output) };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      return { ok: false, error: problemOf(error) };
     }
   };
 }

@@ -349,13 +349,7 @@ export function builtInExercise(id: string): Exercise | undefined {
   return EXERCISES_BY_ID.get(id);
 }
 
-export function exerciseNameKey(id: string): string {
-  return `exercise.${id}.name`;
-}
-
-export function exerciseCuesKey(id: string): string {
-  return `exercise.${id}.cues`;
-}
+export { exerciseCuesKey, exerciseNameKey } from './exercise-keys';
 
 /** Every move a movement break can offer, desk moves first, in the order a rotation walks. */
 export const BREAK_MOVES: readonly Exercise[] = BREAK_PLACES.flatMap((place) =>

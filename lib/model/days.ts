@@ -9,19 +9,15 @@
  * - Only wall-clock fields are used (never "instant minus N hours"), so a DST change, which
  *   skips or repeats an hour of wall-clock time, cannot shift an entry to the wrong day.
  * - Arithmetic on day keys is calendar arithmetic (in UTC, where every day has 24 hours).
+ *
+ * No schema here (a day key's is in lib/model/entries.ts): the popup's first paint computes days
+ * without loading the validation library.
  */
-import * as v from 'valibot';
-
 export type DayKey = string;
 
 export const MAX_START_OF_DAY_HOUR = 6;
 const MS_PER_DAY = 86_400_000;
 const DAY_KEY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export const dayKeySchema = v.pipe(
-  v.string('invalid.day'),
-  v.check((key: string) => isDayKey(key), 'invalid.day'),
-);
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');

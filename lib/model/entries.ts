@@ -6,11 +6,13 @@
  * and its local day, fixed when it was logged (see lib/model/days.ts). Validation messages are i18n
  * keys under `invalid.*`, so pages show a sentence a user can act on.
  */
+import { ProblemError } from './problem';
 import * as v from 'valibot';
-import { dayKeySchema, daysBetween, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
+import { daysBetween, isDayKey, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
 
-export const PROMPT_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
-export type PromptKind = (typeof PROMPT_KINDS)[number];
+/** What the nudges prompt for; a prompt entry logs the outcome of one. */
+export const NUDGE_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
+export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 export const PROMPT_OUTCOMES = ['done', 'snoozed', 'skipped', 'dismissed', 'expired'] as const;
 export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
@@ -39,6 +41,10 @@ export function isSaneYear(year: number): boolean {
   return Number.isInteger(year) && year >= YEARS.first && year <= YEARS.last;
 }
 
+export const dayKeySchema = v.pipe(
+  v.string('invalid.day'),
+  v.check((key: string) => isDayKey(key), 'invalid.day'),
+);
 export const idSchema = v.pipe(
   v.string('invalid.id'),
   v.regex(/^[A-Za-z0-9_-]{6,40}$/, 'invalid.id'),
@@ -115,7 +121,7 @@ const setFields = {
 
 const promptFields = {
   kind: v.literal('prompt'),
-  prompt: v.picklist(PROMPT_KINDS, 'invalid.promptKind'),
+  prompt: v.picklist(NUDGE_KINDS, 'invalid.promptKind'),
   outcome: v.picklist(PROMPT_OUTCOMES, 'invalid.promptOutcome'),
   firedAt: instantSchema,
   answeredAt: v.optional(instantSchema),
@@ -205,11 +211,11 @@ function restLength(day: DayKey, until: DayKey): number {
   return daysBetween(day, until) + 1;
 }
 
-export class EntryValidationError extends Error {
+/** An entry that makes no sense: the first problem's key, and where in the input it is. */
+export class EntryValidationError extends ProblemError {
   override name = 'EntryValidationError';
-  /** The i18n key of the first problem, for the page to show. */
   constructor(
-    readonly messageKey: string,
+    messageKey: string,
     readonly path: string | undefined,
   ) {
     super(messageKey);

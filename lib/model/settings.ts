@@ -33,9 +33,7 @@ export const goalsSchema = v.strictObject({
 /** What the toolbar badge shows: daily habits not yet met, water drunk, time to the next nudge. */
 export const BADGE_MODES = ['habitsLeft', 'water', 'nextNudge', 'off'] as const;
 
-export const NUDGE_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
 export const SNOOZE_CHOICES = [5, 10, 15] as const;
-export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 const MINUTES_PER_DAY = 24 * 60;
 const minuteOfDay = wholeNumber(0, MINUTES_PER_DAY, 'invalid.nudge.time');

@@ -29,6 +29,7 @@
  *   guide answered it, a second Done in the guide) changes nothing.
  * - Time off (vacation, sick) is a pause with a start and an end, set in advance.
  */
+import { ProblemError } from '../model/problem';
 import {
   BREATHING_PATTERNS,
   POSTURE_CUES,
@@ -37,8 +38,9 @@ import {
   exerciseNameKey,
   postureTitleKey,
 } from '../model/catalogue';
-import { localDayKey, type DayKey } from '../model/days';
-import type { NewEntry, PromptOutcome } from '../model/entries';
+import { SerialQueue } from '../model/async';
+import { localDayKey } from '../model/days';
+import { NUDGE_KINDS, type NewEntry, type NudgeKind, type PromptOutcome } from '../model/entries';
 import { formatVolume, oneSetText, type Translate } from '../model/formatting';
 import {
   dueTimes,
@@ -49,7 +51,7 @@ import {
   type PauseChoice,
   type WaterProgress,
 } from './schedule';
-import { NUDGE_KINDS, type NudgeKind, type Settings } from '../model/settings';
+import type { Settings } from '../model/settings';
 import {
   LOCAL_KEYS,
   nudgeStateFormat,
@@ -237,16 +239,35 @@ export function spreadDueTimes(state: NudgeState): void {
   }
 }
 
+/** What one engine operation works on: the settings, the state it may change, and the time. */
+interface Transaction {
+  settings: Settings;
+  state: NudgeState;
+  now: number;
+}
+
 export class NudgeEngine {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Engine operations run one at a time: an alarm and a button press never interleave. */
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly deps: NudgeDependencies) {}
 
-  /** Engine operations run one at a time: an alarm and a button press never interleave. */
-  private serialize<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation);
-    this.queue = result.catch(() => undefined);
-    return result;
+  /**
+   * One engine operation, alone: the settings and state are read, `change` changes the state,
+   * then the state is saved and the alarms are made to match it, unless `change` answered
+   * `false` (nothing changed). Answers what the operation worked on, for its status.
+   */
+  private transaction(
+    change: (transaction: Transaction) => Promise<boolean | void> | boolean | void,
+  ): Promise<Transaction> {
+    return this.queue.run(async () => {
+      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
+      const transaction = { settings, state, now: this.deps.now() };
+      if ((await change(transaction)) === false) return transaction;
+      await this.save(state);
+      await this.applyAlarms(state, settings);
+      return transaction;
+    });
   }
 
   private async load(): Promise<NudgeState> {
@@ -296,10 +317,8 @@ export class NudgeEngine {
    * Brings state and alarms in line with the settings: kinds without a due time (new, enabled,
    * or changed) get one from now, or from the end of a pause. Idempotent.
    */
-  reconcile(options: { recompute?: boolean } = {}): Promise<void> {
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      const now = this.deps.now();
+  async reconcile(options: { recompute?: boolean } = {}): Promise<void> {
+    await this.transaction(async ({ settings, state, now }) => {
       const basis = JSON.stringify(settings.nudges);
       const recompute = options.recompute || state.basis !== basis;
       const from = pausedUntilAt(state, now) ?? now;
@@ -312,18 +331,14 @@ export class NudgeEngine {
         state.kinds[kind] = current;
       }
       state.basis = basis;
-      await this.save(state);
-      await this.applyAlarms(state, settings);
     });
   }
 
   /** A `nudge:*` alarm fired: show the prompt if this is a good moment, and schedule the next. */
-  onAlarm(alarm: { name: string; scheduledTime: number }): Promise<void> {
+  async onAlarm(alarm: { name: string; scheduledTime: number }): Promise<void> {
     const kind = kindOfAlarm(alarm.name);
-    if (!kind) return Promise.resolve();
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      const now = this.deps.now();
+    if (!kind) return;
+    await this.transaction(async ({ settings, state, now }) => {
       const kindState = (state.kinds[kind] ??= { rotation: 0 });
       const reschedule = async (from: number, every?: number) => {
         kindState.dueAt =
@@ -350,8 +365,6 @@ export class NudgeEngine {
         await this.show(kind, state, settings, now);
         await reschedule(now);
       }
-      await this.save(state);
-      await this.applyAlarms(state, settings);
     });
   }
 
@@ -423,15 +436,11 @@ export class NudgeEngine {
   }
 
   /** The idle API's state changed. */
-  onIdleStateChanged(idle: IdleState): Promise<void> {
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      const now = this.deps.now();
+  async onIdleStateChanged(idle: IdleState): Promise<void> {
+    await this.transaction(async ({ settings, state, now }) => {
       if (idle !== 'active') state.awaySince ??= now;
       else if (state.awaySince !== undefined) await this.comeBack(state, settings, now);
-      else return;
-      await this.save(state);
-      await this.applyAlarms(state, settings);
+      else return false;
     });
   }
 
@@ -447,15 +456,11 @@ export class NudgeEngine {
     snoozeMinutes?: number,
     prompt?: number,
   ): Promise<NudgeStatus> {
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      const now = this.deps.now();
-      const today = localDayKey(now, settings.startOfDayHour);
+    return this.statusAfter(async ({ settings, state, now }) => {
       if (prompt !== undefined && state.kinds[kind]?.pending?.firedAt !== prompt) {
-        throw new Error('nudge.alreadyAnswered');
+        throw new ProblemError('nudge.alreadyAnswered');
       }
       await this.answerIn(state, settings, kind, outcome, now, snoozeMinutes);
-      return this.statusOf(state, settings, today, now);
     });
   }
 
@@ -472,7 +477,7 @@ export class NudgeEngine {
     if (outcome === 'skipped') {
       const used = state.skips.day === today ? state.skips.count : 0;
       if (settings.nudges.skipCap > 0 && used >= settings.nudges.skipCap)
-        throw new Error('nudge.skipCapReached');
+        throw new ProblemError('nudge.skipCapReached');
       state.skips = { day: today, count: used + 1 };
     }
     await this.logOutcome(kind, kindState.pending ?? { firedAt: now }, outcome, now);
@@ -483,32 +488,27 @@ export class NudgeEngine {
       kindState.dueAt = await this.dueFrom(kind, settings, now);
     }
     await this.deps.notifications.clear(notificationId(kind));
-    await this.save(state);
-    await this.applyAlarms(state, settings);
   }
 
   /** Water was logged (popup, shortcut, guide, another page): an open water reminder is answered. */
-  waterLogged(): Promise<void> {
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      if (!state.kinds.water?.pending) return;
-      await this.answerIn(state, settings, 'water', 'done', this.deps.now());
+  async waterLogged(): Promise<void> {
+    await this.transaction(async ({ settings, state, now }) => {
+      if (!state.kinds.water?.pending) return false;
+      await this.answerIn(state, settings, 'water', 'done', now);
     });
   }
 
   /** A notification was closed: perhaps a dismissal (`isDismissal`). */
-  onNotificationClosed(id: string, byUser: boolean): Promise<void> {
+  async onNotificationClosed(id: string, byUser: boolean): Promise<void> {
     const kind = kindOfNotification(id);
-    if (!kind) return Promise.resolve();
-    return this.serialize(async () => {
-      const state = await this.load();
+    if (!kind) return;
+    await this.transaction(async ({ state, now }) => {
       const pending = state.kinds[kind]?.pending;
       if (!pending || !isDismissal(this.deps.closedByUser, byUser, pending.clicked === true)) {
-        return;
+        return false;
       }
-      await this.logOutcome(kind, pending, 'dismissed', this.deps.now());
+      await this.logOutcome(kind, pending, 'dismissed', now);
       delete state.kinds[kind]!.pending;
-      await this.save(state);
     });
   }
 
@@ -517,16 +517,14 @@ export class NudgeEngine {
    * Snooze. A button of a prompt already answered elsewhere (the notification outlived it) does
    * nothing.
    */
-  onButtonClicked(id: string, buttonIndex: number): Promise<void> {
+  async onButtonClicked(id: string, buttonIndex: number): Promise<void> {
     const kind = kindOfNotification(id);
-    if (!kind) return Promise.resolve();
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      if (!state.kinds[kind]?.pending) return;
-      const now = this.deps.now();
+    if (!kind) return;
+    await this.transaction(async ({ settings, state, now }) => {
+      if (!state.kinds[kind]?.pending) return false;
       const cup = waterButtonCups(settings)[buttonIndex];
       if (kind === 'water') {
-        if (cup === undefined) return;
+        if (cup === undefined) return false;
         await this.deps.log([{ kind: 'water', ml: cup, at: now }]);
       }
       const outcome = kind === 'water' || buttonIndex === 0 ? 'done' : 'snoozed';
@@ -541,12 +539,10 @@ export class NudgeEngine {
   async onClicked(id: string): Promise<void> {
     const kind = kindOfNotification(id);
     if (!kind) return;
-    await this.serialize(async () => {
-      const state = await this.load();
+    await this.transaction(({ state }) => {
       const pending = state.kinds[kind]?.pending;
-      if (!pending || pending.clicked) return;
+      if (!pending || pending.clicked) return false;
       pending.clicked = true;
-      await this.save(state);
     });
     await this.deps.openGuide(kind);
   }
@@ -564,9 +560,7 @@ export class NudgeEngine {
   }
 
   pause(choice: PauseChoice): Promise<NudgeStatus> {
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      const now = this.deps.now();
+    return this.statusAfter(async ({ settings, state, now }) => {
       const end = pauseEnd(settings.nudges, choice, now);
       if (end === undefined) {
         state.pausedIndefinitely = true;
@@ -580,20 +574,15 @@ export class NudgeEngine {
           if (kindState.dueAt === undefined || kindState.dueAt < end) kindState.dueAt = due[kind];
         }
       }
-      await this.save(state);
-      await this.applyAlarms(state, settings);
-      return this.statusOf(state, settings, localDayKey(now, settings.startOfDayHour), now);
     });
   }
 
   /**
    * Time off (vacation, sick) from `start` to `end`: no nudge in between, and every kind due
-   * inside it comes after it instead. Days off are logged by the caller (lib/app/worker.ts).
+   * inside it comes after it instead. Days off are logged by the caller (lib/app/logging.ts).
    */
   takeTimeOff(start: number, end: number): Promise<NudgeStatus> {
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      const now = this.deps.now();
+    return this.statusAfter(async ({ settings, state }) => {
       state.timeOff = { start, end };
       const due = dueTimes(settings.nudges, end, await this.deps.water());
       for (const kind of NUDGE_KINDS) {
@@ -601,36 +590,35 @@ export class NudgeEngine {
         if (kindState.dueAt === undefined || (kindState.dueAt >= start && kindState.dueAt < end))
           kindState.dueAt = due[kind];
       }
-      await this.save(state);
-      await this.applyAlarms(state, settings);
-      return this.statusOf(state, settings, localDayKey(now, settings.startOfDayHour), now);
     });
   }
 
   /** Ends a pause, and time off that has begun (time off still to come stays planned). */
   resume(): Promise<NudgeStatus> {
-    return this.serialize(async () => {
-      const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-      const now = this.deps.now();
+    return this.statusAfter(async ({ settings, state, now }) => {
       delete state.pausedUntil;
       delete state.pausedIndefinitely;
       delete state.awaySince;
       if (state.timeOff && state.timeOff.start <= now) delete state.timeOff;
       const due = dueTimes(settings.nudges, now, await this.deps.water());
       for (const kind of NUDGE_KINDS) (state.kinds[kind] ??= { rotation: 0 }).dueAt = due[kind];
-      await this.save(state);
-      await this.applyAlarms(state, settings);
-      return this.statusOf(state, settings, localDayKey(now, settings.startOfDayHour), now);
     });
   }
 
   async status(): Promise<NudgeStatus> {
     const [settings, state] = await Promise.all([this.deps.settings(), this.load()]);
-    const now = this.deps.now();
-    return this.statusOf(state, settings, localDayKey(now, settings.startOfDayHour), now);
+    return this.statusOf({ settings, state, now: this.deps.now() });
   }
 
-  private statusOf(state: NudgeState, settings: Settings, today: DayKey, now: number): NudgeStatus {
+  /** A transaction that answers the status it leaves. */
+  private async statusAfter(
+    change: (transaction: Transaction) => Promise<void>,
+  ): Promise<NudgeStatus> {
+    return this.statusOf(await this.transaction(change));
+  }
+
+  private statusOf({ state, settings, now }: Transaction): NudgeStatus {
+    const today = localDayKey(now, settings.startOfDayHour);
     const pausedUntil = pausedUntilAt(state, now);
     let next: NudgeStatus['next'];
     if (!state.pausedIndefinitely && state.awaySince === undefined) {

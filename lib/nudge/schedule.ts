@@ -15,7 +15,8 @@
  * - A pause moves every nudge to after the pause ends. "Until tomorrow" ends at the start of
  *   the next day's first active range; "until resumed" has no end and nothing is due.
  */
-import type { NudgeKind, NudgeKindSettings, NudgeSettings } from '../model/settings';
+import type { NudgeKind } from '../model/entries';
+import type { NudgeKindSettings, NudgeSettings } from '../model/settings';
 
 const MINUTE = 60_000;
 const DAY_SEARCH_LIMIT = 8;

@@ -3,7 +3,7 @@
  * exercise, water against the goal with rolling averages, and nudge outcomes per week.
  */
 import { addDays, dayKeyFromNumber, dayNumber, weekStartNumber, type DayKey } from '../model/days';
-import type { Entry, PromptKind, PromptOutcome, SetEntry } from '../model/entries';
+import type { Entry, NudgeKind, PromptOutcome, SetEntry } from '../model/entries';
 import { setOneRepMax } from './strength';
 import type { DayStatus } from './streaks';
 import type { DayTotals } from './summary';
@@ -152,7 +152,7 @@ export type OutcomeCounts = Record<PromptOutcome, number> & { prompted: number }
 export interface NudgeWeek {
   /** The Monday the week starts on. */
   week: DayKey;
-  kinds: Record<PromptKind, OutcomeCounts>;
+  kinds: Record<NudgeKind, OutcomeCounts>;
 }
 
 const emptyCounts = (): OutcomeCounts => ({

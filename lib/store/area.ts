@@ -5,4 +5,6 @@ export interface KeyValueArea {
   remove(keys: string | string[]): Promise<void>;
   /** Chrome's count of bytes stored; absent in Firefox, where they are counted from the items. */
   getBytesInUse?(keys?: string | string[] | null): Promise<number>;
+  /** Every key, without reading the values (Chrome 130+, Firefox 143+). */
+  getKeys?(): Promise<string[]>;
 }

@@ -153,7 +153,7 @@ export function parseBackup(text: string, now: number): ParsedBackup {
       entry = parseEntry(raw);
     } catch (error) {
       if (!(error instanceof EntryValidationError)) throw error;
-      return refuse(error.messageKey, `entry ${index + 1}`);
+      return refuse(error.problem.key, `entry ${index + 1}`);
     }
     const problem = importedEntryProblem(entry, context);
     if (problem) return refuse(problem, `entry ${index + 1}`);
@@ -331,4 +331,22 @@ export async function backupFits(
   const kept = await local.get(LOCAL_KEYS.backup);
   const used = (await bytesInUse(local)) - itemsBytes(kept);
   return used + itemsBytes({ [LOCAL_KEYS.backup]: backup }) + HEADROOM_BYTES <= quotaBytes;
+}
+
+/** Room a day's daily record takes, with its share of its month's item (a generous count). */
+export const DAY_RECORD_BYTES = 48;
+
+/**
+ * Whether storage.local can take an import adding to the data, with room to spare. Its entries
+ * are already here, staged in the form they are stored in, and each part goes once stored: what
+ * it adds is a daily record for each of its `days` (of each device), and for a moment its
+ * largest part twice.
+ */
+export async function importFits(
+  local: KeyValueArea,
+  adds: { days: number; largestPartBytes: number },
+  quotaBytes: number,
+): Promise<boolean> {
+  const added = adds.days * DAY_RECORD_BYTES + adds.largestPartBytes;
+  return (await bytesInUse(local)) + added + HEADROOM_BYTES <= quotaBytes;
 }

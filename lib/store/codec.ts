@@ -27,7 +27,7 @@ import {
   parseEntry,
   REST_REASONS,
   type Entry,
-  type PromptKind,
+  type NudgeKind,
   type PromptOutcome,
 } from '../model/entries';
 import type { DeviceDay } from '../stats/summary';
@@ -58,7 +58,7 @@ export function emptyBucket(): Bucket {
   return { v: BUCKET_VERSION, devices: [], exercises: [], entries: [] };
 }
 
-const PROMPT_LETTERS: Record<PromptKind, string> = {
+const PROMPT_LETTERS: Record<NudgeKind, string> = {
   posture: 'P',
   movement: 'M',
   breathing: 'B',

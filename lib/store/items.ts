@@ -20,8 +20,12 @@
  *   local  records              personal records per exercise, kept up to date by the writer
  *   local  todaySnapshot        today's totals and streaks, for the popup's first paint
  *   local  backup               this browser's data as it was before a reset or a replace (lib/store/backup.ts)
- *   local  journal              a restore under way, finished on the next start if interrupted
- *   local  notice               what the next start finished, for the options page to say
+ *   local  journal              an import, reset or restore under way, finished on the next
+ *                               start if interrupted
+ *   local  staging.<id>.<n>     part n of an import's entries, kept aside until it is committed
+ *                               (month buckets, as `entries.*`)
+ *   local  notice               what an import, reset or restore came to, for the options page
+ *                               to say (also when its page was closed, or a start finished it)
  *   local  writer               the revision of the writer's last commit (lib/store/writer.ts)
  *   local  changes              ids of recent changes, so a retried change is stored once
  *   sync   settings             the user's settings (lib/model/settings.ts)
@@ -43,15 +47,15 @@ import {
   type EncodedEntry,
 } from './codec';
 import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '../model/catalogue';
-import { dayKeySchema, type DayKey } from '../model/days';
-import { deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';
+import type { DayKey } from '../model/days';
 import {
-  DEFAULT_NUDGES,
-  DEFAULT_SETTINGS,
-  settingsSchema,
+  dayKeySchema,
+  deviceIdSchema,
+  EntryValidationError,
+  type Entry,
   type NudgeKind,
-  type Settings,
-} from '../model/settings';
+} from '../model/entries';
+import { DEFAULT_NUDGES, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model/settings';
 import type { KeyValueArea } from './area';
 import type { TodaySnapshot } from '../stats/today';
 import { FIRST_PAINT_KEYS, TODAY_SNAPSHOT_VERSION } from './first-paint';
@@ -309,6 +313,8 @@ export { changeIdSchema };
 
 // Keys ----------------------------------------------------------------------------------------
 
+export const STAGING_PREFIX = 'staging.';
+
 export const LOCAL_KEYS = {
   device: 'device',
   months: 'months',
@@ -320,6 +326,7 @@ export const LOCAL_KEYS = {
   backup: 'backup',
   journal: 'journal',
   notice: 'notice',
+  staging: (id: string, part: number) => `${STAGING_PREFIX}${id}.${part}`,
   writer: 'writer',
   changes: 'changes',
   bucket: (month: string) => `entries.${month}`,
@@ -328,7 +335,26 @@ export const LOCAL_KEYS = {
   others: (month: string) => `others.${month}`,
 } as const;
 
+/**
+ * What a data use case came to, for the options page to say: `…Finished` when a start finished
+ * it, `…Done` when it ended (a page that waited for it says so itself and lets this go; one
+ * closed meanwhile learns it on its next opening), `importDiscarded` when a page closed before
+ * its import began.
+ */
+export const NOTICE_KINDS = [
+  'importFinished',
+  'restoreFinished',
+  'resetFinished',
+  'importDone',
+  'restoreDone',
+  'resetDone',
+  'importDiscarded',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The records every device shares in sync; every other key of sync belongs to one device. */
 export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+export const SHARED_SYNC_KEYS: readonly string[] = Object.values(SYNC_KEYS);
 
 /** Session storage (cleared when the browser restarts): the one reused guide tab. */
 export const SESSION_KEYS = { guideTab: 'guideTab' } as const;
@@ -424,6 +450,55 @@ export function decodeBucket(month: string, raw: unknown): DecodedBucket | undef
     } else bucket.unreadable.push(tuple);
   }
   return bucket;
+}
+
+// An import's staged parts ------------------------------------------------------------------
+
+/**
+ * A part of an import kept aside: its entries as month buckets, the same tuples `entries.*`
+ * holds, so a file takes about as much room staged as it will once imported. `stagedAt` is
+ * the worker's clock, so a start can tell parts a page left behind from its own.
+ */
+export const stagedPartFormat: Format<{ stagedAt: number; months: Record<string, unknown> }> = {
+  version: 1,
+  schema: v.strictObject({
+    stagedAt: v.number(),
+    // Each month is read as a bucket (decodeBucket), which checks it.
+    months: v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/)), v.unknown()),
+  }),
+  migrations: {},
+  fallback: () => ({ stagedAt: 0, months: {} }),
+};
+
+export function encodeStagedPart(entries: readonly Entry[], stagedAt: number) {
+  const months: Record<string, Omit<Bucket, 'v'>> = {};
+  for (const entry of entries) {
+    const month = entry.day.slice(0, 7);
+    const bucket = (months[month] ??= bucketFormat.fallback());
+    bucket.entries.push(encodeEntry(entry, month, bucket));
+  }
+  return writeVersioned(stagedPartFormat, {
+    stagedAt,
+    months: Object.fromEntries(
+      Object.entries(months).map(([month, bucket]) => [
+        month,
+        writeVersioned(bucketFormat, bucket),
+      ]),
+    ),
+  });
+}
+
+/** A staged part's entries; undefined when it is missing or not whole. */
+export function decodeStagedPart(raw: unknown): Entry[] | undefined {
+  const read = readVersioned(stagedPartFormat, raw);
+  if (read.status !== 'ok') return undefined;
+  const entries: Entry[] = [];
+  for (const [month, stored] of Object.entries(read.value.months)) {
+    const bucket = decodeBucket(month, stored);
+    if (!bucket || bucket.unreadable.length > 0) return undefined;
+    entries.push(...bucket.entries);
+  }
+  return entries;
 }
 
 /** This device's daily records of the given months, as the writer stored them. */

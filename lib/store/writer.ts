@@ -21,7 +21,9 @@
  * moved one millisecond on), because an entry's id is derived from its device and instant; the
  * months around an instant are checked too, so an id stays unique across months.
  */
+import { ProblemError } from '../model/problem';
 import { encodeEntry, entryId } from './codec';
+import { SerialQueue } from '../model/async';
 import { addDays, dayKeyFromNumber, localDayKey, monthOf, type DayKey } from '../model/days';
 import { parseEntry, type Entry, type NewEntry, type SetEntry } from '../model/entries';
 import { effectiveGoals, type Settings } from '../model/settings';
@@ -66,7 +68,8 @@ export interface WriterDependencies {
   onChanged: () => void;
 }
 
-export class WriteRefusedError extends Error {
+/** A change refused because it would overwrite what this version cannot read. */
+export class WriteRefusedError extends ProblemError {
   override name = 'WriteRefusedError';
 }
 
@@ -129,7 +132,7 @@ class MonthSet {
     const set = new MonthSet(raw);
     for (const month of unique) {
       const { month: bucket, recent } = decodeMonth(month, raw);
-      if (!bucket || !recent) throw new WriteRefusedError(`storage.unreadableMonth|${month}`);
+      if (!bucket || !recent) throw new WriteRefusedError('storage.unreadableMonth', [month]);
       bucket.entries.push(...recent.entries);
       set.buckets.set(month, bucket);
       set.recent.set(month, recent);
@@ -267,7 +270,8 @@ function daysOf(entry: Entry, month: string): DayKey[] {
 }
 
 export class Writer {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Commits and use cases run one at a time, in order. */
+  private readonly queue = new SerialQueue();
   private lastAt = 0;
   private readonly months = new Map<string, MonthState | 'refused'>();
   private index: Index | undefined;
@@ -285,19 +289,13 @@ export class Writer {
    * items the writer kept are read again afterwards.
    */
   serialize<T>(change: () => Promise<T>): Promise<T> {
-    return this.inTurn(async () => {
+    return this.queue.run(async () => {
       try {
         return await change();
       } finally {
         this.forget();
       }
     });
-  }
-
-  private inTurn<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(run);
-    this.queue = result.catch(() => undefined);
-    return result;
   }
 
   private forget(): void {
@@ -357,14 +355,14 @@ export class Writer {
       this.waiting.push({ change, resolve, reject });
       if (this.groupQueued) return;
       this.groupQueued = true;
-      void this.inTurn(() => this.commitGroup());
+      void this.queue.run(() => this.commitGroup());
     });
   }
 
   private monthState(month: string): MonthState {
     const state = this.months.get(month);
     if (state === undefined) throw new Error(`Month not loaded: ${month}`);
-    if (state === 'refused') throw new WriteRefusedError(`storage.unreadableMonth|${month}`);
+    if (state === 'refused') throw new WriteRefusedError('storage.unreadableMonth', [month]);
     return state;
   }
 

@@ -3,6 +3,7 @@
  * one write (two when keys age out) however many changes it holds; must run inside the writer's
  * queue, because it updates the sync state the writer also updates.
  */
+import { ProblemError } from '../model/problem';
 import type { DayKey } from '../model/days';
 import {
   readVersioned,
@@ -94,6 +95,6 @@ export async function flushSync(deps: FlushDependencies): Promise<FlushResult> {
       : { lastError }),
   };
   await deps.local.set({ [LOCAL_KEYS.syncState]: writeVersioned(syncStateFormat, next) });
-  if (!result) throw new Error(`sync.failed|${lastError}`);
+  if (!result) throw new ProblemError('sync.failed', [lastError ?? '']);
   return result;
 }

@@ -41,8 +41,9 @@ import {
   encodeFullDays,
   RecordFormatError,
 } from '../store/codec';
-import { dayKeySchema, daysBetween, isDayKey, type DayKey } from '../model/days';
-import { deviceIdSchema, isSaneYear } from '../model/entries';
+import { SHARED_SYNC_KEYS } from '../store/items';
+import { daysBetween, isDayKey, type DayKey } from '../model/days';
+import { dayKeySchema, deviceIdSchema, isSaneYear } from '../model/entries';
 import { DAY_BOUNDS, isHumanDay, mergeDay, type DeviceDay, type History } from '../stats/summary';
 
 export const SYNC_QUOTA = {
@@ -58,8 +59,6 @@ export const STALE_DAYS = 180;
 export const RECENT_DAYS = 30;
 export const FOLD_GRACE_DAYS = 14;
 export const SYNC_FORMAT_VERSION = 1;
-/** Keys of sync that other modules own (lib/store/items.ts). */
-export const SHARED_KEYS = ['settings', 'custom'] as const;
 
 /** Bytes an item costs against the quota, as Chromium counts them: key plus JSON value. */
 export function itemBytes(key: string, value: unknown): number {
@@ -175,7 +174,7 @@ export function readSyncItems(items: Readonly<Record<string, unknown>>): SyncVie
   };
 
   for (const [key, value] of Object.entries(items)) {
-    if ((SHARED_KEYS as readonly string[]).includes(key)) continue;
+    if (SHARED_SYNC_KEYS.includes(key)) continue;
     try {
       let match: RegExpExecArray | null;
       if ((match = KEY_PATTERNS.device.exec(key))) {

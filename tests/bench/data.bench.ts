@@ -28,34 +28,28 @@ async function deviceOf(worker: Worker): Promise<string> {
   return ((await callHandler(worker, 'getStatus')) as { device: string }).device;
 }
 
-/** Entries one staged import carries: staging keeps them uncompressed in the local quota. */
-const ENTRIES_PER_IMPORT = 4 * MAX_IMPORT_BATCH;
-
 /**
- * Stores entries through the worker's own import, as the options page does: staged in parts,
- * then added in one use case (several imports for a long history).
+ * Stores entries through the worker's own import, as the options page does: staged in parts
+ * (kept as compact as the months they go into), then added in one use case.
  */
 async function importAll(worker: Worker, entries: Entry[]): Promise<void> {
-  for (let first = 0; first < entries.length; first += ENTRIES_PER_IMPORT) {
-    const id = `bench${first}`;
-    const chunk = entries.slice(first, first + ENTRIES_PER_IMPORT);
-    let parts = 0;
-    for (let start = 0; start < chunk.length; start += MAX_IMPORT_BATCH, parts++) {
-      await callHandler(worker, 'stageImport', {
-        id,
-        part: parts,
-        entries: chunk.slice(start, start + MAX_IMPORT_BATCH),
-      });
-    }
-    // An import that adds keeps the settings here: the ones it carries are not used.
-    await callHandler(worker, 'commitImport', {
+  const id = 'bench';
+  let parts = 0;
+  for (let start = 0; start < entries.length; start += MAX_IMPORT_BATCH, parts++) {
+    await callHandler(worker, 'stageImport', {
       id,
-      parts,
-      mode: 'add',
-      settings: DEFAULT_SETTINGS,
-      customExercises: [],
+      part: parts,
+      entries: entries.slice(start, start + MAX_IMPORT_BATCH),
     });
   }
+  // An import that adds keeps the settings here: the ones it carries are not used.
+  await callHandler(worker, 'commitImport', {
+    id,
+    parts,
+    mode: 'add',
+    settings: DEFAULT_SETTINGS,
+    customExercises: [],
+  });
   await callHandler(worker, 'syncNow');
 }
 
@@ -93,11 +87,10 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
     (day) => !day.startsWith(today.slice(0, 7)),
   );
   const thisMonth = daysBack(today, Number(today.slice(8)));
-  // Today's day is planned from 08:00: before then (or late in it) some of it is still to come.
-  const now = Date.now();
+  // Up to now: an import refuses a time still to come (today's later hours).
   let month = thisMonth
     .flatMap((day) => crowdedDay(day, device))
-    .filter((entry) => entry.at <= now);
+    .filter((entry) => entry.at <= Date.now());
   month = month.slice(month.length - 3000);
   await importAll(worker, [...earlier.flatMap((day) => heavyDay(day, device)), ...month]);
   await writeOtherDevices(worker, today);

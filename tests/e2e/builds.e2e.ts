@@ -1,31 +1,3 @@
-/**
- * The builds as shipped: the test handle the end-to-end tests drive exists only in the build made
- * for them, never in what a user installs.
- */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describeShippedBuild } from '../builds';
 
-const OUTPUT = resolve(import.meta.dirname, '../../.output');
-
-/** Every script of a build, as one text. */
-function scriptsOf(build: string): string {
-  const dir = join(OUTPUT, build);
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => readFileSync(join(dir, file), 'utf8'))
-    .join('\n');
-}
-
-/** `Object.assign(globalThis, { backbone: … })`, however the minifier spells it. */
-const TEST_HANDLE = /globalThis\s*,\s*\{\s*backbone\s*:/;
-
-describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
-  test('has no test handle', () => {
-    expect(scriptsOf(build)).not.toMatch(TEST_HANDLE);
-  });
-
-  test('while its test build has one, so the check above can fail', () => {
-    expect(scriptsOf(`${build}-e2e`)).toMatch(TEST_HANDLE);
-  });
-});
+describeShippedBuild('chrome-mv3');

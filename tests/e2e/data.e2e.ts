@@ -7,7 +7,7 @@ import { launchExtension, type LaunchedExtension } from './launch';
 import { PopupPage } from './pages';
 import { writeSampleHistory } from './sample-history';
 import { storedEntries } from './storage';
-import { callHandler } from './worker';
+import { backupOfOneGlass, callHandler, stopWorkers } from './worker';
 
 async function exportJson(page: Page): Promise<string> {
   const [download] = await Promise.all([
@@ -34,9 +34,7 @@ async function stopInTheMiddle(extension: LaunchedExtension, page: Page) {
       worker.evaluate(async () => 'journal' in (await chrome.storage.local.get('journal'))),
     )
     .toBe(true);
-  const session = await extension.context.newCDPSession(page);
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
+  await stopWorkers(extension, page);
   await page.reload();
   return extension.worker();
 }
@@ -235,7 +233,7 @@ test('a page’s entries that make no sense are refused with a reason and nothin
     log({ kind: 'rest', reason: 'vacation', until: '2199-12-31' }),
     log({ kind: 'water', ml: 250, at: now + 86_400_000 }),
   ]);
-  expect(replies.map((reply) => (reply as { error?: string }).error)).toEqual([
+  expect(replies.map((reply) => (reply as { error?: { key: string } }).error?.key)).toEqual([
     'invalid.dayMismatch',
     'invalid.dayMismatch',
     'invalid.unknownExercise',
@@ -274,13 +272,7 @@ test('a restore cut short by the worker stopping is finished on its next start, 
   options,
 }) => {
   const worker = await extension.worker();
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
-  });
-  await callHandler(worker, 'resetData');
-  await callHandler(worker, 'logEntries', {
-    entries: [{ kind: 'water', ml: 10, at: Date.now() - 40 * 86_400_000 }],
-  });
+  await backupOfOneGlass(worker);
   // The restore's first write goes through; then the worker is stopped before it can go on.
   await worker.evaluate(() => {
     const never = () => new Promise<void>(() => {});

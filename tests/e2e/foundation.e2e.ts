@@ -28,10 +28,13 @@ test('a malformed message is answered with an error', async ({ popup }) => {
     await chrome.runtime.sendMessage({ type: 'noSuchMessage', data: {} }),
     await chrome.runtime.sendMessage({ type: 'getStatus', data: { extra: 1 } }),
   ]);
-  expect(replies[0]).toEqual({ ok: false, error: 'Unknown message type: noSuchMessage' });
+  expect(replies[0]).toEqual({
+    ok: false,
+    error: { key: 'error.unknown', params: ['Unknown message type: noSuchMessage'] },
+  });
   expect(replies[1]).toMatchObject({
     ok: false,
-    error: expect.stringContaining('Invalid getStatus'),
+    error: { key: 'error.unknown', params: [expect.stringContaining('Invalid getStatus')] },
   });
 });
 

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { expect, test } from './fixtures';
+import type { LaunchedExtension } from './launch';
 import {
   alarms,
   callEngine,
@@ -7,6 +8,7 @@ import {
   fireSoon,
   recordNotifications,
   shownNotifications,
+  type Background,
 } from './worker';
 
 const ALL_DAY = Array.from({ length: 7 }, () => [{ from: 0, to: 1440 }]);
@@ -15,6 +17,21 @@ const MINUTE = 60_000;
 
 function settingsWith(activeHours: Settings['nudges']['activeHours']): Settings {
   return { ...DEFAULT_SETTINGS, nudges: { ...DEFAULT_SETTINGS.nudges, activeHours } };
+}
+
+/** The worker with nudges due all day, each notification it shows recorded. */
+async function watchedAllDay(extension: LaunchedExtension): Promise<Background> {
+  const worker = await extension.worker();
+  await saveSettings(worker, settingsWith(ALL_DAY));
+  await recordNotifications(worker);
+  return worker;
+}
+
+/** Fires a nudge's alarm and returns the notification the user then sees. */
+async function promptShown(worker: Background, kind: string) {
+  await fireSoon(worker, `nudge:${kind}`);
+  await expect.poll(() => shownNotifications(worker)).toHaveLength(1);
+  return (await shownNotifications(worker))[0]!;
 }
 
 test('right after install the four nudge alarms exist', async ({ extension }) => {
@@ -30,12 +47,8 @@ test('a posture nudge inside active hours shows Done and Snooze; Done is counted
   extension,
   popup,
 }) => {
-  const worker = await extension.worker();
-  await saveSettings(worker, settingsWith(ALL_DAY));
-  await recordNotifications(worker);
-  await fireSoon(worker, 'nudge:posture');
-  await expect.poll(() => shownNotifications(worker)).toHaveLength(1);
-  const [shown] = await shownNotifications(worker);
+  const worker = await watchedAllDay(extension);
+  const shown = await promptShown(worker, 'posture');
   expect(shown).toMatchObject({
     id: 'nudge-posture',
     options: {
@@ -57,9 +70,7 @@ test('a posture nudge inside active hours shows Done and Snooze; Done is counted
 });
 
 test('Snooze re-arms the alarm ten minutes ahead', async ({ extension }) => {
-  const worker = await extension.worker();
-  await saveSettings(worker, settingsWith(ALL_DAY));
-  await recordNotifications(worker);
+  const worker = await watchedAllDay(extension);
   await fireSoon(worker, 'nudge:movement');
   await expect
     .poll(async () =>
@@ -74,9 +85,7 @@ test('Snooze re-arms the alarm ten minutes ahead', async ({ extension }) => {
 });
 
 test('no notification while the user is away, nor outside active hours', async ({ extension }) => {
-  const worker = await extension.worker();
-  await saveSettings(worker, settingsWith(ALL_DAY));
-  await recordNotifications(worker);
+  const worker = await watchedAllDay(extension);
   // The idle API reports the user away, as chrome.idle.onStateChanged would.
   await callEngine(worker, 'onIdleStateChanged', 'idle');
   expect(Object.keys(await alarms(worker)).filter((name) => name.startsWith('nudge:'))).toEqual([]);
@@ -159,12 +168,8 @@ test('a water reminder says what to drink and its buttons log the user’s cups'
   extension,
   popup,
 }) => {
-  const worker = await extension.worker();
-  await saveSettings(worker, settingsWith(ALL_DAY));
-  await recordNotifications(worker);
-  await fireSoon(worker, 'nudge:water');
-  await expect.poll(() => shownNotifications(worker)).toHaveLength(1);
-  expect((await shownNotifications(worker))[0]).toMatchObject({
+  const worker = await watchedAllDay(extension);
+  expect(await promptShown(worker, 'water')).toMatchObject({
     id: 'nudge-water',
     options: {
       title: 'Drink a glass: 2,000 ml to go',
@@ -199,9 +204,7 @@ test('water logged in the popup answers an open water reminder', async ({ extens
 test('a movement break names a desk move by default, never a floor exercise', async ({
   extension,
 }) => {
-  const worker = await extension.worker();
-  await saveSettings(worker, settingsWith(ALL_DAY));
-  await recordNotifications(worker);
+  const worker = await watchedAllDay(extension);
   for (let round = 0; round < 3; round++) {
     await fireSoon(worker, 'nudge:movement');
     await expect.poll(async () => (await shownNotifications(worker)).length).toBe(round + 1);

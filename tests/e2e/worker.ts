@@ -1,5 +1,6 @@
 /** Driving the background worker's own code paths from a test, as the browser's events would. */
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
+import type { LaunchedExtension } from './launch';
 import { expect } from 'vitest';
 import type { Settings } from '../../lib/model/settings';
 
@@ -142,4 +143,22 @@ export async function saveSettings(worker: Background, settings: Settings): Prom
       ),
     )
     .toBe(basis);
+}
+
+/** Stops the extension's worker, as Chromium does when it is idle; the next event starts it. */
+export async function stopWorkers(extension: LaunchedExtension, page: Page): Promise<void> {
+  const session = await extension.context.newCDPSession(page);
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+}
+
+/** A backup of one glass (777 ml) kept by a reset, and another glass (10 ml) logged since. */
+export async function backupOfOneGlass(worker: Background): Promise<void> {
+  await callHandler(worker, 'logEntries', {
+    entries: [{ kind: 'water', ml: 777, at: Date.now() }],
+  });
+  await callHandler(worker, 'resetData');
+  await callHandler(worker, 'logEntries', {
+    entries: [{ kind: 'water', ml: 10, at: Date.now() - 40 * 86_400_000 }],
+  });
 }

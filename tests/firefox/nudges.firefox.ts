@@ -2,7 +2,7 @@ import type { NudgeStatus } from '../../lib/nudge/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { GUIDE, POPUP } from '../e2e/pages';
 import { storageArea, storedEntries } from '../e2e/storage';
-import { SYNC_ALARM } from '../../lib/app/worker';
+import { SYNC_ALARM } from '../../lib/app/sync-schedule';
 import { callHandler, fireSoon, saveSettings } from '../e2e/worker';
 import { expect, test } from './fixtures';
 import {

@@ -11,11 +11,10 @@ import { LOCAL_KEYS, nudgeStateFormat, readVersioned, writeVersioned } from '../
 import { settingsFormat } from '../../lib/store/items';
 import { readEntries } from '../../lib/store/items';
 import { fakeCommands, fakeIdle } from './fakes';
+import { MINUTE } from './builders';
 
 /** Monday 2026-11-23, 09:00 local time. */
 const START = new Date(2026, 10, 23, 9).getTime();
-const MINUTE = 60_000;
-
 const nudgeAlarms = async () =>
   (await fakeBrowser.alarms.getAll())
     .map((alarm) => alarm.name)

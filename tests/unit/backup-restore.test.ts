@@ -92,6 +92,32 @@ describe('the backup kept before a reset', () => {
     expect(await local.get(null)).toEqual(before);
   });
 
+  it('a reset cut short by the worker stopping is finished on the next start, and said', async () => {
+    const local = new MemoryArea();
+    const sync = new MemoryArea();
+    const first = browserWith(local, sync).worker;
+    await logAll(first, history(30));
+    const kept = await dataOf(local);
+    // The worker stops right after the reset's first write (the backup and its journal).
+    const stopping = Object.assign(Object.create(local) as MemoryArea, {
+      remove: async () => {
+        throw new Error('worker stopped');
+      },
+    });
+    await expect(browserWith(stopping, sync).worker.handlers.resetData({})).rejects.toThrow(
+      'worker stopped',
+    );
+    expect(await dataOf(local)).toEqual(kept);
+
+    await browserWith(local, sync).worker.resume();
+    expect(await dataOf(local)).toEqual({});
+    expect((await local.get(LOCAL_KEYS.backup))[LOCAL_KEYS.backup]).toMatchObject({ local: kept });
+    expect((await local.get(LOCAL_KEYS.journal))[LOCAL_KEYS.journal]).toBeUndefined();
+    expect((await local.get(LOCAL_KEYS.notice))[LOCAL_KEYS.notice]).toMatchObject({
+      kind: 'resetFinished',
+    });
+  });
+
   it('a restore cut short by the worker stopping is finished on the next start, and said', async () => {
     const local = new MemoryArea();
     const sync = new MemoryArea();
@@ -121,40 +147,43 @@ describe('the backup kept before a reset', () => {
     });
   });
 
-  it('an import cut short by the worker stopping is run again on the next start, and said', async () => {
-    const source = new MemoryArea();
-    await logAll(browserWith(source).worker, history(30));
-    const entries = await readAllEntries(source);
-    const local = new MemoryArea();
-    const sync = new MemoryArea();
-    const target = browserWith(local, sync).worker;
-    await target.handlers.stageImport({ id: 'import1', part: 0, entries: entries.slice(0, 60) });
-    await target.handlers.stageImport({ id: 'import1', part: 1, entries: entries.slice(60) });
-    // The worker stops at the import's third write: after the backup, during the entries.
-    let writes = 0;
-    const stopping = Object.assign(Object.create(local) as MemoryArea, {
-      set: async (items: Record<string, unknown>) => {
-        if (++writes === 3) throw new Error('worker stopped');
-        await local.set(items);
-      },
-    });
-    const request = {
-      id: 'import1',
-      parts: 2,
-      mode: 'replace' as const,
-      settings: DEFAULT_SETTINGS,
-      customExercises: [],
-    };
-    await expect(browserWith(stopping, sync).worker.handlers.commitImport(request)).rejects.toThrow(
-      'worker stopped',
-    );
-    expect((await readAllEntries(local)).length).toBeLessThan(entries.length);
+  it.each([2, 3, 4])(
+    'an import cut short by the worker stopping at its write %i (backup, part, count, part) is run again on the next start, and said',
+    async (stopAt) => {
+      const source = new MemoryArea();
+      await logAll(browserWith(source).worker, history(30));
+      const entries = await readAllEntries(source);
+      const local = new MemoryArea();
+      const sync = new MemoryArea();
+      const target = browserWith(local, sync).worker;
+      await target.handlers.stageImport({ id: 'import1', part: 0, entries: entries.slice(0, 60) });
+      await target.handlers.stageImport({ id: 'import1', part: 1, entries: entries.slice(60) });
+      // The worker stops at the import's third write: after the backup, during the entries.
+      let writes = 0;
+      const stopping = Object.assign(Object.create(local) as MemoryArea, {
+        set: async (items: Record<string, unknown>) => {
+          if (++writes === stopAt) throw new Error('worker stopped');
+          await local.set(items);
+        },
+      });
+      const request = {
+        id: 'import1',
+        parts: 2,
+        mode: 'replace' as const,
+        settings: DEFAULT_SETTINGS,
+        customExercises: [],
+      };
+      await expect(
+        browserWith(stopping, sync).worker.handlers.commitImport(request),
+      ).rejects.toThrow('worker stopped');
+      expect((await readAllEntries(local)).length).toBeLessThan(entries.length);
 
-    await browserWith(local, sync).worker.resume();
-    await expect
-      .poll(async () => (await local.get(LOCAL_KEYS.notice))[LOCAL_KEYS.notice])
-      .toMatchObject({ kind: 'importFinished' });
-    expect(await readAllEntries(local)).toEqual(entries);
-    expect([...local.data.keys()].filter((key) => /^(staging\.|journal)/.test(key))).toEqual([]);
-  });
+      await browserWith(local, sync).worker.resume();
+      await expect
+        .poll(async () => (await local.get(LOCAL_KEYS.notice))[LOCAL_KEYS.notice])
+        .toMatchObject({ kind: 'importFinished' });
+      expect(await readAllEntries(local)).toEqual(entries);
+      expect([...local.data.keys()].filter((key) => /^(staging\.|journal)/.test(key))).toEqual([]);
+    },
+  );
 });

@@ -66,3 +66,9 @@ export const rest = (overrides: Partial<RestEntry> = {}): RestEntry => ({
   reason: 'rest',
   ...overrides,
 });
+
+export const MINUTE = 60_000;
+
+/** A local wall-clock time in November 2026, in the zone the tests run in; the 23rd is a Monday. */
+export const novemberAt = (day: number, hour: number, minute = 0): number =>
+  new Date(2026, 10, day, hour, minute).getTime();

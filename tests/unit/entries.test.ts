@@ -8,8 +8,8 @@ function refusal(input: unknown): { messageKey: string; path?: string } {
     parseEntry(input);
   } catch (error) {
     expect(error).toBeInstanceOf(EntryValidationError);
-    const { messageKey, path } = error as EntryValidationError;
-    return { messageKey, path };
+    const { problem, path } = error as EntryValidationError;
+    return { messageKey: problem.key, path };
   }
   throw new Error('the entry was accepted');
 }

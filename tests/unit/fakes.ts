@@ -15,7 +15,7 @@ class FakeEvent<A extends unknown[]> {
   }
 }
 
-export class FakeIdle {
+class FakeIdle {
   state: IdleState = 'active';
   detectionIntervalSeconds = 60;
   readonly onStateChanged = new FakeEvent<[IdleState]>();
@@ -37,7 +37,7 @@ export class FakeIdle {
   }
 }
 
-export class FakeCommands {
+class FakeCommands {
   readonly onCommand = new FakeEvent<[string]>();
   press(command: string): void {
     this.onCommand.trigger(command);

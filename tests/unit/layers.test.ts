@@ -59,7 +59,14 @@ test('a circle would be found', () => {
 });
 
 describe('the layering rules in eslint.config.js', () => {
-  const eslint = new ESLint({ cwd: root });
+  // The planted files are not on disk, where typed linting looks for them: only the import rules.
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfig: {
+      languageOptions: { parserOptions: { projectService: false } },
+      rules: { '@typescript-eslint/no-floating-promises': 'off' },
+    },
+  });
   const problems = async (file: string, code: string) => {
     const [result] = await eslint.lintText(code, { filePath: join(root, file) });
     return result!.messages.map((message) => message.ruleId);

@@ -6,6 +6,7 @@ import { proxy as stateProxy, snapshot } from 'svelte/internal/client';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MessageError, sendMessage } from '../../lib/adapters/send-message';
 import { listenForMessages } from '../../lib/adapters/listen-for-messages';
+import { ProblemError } from '../../lib/model/problem';
 import { handlersWith } from './handlers';
 
 const status = { version: '9.9.9', startedAt: 1, device: 'devA1' };
@@ -16,15 +17,20 @@ describe('messaging between contexts', () => {
     await expect(sendMessage('getStatus', {})).resolves.toEqual(status);
   });
 
-  it('raises the error the worker answered with', async () => {
+  it('raises the problem the worker answered with, key and substitutions', async () => {
     listenForMessages(
       handlersWith({
         getStatus: () => {
-          throw new Error('not ready');
+          throw new ProblemError('storage.unreadableMonth', ['2026-11']);
         },
       }),
     );
-    await expect(sendMessage('getStatus', {})).rejects.toThrow(new MessageError('not ready'));
+    const error: unknown = await sendMessage('getStatus', {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MessageError);
+    expect((error as MessageError).problem).toEqual({
+      key: 'storage.unreadableMonth',
+      params: ['2026-11'],
+    });
   });
 
   it('raises when nobody answers', async () => {

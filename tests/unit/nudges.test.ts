@@ -8,16 +8,15 @@ import {
   QUIET_RECHECK_MINUTES,
 } from '../../lib/nudge/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
-import { LOCAL_KEYS, nudgeStateFormat, readVersioned } from '../../lib/store/items';
-import { BADGE_COLOUR, createWorker, type WorkerDependencies } from '../../lib/app/worker';
-import { readEntries } from '../../lib/store/items';
+import { LOCAL_KEYS, nudgeStateFormat, readEntries, readVersioned } from '../../lib/store/items';
+import { BADGE_COLOUR } from '../../lib/app/badge';
+import type { WorkerDependencies } from '../../lib/app/dependencies';
+import { createWorker } from '../../lib/app/worker';
 import { fakeIdle } from './fakes';
 import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
+import { MINUTE, novemberAt } from './builders';
 
-const MINUTE = 60_000;
-/** Local time; 2026-11-23 is a Monday. */
-const at = (day: number, hour: number, minute = 0) =>
-  new Date(2026, 10, day, hour, minute).getTime();
+const at = novemberAt;
 
 function setup(overrides: Partial<WorkerDependencies> = {}, settings?: Partial<Settings>) {
   let now = at(23, 9);

@@ -4,6 +4,7 @@ import {
   isEnvelope,
   MAX_ENTRIES_PER_MESSAGE,
 } from '../../lib/messaging/protocol';
+import { WriteRefusedError } from '../../lib/store/writer';
 import { handlersWith } from './handlers';
 
 const status = { version: '1.2.3', startedAt: 42, device: 'devA1' };
@@ -28,7 +29,10 @@ describe('createDispatcher', () => {
       type: 'toString',
       data: {},
     });
-    expect(reply).toEqual({ ok: false, error: 'Unknown message type: toString' });
+    expect(reply).toEqual({
+      ok: false,
+      error: { key: 'error.unknown', params: ['Unknown message type: toString'] },
+    });
     expect(getStatus).not.toHaveBeenCalled();
   });
 
@@ -39,7 +43,7 @@ describe('createDispatcher', () => {
       await dispatch({ type: 'logEntries', data: { entries: [{ ...water, ml: -1 }] } }),
     ).toEqual({
       ok: false,
-      error: 'Invalid logEntries at entries.0.ml: invalid.waterMl',
+      error: { key: 'invalid.waterMl' },
     });
     expect(await dispatch({ type: 'logEntries', data: { entries: [] } })).toMatchObject({
       ok: false,
@@ -48,7 +52,13 @@ describe('createDispatcher', () => {
     expect(await dispatch({ type: 'logEntries', data: { entries: tooMany } })).toMatchObject({
       ok: false,
     });
-    expect(await dispatch({ type: 'getStatus', data: { x: 1 } })).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'getStatus', data: { x: 1 } })).toEqual({
+      ok: false,
+      error: {
+        key: 'error.unknown',
+        params: ['Invalid getStatus at x: Invalid key: Expected never but received "x"'],
+      },
+    });
     expect(logEntries).not.toHaveBeenCalled();
   });
 
@@ -71,7 +81,21 @@ describe('createDispatcher', () => {
     );
     expect(await dispatch({ type: 'getStatus', data: {} })).toEqual({
       ok: false,
-      error: 'disk full',
+      error: { key: 'error.unknown', params: ['disk full'] },
+    });
+  });
+
+  it('answers a refusal with its key and substitutions, as data', async () => {
+    const dispatch = createDispatcher(
+      handlersWith({
+        restoreBackup: () => {
+          throw new WriteRefusedError('storage.unreadableMonth', ['2026-11']);
+        },
+      }),
+    );
+    expect(await dispatch({ type: 'restoreBackup', data: {} })).toEqual({
+      ok: false,
+      error: { key: 'storage.unreadableMonth', params: ['2026-11'] },
     });
   });
 });

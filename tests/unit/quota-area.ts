@@ -45,6 +45,23 @@ export class MemoryArea implements KeyValueArea {
 }
 
 /**
+ * storage.local with Chrome's quota (10 MiB without `unlimitedStorage`): a write that would go
+ * over it fails, as Chromium's does, and changes nothing.
+ */
+export class QuotaLocalArea extends MemoryArea {
+  constructor(readonly quotaBytes: number) {
+    super();
+  }
+
+  override async set(items: Record<string, unknown>): Promise<void> {
+    const next = new Map(this.data);
+    for (const [key, value] of Object.entries(items)) next.set(key, JSON.stringify(value));
+    if (bytesOf(next) > this.quotaBytes) throw new Error('Resource::kQuotaBytes quota exceeded');
+    await super.set(items);
+  }
+}
+
+/**
  * A storage area that enforces storage.sync's quotas the way Chromium does: a call over any
  * limit fails at once and changes nothing. Time is passed in, so write-rate limits are tested
  * without waiting.

@@ -11,11 +11,9 @@ import {
   timeOffSpan,
 } from '../../lib/nudge/schedule';
 import { DEFAULT_NUDGES, presetOf, withPreset, type NudgeSettings } from '../../lib/model/settings';
+import { MINUTE, novemberAt } from './builders';
 
-const MINUTE = 60_000;
-/** Local wall-clock time; 2026-11-23 is a Monday. */
-const at = (day: number, hour: number, minute = 0) =>
-  new Date(2026, 10, day, hour, minute).getTime();
+const at = novemberAt;
 const local = (instant: number) => {
   const date = new Date(instant);
   return [date.getDate(), date.getHours(), date.getMinutes()];

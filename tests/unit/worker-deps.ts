@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Translate } from '../../lib/model/formatting';
 import type { KeyValueArea } from '../../lib/store/items';
-import type { AlarmsApi, WorkerDependencies } from '../../lib/app/worker';
+import type { AlarmsApi, WorkerDependencies } from '../../lib/app/dependencies';
 import { fakeIdle } from './fakes';
 
 /** Messages as their key and substitutions, so tests can read what would be shown. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { LOCAL_KEYS, readVersioned, settingsFormat, syncStateFormat } from '../../lib/store/items';
-import { createWorker, SYNC_ALARM, SYNC_DELAY_MS } from '../../lib/app/worker';
+import { createWorker } from '../../lib/app/worker';
+import { SYNC_ALARM, SYNC_DELAY_MS } from '../../lib/app/sync-schedule';
 import { fakeWorkerDependencies } from './worker-deps';
 
 const NOW = Date.UTC(2026, 10, 24, 12);

@@ -1,0 +1,50 @@
+/**
+ * What the worker is given (every browser API, the clock), and what its parts share: this
+ * device's id and the one writer, both ready once storage has been read.
+ */
+import type { NudgeDependencies } from '../nudge/engine';
+import type { KeyValueArea } from '../store/items';
+import type { Writer } from '../store/writer';
+
+export type AlarmsApi = NudgeDependencies['alarms'];
+
+export interface ActionApi {
+  setBadgeText(details: { text: string }): Promise<void> | void;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
+  setBadgeTextColor?(details: { color: string }): Promise<void> | void;
+  setTitle(details: { title: string }): Promise<void> | void;
+}
+
+export interface WorkerDependencies extends Pick<
+  NudgeDependencies,
+  | 'notifications'
+  | 'queryIdle'
+  | 'isFullscreen'
+  | 'isAudible'
+  | 'openGuide'
+  | 't'
+  | 'iconUrl'
+  | 'buttons'
+  | 'closedByUser'
+> {
+  local: KeyValueArea;
+  sync: KeyValueArea;
+  alarms: AlarmsApi;
+  action: ActionApi;
+  /** Sets after how long without input the idle API reports the user away. */
+  setIdleThreshold: (seconds: number) => void;
+  now: () => number;
+  version: string;
+  randomId: () => string;
+  /** storage.local's quota; Chrome's 10 MiB when not given. */
+  localQuotaBytes?: number;
+}
+
+/** The worker's parts all work through these. */
+export interface WorkerContext {
+  deps: WorkerDependencies;
+  /** This browser's device id. */
+  device: Promise<string>;
+  /** The one writer: every change to stored data is queued through it. */
+  writer: Promise<Writer>;
+}

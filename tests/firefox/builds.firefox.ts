@@ -1,0 +1,3 @@
+import { describeShippedBuild } from '../builds';
+
+describeShippedBuild('firefox-mv3');
