@@ -17,6 +17,8 @@ export class SerialQueue {
  */
 export function coalescing(task: () => Promise<void>): {
   run(): Promise<void>;
+  /** Settles when the runs under way are done, asking for none. */
+  settled(): Promise<void>;
   readonly busy: boolean;
 } {
   let running: Promise<void> | undefined;
@@ -24,6 +26,9 @@ export function coalescing(task: () => Promise<void>): {
   return {
     get busy() {
       return running !== undefined;
+    },
+    settled() {
+      return running ?? Promise.resolve();
     },
     run() {
       if (running) {
