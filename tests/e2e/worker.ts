@@ -131,16 +131,39 @@ export async function fireSoon(worker: Background, name: string): Promise<void> 
   await worker.evaluate((alarm) => chrome.alarms.create(alarm, { when: Date.now() + 300 }), name);
 }
 
-/** Saves settings through the worker and waits until the nudge schedule has followed them. */
+/**
+ * Saves settings through the worker and waits until the nudge schedule has followed them: the
+ * state is stored first and the alarms are set after it, so an alarm a test sets before then
+ * would be replaced by the schedule's.
+ */
 export async function saveSettings(worker: Background, settings: Settings): Promise<void> {
   await callHandler(worker, 'saveSettings', { settings });
   const basis = JSON.stringify(settings.nudges);
   await expect
     .poll(() =>
-      worker.evaluate(
-        async () =>
-          ((await chrome.storage.local.get('nudgeState')).nudgeState as { basis?: string })?.basis,
-      ),
+      worker.evaluate(async (nudges) => {
+        const { nudgeState } = (await chrome.storage.local.get('nudgeState')) as {
+          nudgeState?: {
+            basis?: string;
+            pausedIndefinitely?: boolean;
+            awaySince?: number;
+            kinds: Record<string, { dueAt?: number }>;
+          };
+        };
+        if (!nudgeState) return undefined;
+        const alarms = await chrome.alarms.getAll();
+        const alarmsFollow = Object.entries(nudgeState.kinds).every(([kind, { dueAt }]) => {
+          const wanted =
+            nudges[kind]?.enabled && !nudgeState.pausedIndefinitely && !nudgeState.awaySince
+              ? dueAt
+              : undefined;
+          const alarm = alarms.find(({ name }) => name === `nudge:${kind}`);
+          return wanted === undefined
+            ? !alarm
+            : !!alarm && Math.abs(alarm.scheduledTime - wanted) <= 1000;
+        });
+        return alarmsFollow ? nudgeState.basis : 'alarms not set yet';
+      }, settings.nudges as unknown as Record<string, { enabled: boolean }>),
     )
     .toBe(basis);
 }
