@@ -1,6 +1,7 @@
 /** The worker's side of lib/messaging/protocol.ts: every message checked, then its handler run. */
 import { browser } from 'wxt/browser';
-import { createDispatcher, isEnvelope, type Handlers, type Reply } from '../messaging/protocol';
+import { createDispatcher, type Handlers } from '../messaging/protocol';
+import { isEnvelope, type Reply } from '../messaging/wire';
 
 /**
  * Must be called synchronously at the top of the background main, like every listener. Answers

@@ -7,8 +7,9 @@ import { customExerciseSchema, type CustomExercise } from '../model/catalogue';
 import { dayKeySchema, entrySchema, idSchema, newEntrySchema, NUDGE_KINDS } from '../model/entries';
 import type { NudgeStatus } from '../nudge/engine';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
-import { problemOf, problemOfText, unknownProblem, type Problem } from '../model/problem';
+import { problemOf, problemOfText, unknownProblem } from '../model/problem';
 import { changeIdSchema } from '../store/items';
+import { BATCH, isEnvelope, MAX_MESSAGES_PER_BATCH, type Envelope, type Reply } from './wire';
 import { settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
 import type { FlushResult } from '../sync/flush';
 import type { EntryRef, Logged } from '../store/writer';
@@ -109,21 +110,9 @@ export interface ResponseMap {
 export type MessageType = keyof typeof requestSchemas;
 export type RequestOf<K extends MessageType> = v.InferOutput<(typeof requestSchemas)[K]>;
 
-export interface Envelope {
-  type: string;
-  data: unknown;
-}
-
-/** A handler's answer, or the problem that stopped it (never English to be parsed back). */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: Problem };
-
 export type Handlers = {
   [K in MessageType]: (data: RequestOf<K>) => Promise<ResponseMap[K]> | ResponseMap[K];
 };
-
-export function isEnvelope(message: unknown): message is Envelope {
-  return typeof message === 'object' && message !== null && 'type' in message && 'data' in message;
-}
 
 function isMessageType(type: unknown): type is MessageType {
   return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
@@ -134,7 +123,19 @@ function isMessageType(type: unknown): type is MessageType {
  * before a handler sees it, so a handler never runs on bad input.
  */
 export function createDispatcher(handlers: Handlers) {
-  return async (message: Envelope): Promise<Reply<unknown>> => {
+  const dispatchBatch = async (messages: unknown): Promise<Reply<unknown>> => {
+    if (
+      !Array.isArray(messages) ||
+      messages.length === 0 ||
+      messages.length > MAX_MESSAGES_PER_BATCH ||
+      !messages.every((message) => isEnvelope(message) && message.type !== BATCH)
+    ) {
+      return { ok: false, error: unknownProblem('Invalid batch') };
+    }
+    // Started together, as the same messages sent one by one would be: the writer groups them.
+    return { ok: true, value: await Promise.all(messages.map(dispatchOne)) };
+  };
+  const dispatchOne = async (message: Envelope): Promise<Reply<unknown>> => {
     if (!isMessageType(message.type)) {
       return { ok: false, error: unknownProblem(`Unknown message type: ${String(message.type)}`) };
     }
@@ -155,4 +156,6 @@ export function createDispatcher(handlers: Handlers) {
       return { ok: false, error: problemOf(error) };
     }
   };
+  return (message: Envelope): Promise<Reply<unknown>> =>
+    message.type === BATCH ? dispatchBatch(message.data) : dispatchOne(message);
 }

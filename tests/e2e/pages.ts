@@ -5,6 +5,7 @@
  * classes here find them with playwright-core.
  */
 import type { Locator, Page } from 'playwright-core';
+import { BATCH, batched, type Envelope, type Reply } from '../../lib/messaging/wire';
 
 /** How a user finds something on a page. */
 export type Target =
@@ -86,12 +87,27 @@ export class ExtensionPage {
     return this.page.getByTestId('worker-status');
   }
 
-  /** Sends protocol messages from this page, as its own code would. */
-  send(messages: { type: string; data: unknown }[]): Promise<unknown[]> {
+  /** Sends protocol messages from this page, each as a message of its own. */
+  send(messages: Envelope[]): Promise<unknown[]> {
     return this.page.evaluate(
       (batch) => Promise.all(batch.map((message) => chrome.runtime.sendMessage(message))),
       messages,
     );
+  }
+
+  /**
+   * Sends protocol messages from this page as its own code does when it sends them in one task:
+   * put on the wire as lib/adapters/send-message.ts puts them, each answered on its own.
+   */
+  async sendTogether(messages: Envelope[]): Promise<unknown[]> {
+    const wire = batched(messages, (message) => message).map(({ message }) => message);
+    const replies = await this.send(wire);
+    return wire.flatMap((message, index) => {
+      const reply = replies[index] as Reply<unknown[]>;
+      if (message.type !== BATCH) return [reply];
+      if (!reply.ok) throw new Error(`Batch refused: ${JSON.stringify(reply.error)}`);
+      return reply.value;
+    });
   }
 }
 

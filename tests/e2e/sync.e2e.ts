@@ -20,8 +20,8 @@ test('1,000 changes sent at once from the popup, the options page and the worker
 }) => {
   const worker = await extension.worker();
   const replies = await Promise.all([
-    popup.send(range(1, 400).map(water)),
-    options.send(range(401, 800).map(water)),
+    popup.sendTogether(range(1, 400).map(water)),
+    options.sendTogether(range(401, 800).map(water)),
     logWaterInWorker(worker, range(801, 1000)),
   ]);
   expect(replies.flat()).toHaveLength(1000);

@@ -141,29 +141,32 @@ export async function saveSettings(worker: Background, settings: Settings): Prom
   const basis = JSON.stringify(settings.nudges);
   await expect
     .poll(() =>
-      worker.evaluate(async (nudges) => {
-        const { nudgeState } = (await chrome.storage.local.get('nudgeState')) as {
-          nudgeState?: {
-            basis?: string;
-            pausedIndefinitely?: boolean;
-            awaySince?: number;
-            kinds: Record<string, { dueAt?: number }>;
+      worker.evaluate(
+        async (nudges) => {
+          const { nudgeState } = (await chrome.storage.local.get('nudgeState')) as {
+            nudgeState?: {
+              basis?: string;
+              pausedIndefinitely?: boolean;
+              awaySince?: number;
+              kinds: Record<string, { dueAt?: number }>;
+            };
           };
-        };
-        if (!nudgeState) return undefined;
-        const alarms = await chrome.alarms.getAll();
-        const alarmsFollow = Object.entries(nudgeState.kinds).every(([kind, { dueAt }]) => {
-          const wanted =
-            nudges[kind]?.enabled && !nudgeState.pausedIndefinitely && !nudgeState.awaySince
-              ? dueAt
-              : undefined;
-          const alarm = alarms.find(({ name }) => name === `nudge:${kind}`);
-          return wanted === undefined
-            ? !alarm
-            : !!alarm && Math.abs(alarm.scheduledTime - wanted) <= 1000;
-        });
-        return alarmsFollow ? nudgeState.basis : 'alarms not set yet';
-      }, settings.nudges as unknown as Record<string, { enabled: boolean }>),
+          if (!nudgeState) return undefined;
+          const alarms = await chrome.alarms.getAll();
+          const alarmsFollow = Object.entries(nudgeState.kinds).every(([kind, { dueAt }]) => {
+            const wanted =
+              nudges[kind]?.enabled && !nudgeState.pausedIndefinitely && !nudgeState.awaySince
+                ? dueAt
+                : undefined;
+            const alarm = alarms.find(({ name }) => name === `nudge:${kind}`);
+            return wanted === undefined
+              ? !alarm
+              : !!alarm && Math.abs(alarm.scheduledTime - wanted) <= 1000;
+          });
+          return alarmsFollow ? nudgeState.basis : 'alarms not set yet';
+        },
+        settings.nudges as unknown as Record<string, { enabled: boolean }>,
+      ),
     )
     .toBe(basis);
 }

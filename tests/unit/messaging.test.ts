@@ -7,7 +7,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MessageError, sendMessage } from '../../lib/adapters/send-message';
 import { listenForMessages } from '../../lib/adapters/listen-for-messages';
 import { ProblemError } from '../../lib/model/problem';
+import { BATCH, MAX_MESSAGES_PER_BATCH } from '../../lib/messaging/wire';
 import { handlersWith } from './handlers';
+
+/** Every message the worker receives, as it arrives. */
+function received(): unknown[] {
+  const messages: unknown[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    messages.push(message);
+  });
+  return messages;
+}
 
 const status = { version: '9.9.9', startedAt: 1, device: 'devA1' };
 
@@ -68,5 +78,72 @@ describe('messaging between contexts', () => {
     expect(seen).toHaveLength(2);
     expect(seen[0]!.changeId).toMatch(/^[a-f0-9]{32}$/);
     expect(seen[1]!.changeId).toBe(seen[0]!.changeId);
+  });
+
+  it('sends the messages of one task as one batch; each caller gets its own answer', async () => {
+    listenForMessages(
+      handlersWith({
+        getStatus: () => status,
+        removeEntries: ({ refs }) => {
+          if (refs[0]!.id === 'devA1-bad') throw new ProblemError('nudge.alreadyAnswered');
+          return { removed: refs };
+        },
+      }),
+    );
+    const messages = received();
+    const good = [{ id: 'devA1-abc', day: '2026-11-24' }];
+    const answers = await Promise.allSettled([
+      sendMessage('getStatus', {}),
+      sendMessage('removeEntries', { refs: good }),
+      sendMessage('removeEntries', { refs: [{ id: 'devA1-bad', day: '2026-11-24' }] }),
+    ]);
+    expect(messages).toEqual([{ type: BATCH, data: expect.any(Array) }]);
+    expect((messages[0] as { data: unknown[] }).data).toHaveLength(3);
+    expect(answers[0]).toEqual({ status: 'fulfilled', value: status });
+    expect(answers[1]).toEqual({ status: 'fulfilled', value: { removed: good } });
+    expect(answers[2]).toMatchObject({
+      status: 'rejected',
+      reason: { problem: { key: 'nudge.alreadyAnswered' } },
+    });
+    // A message sent after the task's own code goes alone.
+    await sendMessage('getStatus', {});
+    expect(messages[1]).toEqual({ type: 'getStatus', data: {} });
+  });
+
+  it('splits a long run of messages into batches of at most the limit', async () => {
+    listenForMessages(handlersWith({ getStatus: () => status }));
+    const messages = received();
+    const count = MAX_MESSAGES_PER_BATCH * 2 + 1;
+    const answers = await Promise.all(
+      Array.from({ length: count }, () => sendMessage('getStatus', {})),
+    );
+    expect(answers).toEqual(Array.from({ length: count }, () => status));
+    expect(messages.map((message) => (message as { data: unknown[] }).data.length)).toEqual([
+      MAX_MESSAGES_PER_BATCH,
+      MAX_MESSAGES_PER_BATCH,
+      1,
+    ]);
+  });
+
+  it('sends each change of a batch whose answer was lost again, with its own id', async () => {
+    const batches: { data: { changeId: string } }[][] = [];
+    fakeBrowser.runtime.onMessage.addListener(
+      (message: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
+        const { data } = message as { data: { data: { changeId: string } }[] };
+        batches.push(data);
+        if (batches.length === 1) return undefined;
+        respond({ ok: true, value: data.map(() => ({ ok: true, value: { removed: [] } })) });
+        return true;
+      },
+    );
+    const refs = [{ id: 'devA1-abc', day: '2026-11-24' }];
+    await Promise.all([
+      sendMessage('removeEntries', { refs }),
+      sendMessage('removeEntries', { refs }),
+    ]);
+    expect(batches).toHaveLength(2);
+    const ids = (batch: { data: { changeId: string } }[]) => batch.map(({ data }) => data.changeId);
+    expect(new Set(ids(batches[0]!)).size).toBe(2);
+    expect(ids(batches[1]!)).toEqual(ids(batches[0]!));
   });
 });

@@ -4,7 +4,8 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import type { sendMessage } from '../../lib/adapters/send-message';
-import type { Handlers, Reply, RequestOf, ResponseMap } from '../../lib/messaging/protocol';
+import type { Handlers, RequestOf, ResponseMap } from '../../lib/messaging/protocol';
+import type { Reply } from '../../lib/messaging/wire';
 import type { Problem } from '../../lib/model/problem';
 import type { Settings } from '../../lib/model/settings';
 import type { NudgeStatus } from '../../lib/nudge/engine';

@@ -1,9 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createDispatcher,
-  isEnvelope,
-  MAX_ENTRIES_PER_MESSAGE,
-} from '../../lib/messaging/protocol';
+import { createDispatcher, MAX_ENTRIES_PER_MESSAGE } from '../../lib/messaging/protocol';
+import { BATCH, isEnvelope, MAX_MESSAGES_PER_BATCH } from '../../lib/messaging/wire';
 import { WriteRefusedError } from '../../lib/store/writer';
 import { handlersWith } from './handlers';
 
@@ -21,6 +18,45 @@ describe('createDispatcher', () => {
     expect(isEnvelope(null)).toBe(false);
     expect(isEnvelope({ type: 'getStatus' })).toBe(false);
     expect(isEnvelope({ type: 'getStatus', data: {} })).toBe(true);
+  });
+
+  it('answers each message of a batch on its own, in order, a refused one alone', async () => {
+    const logEntries = vi.fn(() => ({ entries: [], records: [] }));
+    const dispatch = createDispatcher(handlersWith({ getStatus: () => status, logEntries }));
+    const reply = await dispatch({
+      type: BATCH,
+      data: [
+        { type: 'logEntries', data: { entries: [water] } },
+        { type: 'logEntries', data: { entries: [{ ...water, ml: -1 }] } },
+        { type: 'getStatus', data: {} },
+      ],
+    });
+    expect(reply).toEqual({
+      ok: true,
+      value: [
+        { ok: true, value: { entries: [], records: [] } },
+        { ok: false, error: { key: 'invalid.waterMl' } },
+        { ok: true, value: status },
+      ],
+    });
+    expect(logEntries).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a batch that is empty, too long, nested or not of envelopes, running nothing', async () => {
+    const getStatus = vi.fn(() => status);
+    const dispatch = createDispatcher(handlersWith({ getStatus }));
+    const asked = { type: 'getStatus', data: {} };
+    const refused = { ok: false, error: { key: 'error.unknown', params: ['Invalid batch'] } };
+    for (const data of [
+      [],
+      Array.from({ length: MAX_MESSAGES_PER_BATCH + 1 }, () => asked),
+      [asked, { type: BATCH, data: [asked] }],
+      [asked, 'getStatus'],
+      { 0: asked, length: 1 },
+    ]) {
+      expect(await dispatch({ type: BATCH, data })).toEqual(refused);
+    }
+    expect(getStatus).not.toHaveBeenCalled();
   });
 
   it('refuses an unknown type without running any handler', async () => {
