@@ -17,6 +17,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Every test starts from a fresh fake browser (tests/unit/setup.ts) and no module keeps
+          // state between tests, so files share a worker's modules: a third less CPU.
+          isolate: false,
           include: ['tests/unit/**/*.test.ts'],
           exclude: ['tests/unit/**/*.tz.test.ts'],
         },
