@@ -6,7 +6,13 @@ import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/item
 import { drawSoon } from '../draw-soon';
 
 /**
- * Every month's entries, read once; afterwards a change to a month is taken from the change
+ * The kinds the page draws from entries (strength from sets, nudge weeks from prompts); water
+ * comes from the daily records, and decoding its many entries was a third of the page's start.
+ */
+const SHOWN_KINDS: ReadonlySet<Entry['kind']> = new Set(['set', 'prompt']);
+
+/**
+ * Every month's entries of the kinds the page shows, read once; afterwards a change to a month is taken from the change
  * itself, so a log decodes that month's changed item again and reads nothing. A month's list is
  * replaced, never changed in place, so what was computed from an unchanged month can be kept.
  */
@@ -28,7 +34,7 @@ export class MonthEntries {
     const months: string[] = [];
     for (const [key, value] of this.#changed) {
       const month = monthOfBucketKey(key)!;
-      this.#items.set(key, decodeBucket(month, value)?.entries ?? []);
+      this.#items.set(key, decodeBucket(month, value, SHOWN_KINDS)?.entries ?? []);
       if (!months.includes(month)) months.push(month);
     }
     this.#changed.clear();
@@ -42,7 +48,10 @@ export class MonthEntries {
         const month = monthOfBucketKey(key);
         if (!month) continue;
         if (this.#reading)
-          this.#changedDuringRead.set(key, decodeBucket(month, newValue)?.entries ?? []);
+          this.#changedDuringRead.set(
+            key,
+            decodeBucket(month, newValue, SHOWN_KINDS)?.entries ?? [],
+          );
         else {
           this.#changed.set(key, newValue);
           this.#showSoon();
@@ -70,7 +79,7 @@ export class MonthEntries {
     const until = this.#readFrom;
     if (until !== undefined && until <= from) return;
     this.#reading = true;
-    const items = await readEntryItems(browserAreas().local, from, until);
+    const items = await readEntryItems(browserAreas().local, from, until, SHOWN_KINDS);
     // Changes announced while reading are newer than, or the same as, what was read.
     for (const [key, entries] of this.#changedDuringRead) items.set(key, entries);
     this.#changedDuringRead.clear();

@@ -300,6 +300,7 @@ export async function readEntryItems(
   local: KeyValueArea,
   from = '',
   until?: string,
+  kinds?: ReadonlySet<Entry['kind']>,
 ): Promise<Map<string, Entry[]>> {
   const index = (await local.get(LOCAL_KEYS.months))[LOCAL_KEYS.months];
   const months = readVersioned(monthsFormat, index).value.months.filter(
@@ -311,7 +312,7 @@ export async function readEntryItems(
     months.map(async (month) => {
       const raw = await local.get(bucketKeys(month));
       return bucketKeys(month).map(
-        (key) => [key, decodeBucket(month, raw[key])?.entries ?? []] as const,
+        (key) => [key, decodeBucket(month, raw[key], kinds)?.entries ?? []] as const,
       );
     }),
   );

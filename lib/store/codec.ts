@@ -263,7 +263,22 @@ export function decodeEntry(
   return parseEntry(entryObject(encoded, month, tables));
 }
 
-const KINDS = new Set(['w', 's', 'c', 'p', 'r']);
+/** Each kind's letter, first in its tuple. */
+const KIND_LETTERS: Record<Entry['kind'], string> = {
+  water: 'w',
+  set: 's',
+  cardio: 'c',
+  prompt: 'p',
+  rest: 'r',
+};
+const KINDS = new Set(Object.values(KIND_LETTERS));
+
+/** Whether a stored tuple is of one of these kinds, told without decoding it. */
+export function isStoredOfKind(encoded: unknown, kinds: ReadonlySet<Entry['kind']>): boolean {
+  if (!Array.isArray(encoded)) return false;
+  for (const kind of kinds) if (KIND_LETTERS[kind] === encoded[0]) return true;
+  return false;
+}
 
 /**
  * Decodes a tuple this version's writer stored, without validating its values again: they were

@@ -39,6 +39,7 @@ import {
   decodeEntry,
   decodeFullDays,
   decodeStoredEntry,
+  isStoredOfKind,
   emptyBucket,
   encodeEntry,
   encodeFullDays,
@@ -425,7 +426,12 @@ export interface DecodedBucket {
  * version is validated entry by entry; one of a newer version, or broken, is undefined (not to
  * be written over).
  */
-export function decodeBucket(month: string, raw: unknown): DecodedBucket | undefined {
+export function decodeBucket(
+  month: string,
+  raw: unknown,
+  /** Only entries of these kinds: for a page that shows no others, never to store again. */
+  kinds?: ReadonlySet<Entry['kind']>,
+): DecodedBucket | undefined {
   const read = readVersioned(bucketFormat, raw);
   if (read.status === 'newer' || read.status === 'invalid') return undefined;
   const { entries: stored, ...tables } = read.value;
@@ -437,6 +443,7 @@ export function decodeBucket(month: string, raw: unknown): DecodedBucket | undef
   };
   const trusted = read.status === 'ok';
   for (const tuple of stored) {
+    if (kinds && !isStoredOfKind(tuple, kinds)) continue;
     let entry: Entry | undefined;
     try {
       entry = trusted ? decodeStoredEntry(tuple, month, tables) : decodeEntry(tuple, month, tables);

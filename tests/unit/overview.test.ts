@@ -128,4 +128,23 @@ describe('the overview pages show', () => {
     ]);
     expect(await months('', '2026-06')).toEqual([['2026-01', [100]]]);
   });
+
+  it('reads only the kinds asked for, when asked', async () => {
+    const { handlers } = worker();
+    await handlers.logEntries({
+      entries: [
+        { kind: 'water', ml: 250, at: NOW },
+        { kind: 'set', exercise: 'bentOverRow', reps: 8, at: NOW + 1 },
+        { kind: 'prompt', prompt: 'posture', outcome: 'done', firedAt: NOW, at: NOW + 2 },
+      ],
+    });
+    const kindsIn = async (kinds?: ReadonlySet<'set' | 'prompt' | 'water'>) =>
+      [...(await readEntryItems(areas().local, '', undefined, kinds)).values()]
+        .flat()
+        .map((entry) => entry.kind)
+        .sort();
+    expect(await kindsIn()).toEqual(['prompt', 'set', 'water']);
+    expect(await kindsIn(new Set(['set', 'prompt']))).toEqual(['prompt', 'set']);
+    expect(await kindsIn(new Set(['water']))).toEqual(['water']);
+  });
 });
