@@ -75,6 +75,17 @@ test('habits show a year of days with streaks and strength; water and nudges hav
   expect(await progress.habit('posture').locator('svg').getAttribute('aria-label')).toMatch(
     /^Posture checks: met on \d+ of \d+ days/,
   );
+  // The calendar's one tooltip names the day under the pointer and its state.
+  const tooltip = async (cell: 'first' | 'last') => {
+    const calendar = progress.habit('water').locator('svg');
+    await calendar.locator('rect')[cell]().hover();
+    return calendar.locator('> title').textContent();
+  };
+  const day = /^(\d{4}-\d{2}-\d{2}): (met|missed|rest or pause|today, still open|–)$/;
+  const [last, first] = [await tooltip('last'), await tooltip('first')];
+  expect(last).toMatch(day);
+  expect(first).toMatch(day);
+  expect(first!.slice(0, 10) < last!.slice(0, 10)).toBe(true);
   await expect
     .poll(() => page.getByTestId('water-averages').textContent())
     .toMatch(/Average a day: [\d,]+ ml over 7 days/);
