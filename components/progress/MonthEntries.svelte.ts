@@ -6,15 +6,16 @@ import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/item
 import { drawSoon } from '../draw-soon';
 
 /**
- * The kinds the page draws from entries (strength from sets, nudge weeks from prompts); water
- * comes from the daily records, and decoding its many entries was a third of the page's start.
+ * The kinds the page draws from entries (strength from sets, nudge weeks from prompts); water,
+ * nearly half of a heavy day's entries, comes from the daily records and is not decoded.
  */
 const SHOWN_KINDS: ReadonlySet<Entry['kind']> = new Set(['set', 'prompt']);
 
 /**
- * Every month's entries of the kinds the page shows, read once; afterwards a change to a month is taken from the change
- * itself, so a log decodes that month's changed item again and reads nothing. A month's list is
- * replaced, never changed in place, so what was computed from an unchanged month can be kept.
+ * Every month's entries of the kinds the page shows, read once; afterwards a change to a month
+ * is taken from the change itself, so a log decodes that month's changed item again and reads
+ * nothing. A month's list is replaced, never changed in place, so what was computed from an
+ * unchanged month can be kept.
  */
 export class MonthEntries {
   /** Oldest month first. */
