@@ -11,7 +11,7 @@ import type { Entry } from '../../lib/model/entries';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { expect, test } from './fixtures';
 import type { LaunchedExtension } from './launch';
-import { OptionsPage, PopupPage } from './pages';
+import { chooseImportFile, dataMessage, OptionsPage, PopupPage } from './pages';
 import { storageArea, storedEntries } from './storage';
 import {
   backupOfOneGlass,
@@ -94,17 +94,10 @@ async function openOptions(extension: LaunchedExtension): Promise<Page> {
   return page;
 }
 
-const dataMessage = (page: Page) => page.getByTestId('data-message').textContent();
-
 /** Chooses a file to import and waits for its preview; a large file takes a while to send. */
 async function importText(page: Page, text: string) {
   const patience = { timeout: 60_000 };
-  await page
-    .getByLabel('Import a Backbone export')
-    .setInputFiles(
-      { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) },
-      patience,
-    );
+  await chooseImportFile(page, text, 'backup.json', patience);
   await expect.poll(() => page.getByTestId('import-preview').count(), patience).toBe(1);
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { BROKEN_FILES } from '../unit/backup-files';
 import { expect, test } from './fixtures';
 import { launchExtension, type LaunchedExtension } from './launch';
-import { PopupPage } from './pages';
+import { chooseImportFile, dataMessage, PopupPage } from './pages';
 import { writeSampleHistory } from './sample-history';
 import { storedEntries } from './storage';
 import { backupOfOneGlass, callHandler, stopWorkers } from './worker';
@@ -15,12 +15,6 @@ async function exportJson(page: Page): Promise<string> {
     page.getByRole('button', { name: 'Export everything (JSON)' }).click(),
   ]);
   return readFile((await download.path())!, 'utf8');
-}
-
-async function importText(page: Page, text: string, name = 'backup.json') {
-  await page
-    .getByLabel('Import a Backbone export')
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 /**
@@ -59,17 +53,15 @@ test('export, reset, import: the same data back, byte for byte', async ({ extens
 
   await page.getByRole('button', { name: 'Reset all data' }).click();
   await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
-  await expect
-    .poll(() => page.getByTestId('data-message').textContent())
-    .toContain('All data was deleted');
+  await expect.poll(() => dataMessage(page)).toContain('All data was deleted');
   expect(await storedEntries(worker)).toEqual([]);
 
-  await importText(page, before);
+  await chooseImportFile(page, before);
   await expect
     .poll(() => page.getByTestId('import-preview').textContent())
     .toMatch(/^This file adds \d+ entries; 0 are already here\.$/);
   await page.getByRole('button', { name: 'Replace everything with this file' }).click();
-  await expect.poll(() => page.getByTestId('data-message').textContent()).toContain('Replaced');
+  await expect.poll(() => dataMessage(page)).toContain('Replaced');
   const after = await exportJson(page);
   expect(withoutExportTime(after)).toBe(withoutExportTime(before));
 });
@@ -98,15 +90,15 @@ test('an entry whose day moved to another month is not stored twice, and the exp
   const dayBefore = new Date(first.getFullYear(), first.getMonth(), 0);
   const movedDay = `${dayBefore.getFullYear()}-${String(dayBefore.getMonth() + 1).padStart(2, '0')}-${String(dayBefore.getDate()).padStart(2, '0')}`;
   for (const item of exported.entries) if (item.id === entry!.id) item.day = movedDay;
-  await importText(page, JSON.stringify(exported));
+  await chooseImportFile(page, JSON.stringify(exported));
   await page.getByRole('button', { name: 'Add them to what is here' }).click();
-  await expect.poll(() => page.getByTestId('data-message').textContent()).toMatch(/\S/);
+  await expect.poll(() => dataMessage(page)).toMatch(/\S/);
   const stored = await storedEntries(worker);
   expect(stored.filter((item) => item.id === entry!.id)).toHaveLength(1);
   expect(new Set(stored.map((item) => item.id)).size).toBe(stored.length);
 
   // The app's own export goes back in: nothing new, and no entry twice.
-  await importText(page, await exportJson(page));
+  await chooseImportFile(page, await exportJson(page));
   await expect
     .poll(() => page.getByTestId('import-preview').textContent())
     .toBe(`This file adds 0 entries; ${stored.length} are already here.`);
@@ -125,9 +117,9 @@ test('broken files are each refused with a message and change nothing', async ({
   const files = BROKEN_FILES.filter(([name]) => name !== 'oversized');
   expect(files.length).toBeGreaterThanOrEqual(20);
   for (const [name, text] of files) {
-    await importText(page, text, `${name}.json`);
+    await chooseImportFile(page, text, `${name}.json`);
     await expect
-      .poll(() => page.getByTestId('data-message').textContent(), { message: name })
+      .poll(() => dataMessage(page), { message: name })
       .toMatch(/^Nothing was imported: .+/);
     expect(await page.getByTestId('import-preview').count(), name).toBe(0);
   }
@@ -147,12 +139,12 @@ test('a replacing import keeps the data from before as a backup that can be rest
   const mine = await exportJson(page);
   const other = JSON.parse(mine);
   other.entries = [];
-  await importText(page, JSON.stringify(other));
+  await chooseImportFile(page, JSON.stringify(other));
   await page.getByRole('button', { name: 'Replace everything with this file' }).click();
-  await expect.poll(() => page.getByTestId('data-message').textContent()).toContain('Replaced');
+  await expect.poll(() => dataMessage(page)).toContain('Replaced');
   expect(await storedEntries(worker)).toEqual([]);
   await page.getByRole('button', { name: 'Restore the backup' }).click();
-  await expect.poll(() => page.getByTestId('data-message').textContent()).toBe('Backup restored.');
+  await expect.poll(() => dataMessage(page)).toBe('Backup restored.');
   expect(
     (await storedEntries(worker)).map((entry) => (entry.kind === 'water' ? entry.ml : 0)),
   ).toEqual([777]);
@@ -204,9 +196,9 @@ test('a restore into a fresh browser shows the same today and streaks', async ({
   try {
     const page = await fresh.context.newPage();
     await page.goto(fresh.url('options.html'));
-    await importText(page, file);
+    await chooseImportFile(page, file);
     await page.getByRole('button', { name: 'Replace everything with this file' }).click();
-    await expect.poll(() => page.getByTestId('data-message').textContent()).toContain('Replaced');
+    await expect.poll(() => dataMessage(page)).toContain('Replaced');
     const popup = new PopupPage(await fresh.context.newPage());
     await popup.page.goto(fresh.url(PopupPage.path));
     expect(await popupFigures(popup)).toEqual(before);
@@ -261,7 +253,7 @@ test('a reset whose backup would not fit in storage is refused in words, and not
   await page.getByRole('button', { name: 'Reset all data' }).click();
   await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
   await expect
-    .poll(() => page.getByTestId('data-message').textContent())
+    .poll(() => dataMessage(page))
     .toContain('There is not enough room in browser storage to keep a backup');
   expect(await storedEntries(worker)).toEqual(before);
   await worker.evaluate(() => chrome.storage.local.remove('padding'));
@@ -287,7 +279,7 @@ test('a restore cut short by the worker stopping is finished on its next start, 
   });
   const restarted = await stopInTheMiddle(extension, options.page);
   await expect
-    .poll(() => options.page.getByTestId('data-message').textContent(), { timeout: 20_000 })
+    .poll(() => dataMessage(options.page), { timeout: 20_000 })
     .toContain('it has now been finished');
   expect(
     (await storedEntries(restarted)).map((entry) => (entry.kind === 'water' ? entry.ml : 0)),
@@ -346,7 +338,7 @@ test('an import cut short by the worker stopping is finished on its next start, 
   );
   const restarted = await stopInTheMiddle(extension, options.page);
   await expect
-    .poll(() => options.page.getByTestId('data-message').textContent(), { timeout: 20_000 })
+    .poll(() => dataMessage(options.page), { timeout: 20_000 })
     .toContain('An import of a file was interrupted');
   expect((await storedEntries(restarted)).length).toBe(file.entries.length);
 });

@@ -80,6 +80,24 @@ export function locate(page: Page, target: Target): Locator {
   return page.getByPlaceholder(target.placeholder);
 }
 
+/** The options page's line about the last export, import, reset or restore. */
+export function dataMessage(page: Page): Promise<string | null> {
+  return locate(page, OPTIONS.dataMessage).textContent();
+}
+
+/** Chooses this text as the file to import on the options page, as a user picks a file. */
+export async function chooseImportFile(
+  page: Page,
+  text: string,
+  name = 'backup.json',
+  options: { timeout?: number } = {},
+): Promise<void> {
+  await locate(page, OPTIONS.importFile).setInputFiles(
+    { name, mimeType: 'application/json', buffer: Buffer.from(text) },
+    options,
+  );
+}
+
 export class ExtensionPage {
   constructor(readonly page: Page) {}
 
