@@ -3,6 +3,7 @@ import type { Entry } from '../../lib/model/entries';
 import { readEntryItems } from '../../lib/app/overview';
 import { browserAreas } from '../../lib/adapters/storage-areas';
 import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/items';
+import { SerialQueue } from '../../lib/model/async';
 import { drawSoon } from '../draw-soon';
 
 /**
@@ -64,16 +65,15 @@ export class MonthEntries {
   // The first read, and the later reads of older months -----------------------------------------
   /** The oldest month read: every month from it on has been read. */
   #readFrom: string | undefined;
-  #reads = Promise.resolve();
+  /** One read at a time, each after the last has ended (well or not). */
+  readonly #reads = new SerialQueue();
 
   /**
    * Reads the months from `from` on (every month without it) that are not read yet: the page
    * reads its recent months first and older ones only when they are asked for.
    */
   read(from = ''): Promise<void> {
-    // One read at a time, each after the last has ended (well or not).
-    this.#reads = this.#reads.catch(() => undefined).then(() => this.#readOlder(from));
-    return this.#reads;
+    return this.#reads.run(() => this.#readOlder(from));
   }
 
   async #readOlder(from: string): Promise<void> {
