@@ -3,7 +3,7 @@
  * every stage that failed rather than only the first. Each stage is an npm script; its output is
  * printed whole when it ends, so two stages never interleave their lines.
  *
- *   check ────────────────────────────────────┐
+ *   types, lint, format ──────────────────────┐
  *   unit ─────────────────────────────────────┤
  *   build:chrome ─┬─ e2e ┄┄┄┄┄┄┄┄┄┄┄┄┄ firefox ─┤── report
  *                 ┆                   ┆        │
@@ -27,7 +27,9 @@ interface Stage {
 }
 
 const STAGES: Stage[] = [
-  { name: 'check', script: 'check', after: [] },
+  { name: 'types', script: 'check:types', after: [] },
+  { name: 'lint', script: 'check:lint', after: [] },
+  { name: 'format', script: 'check:format', after: [] },
   { name: 'unit', script: 'test:unit:run', after: [] },
   { name: 'build:chrome', script: 'build:test:chrome', after: [] },
   { name: 'build:firefox', script: 'build:test:firefox', after: [], following: ['build:chrome'] },

@@ -1,5 +1,5 @@
 /**
- * The protocol map as the compiler sees it: `tsc --noEmit` (npm run check) type-checks this file,
+ * The protocol map as the compiler sees it: `npm run check:types` type-checks this file,
  * and each `@ts-expect-error` line fails the check if the mistake under it ever compiles.
  */
 import { describe, expectTypeOf, it } from 'vitest';
