@@ -6,40 +6,88 @@ import { watchForProblems } from './problems';
 import { OptionsPage, PopupPage, ProgressPage, type ExtensionPage } from './pages';
 import { alarmsAfterInstall, cleanSlate } from './worker';
 
+type Prepared = LaunchedExtension & { problems: string[]; alarmsAtInstall: string[] };
+
 interface Fixtures {
   /** Headed Chromium (under a virtual display when there is none): the real toolbar popup. */
   headed: boolean;
-  extension: LaunchedExtension & { problems: string[]; alarmsAtInstall: string[] };
+  extension: Prepared;
   failOnProblems: void;
   popup: PopupPage;
   options: OptionsPage;
   progress: ProgressPage;
 }
 
+interface WorkerFixtures {
+  /** The worker's headless Chromium, started when a file first needs it. */
+  sharedExtension: () => Promise<Prepared>;
+}
+
 async function openPage<P extends ExtensionPage>(
   extension: LaunchedExtension,
   PageObject: { new (page: Page): P; path: string },
 ): Promise<P> {
-  const page = await extension.context.newPage();
+  const page = await extension.open(PageObject.path);
   // A locator that finds nothing fails in seconds, naming itself, rather than at the test timeout.
   page.setDefaultTimeout(5_000);
-  await page.goto(extension.url(PageObject.path));
   return new PageObject(page);
 }
 
-/** One browser per test file (starting Chromium is the slow part); pages are per test. */
-export const test = base.extend<Fixtures>({
+async function launchWatched(headless: boolean): Promise<Prepared> {
+  const extension = await launchExtension({ headless });
+  const problems = watchForProblems(extension.context);
+  return {
+    ...extension,
+    problems,
+    alarmsAtInstall: await alarmsAfterInstall(await extension.worker()),
+  };
+}
+
+/**
+ * A file starts where a fresh browser would: its tabs are the blank one and the welcome page
+ * the install opened (while no test has closed it), and no notification is showing.
+ */
+async function tidyForNextFile(extension: Prepared): Promise<void> {
+  const [blank, ...others] = extension.context.pages();
+  if (!blank) await extension.context.newPage();
+  await Promise.all(
+    others.filter((page) => !page.url().endsWith('/welcome.html')).map((page) => page.close()),
+  );
+  await (
+    await extension.worker()
+  ).evaluate(async () => {
+    const showing = await chrome.notifications.getAll();
+    await Promise.all(Object.keys(showing).map((id) => chrome.notifications.clear(id)));
+  });
+}
+
+/**
+ * Starting Chromium with the extension is the slow part (about four CPU seconds with its
+ * install), so the headless files of one vitest worker share one browser, each file starting
+ * from a tidied one and each test from empty storage. A headed file gets its own.
+ */
+export const test = base.extend<Fixtures & WorkerFixtures>({
+  sharedExtension: [
+    // eslint-disable-next-line no-empty-pattern -- vitest fixtures must destructure their first argument
+    async ({}, use) => {
+      let launched: Promise<Prepared> | undefined;
+      await use(() => (launched ??= launchWatched(true)));
+      if (launched) await (await launched).close();
+    },
+    { scope: 'worker' },
+  ],
   headed: [false, { scope: 'file' }],
   extension: [
-    async ({ headed }, use) => {
-      const extension = await launchExtension({ headless: !headed });
-      const problems = watchForProblems(extension.context);
-      await use({
-        ...extension,
-        problems,
-        alarmsAtInstall: await alarmsAfterInstall(await extension.worker()),
-      });
-      await extension.close();
+    async ({ headed, sharedExtension }, use) => {
+      if (headed) {
+        const own = await launchWatched(false);
+        await use(own);
+        await own.close();
+        return;
+      }
+      const shared = await sharedExtension();
+      await tidyForNextFile(shared);
+      await use(shared);
     },
     { scope: 'file' },
   ],

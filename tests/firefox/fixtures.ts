@@ -6,12 +6,19 @@ import { userIsActive } from './internals';
 import { launchFirefox, type LaunchedFirefox } from './launch';
 import { FirefoxPage } from './pages';
 
+type Prepared = LaunchedFirefox & { alarmsAtInstall: string[] };
+
 interface Fixtures {
-  firefox: LaunchedFirefox & { alarmsAtInstall: string[] };
+  firefox: Prepared;
   failOnProblems: void;
   popup: FirefoxPage;
   options: FirefoxPage;
   progress: FirefoxPage;
+}
+
+interface WorkerFixtures {
+  /** The worker's Firefox with the add-on, started when a file first needs it. */
+  sharedFirefox: () => Promise<Prepared>;
 }
 
 /** A page fixture: a tab showing one of the add-on's pages, closed after the test. */
@@ -26,13 +33,43 @@ function pageAt(path: string) {
   };
 }
 
-/** One Firefox per test file (starting it is the slow part); pages are per test. */
-export const test = base.extend<Fixtures>({
-  firefox: [
+async function launchPrepared(): Promise<Prepared> {
+  const firefox = await launchFirefox();
+  return { ...firefox, alarmsAtInstall: await alarmsAfterInstall(firefox.background) };
+}
+
+/**
+ * A file starts where a fresh browser would: the first tab and the add-on's driving page open,
+ * no other tab, no alert showing.
+ */
+async function tidyForNextFile(firefox: Prepared): Promise<void> {
+  const [, ...others] = await firefox.browser.pages();
+  await Promise.all(others.filter((page) => page !== firefox.driver).map((page) => page.close()));
+  await firefox.background.evaluate(async () => {
+    const showing = await chrome.notifications.getAll();
+    await Promise.all(Object.keys(showing).map((id) => chrome.notifications.clear(id)));
+  });
+}
+
+/**
+ * Starting Firefox and installing the add-on is the slow part, so the files of one vitest
+ * worker share one Firefox, each file starting from a tidied one and each test from empty
+ * storage.
+ */
+export const test = base.extend<Fixtures & WorkerFixtures>({
+  sharedFirefox: [
     async ({}, use) => {
-      const firefox = await launchFirefox();
-      await use({ ...firefox, alarmsAtInstall: await alarmsAfterInstall(firefox.background) });
-      await firefox.close();
+      let launched: Promise<Prepared> | undefined;
+      await use(() => (launched ??= launchPrepared()));
+      if (launched) await (await launched).close();
+    },
+    { scope: 'worker' },
+  ],
+  firefox: [
+    async ({ sharedFirefox }, use) => {
+      const firefox = await sharedFirefox();
+      await tidyForNextFile(firefox);
+      await use(firefox);
     },
     { scope: 'file' },
   ],

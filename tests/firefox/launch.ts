@@ -98,6 +98,8 @@ export interface LaunchedFirefox {
    * the Chromium suite's helpers (tests/e2e/worker.ts, storage.ts) drive it unchanged.
    */
   background: Pick<Worker, 'evaluate'>;
+  /** The add-on's tab that `background` evaluates through: it stays open. */
+  driver: Page;
   /** Console errors, uncaught exceptions and outside requests since the last `clearProblems`. */
   problems(): Promise<string[]>;
   clearProblems(): Promise<void>;
@@ -201,6 +203,7 @@ export async function launchFirefox(): Promise<LaunchedFirefox> {
     navigate,
     privileged,
     background,
+    driver,
     async problems() {
       problemLines.push(...(await privileged<string[]>('window.backboneProblems.splice(0)')));
       return [...problemLines];
