@@ -3,16 +3,17 @@
  * every stage that failed rather than only the first. Each stage is an npm script; its output is
  * printed whole when it ends, so two stages never interleave their lines.
  *
- *   types, lint, format ──────────────────────┐
- *   unit ─────────────────────────────────────┤
- *   build:chrome ─┬─ e2e ┄┄┄┄┄┄┄┄┄┄┄┄┄ firefox ─┤── report
- *                 ┆                   ┆        │
- *                 └┄ build:firefox ─┬─┘        │
+ *   types, lint, format ───────────────────────┐
+ *   unit ──────────────────────────────────────┤
+ *   build:chrome ─┬─ e2e ──────────────────────┤
+ *                 ┆                            ├── report
+ *                 └┄ build:firefox ─┬─ firefox ─┤
  *                                   └─ lint:firefox
  *
- * The two browser suites run one after the other, and so do the two builds (┄, whatever the
- * first one's result): on a two-core machine two at once make both slower than in turn, and
- * the Chromium suite, the longer one, starts as soon as its own build is there. `--only a,b` runs just
+ * The two builds run one after the other (┄, whatever the first one's result), the Chromium one
+ * first: the Chromium suite, the longest stage, starts as soon as its build is there. All else
+ * runs side by side: on a two-core machine the suite is bound by CPU, and a stage left to run
+ * alone at the end would leave a core idle. `--only a,b` runs just
  * those stages (with what they need).
  */
 import { spawn } from 'node:child_process';
@@ -34,7 +35,7 @@ const STAGES: Stage[] = [
   { name: 'build:chrome', script: 'build:test:chrome', after: [] },
   { name: 'build:firefox', script: 'build:test:firefox', after: [], following: ['build:chrome'] },
   { name: 'e2e', script: 'test:e2e', after: ['build:chrome'] },
-  { name: 'firefox', script: 'test:firefox', after: ['build:firefox'], following: ['e2e'] },
+  { name: 'firefox', script: 'test:firefox', after: ['build:firefox'] },
   { name: 'lint:firefox', script: 'lint:firefox', after: ['build:firefox'] },
 ];
 
