@@ -45,7 +45,7 @@ const layerRules = LAYERS.map((layer, index) => {
 });
 
 export default ts.config(
-  { ignores: ['.output/', '.wxt/', 'coverage/', 'demo/', 'node_modules/'] },
+  { ignores: ['.output/', '.svelte-check/', '.wxt/', 'coverage/', 'demo/', 'node_modules/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
