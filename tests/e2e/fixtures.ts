@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from './launch';
 import { watchForProblems } from './problems';
 import { OptionsPage, PopupPage, ProgressPage, type ExtensionPage } from './pages';
-import { alarmsAfterInstall, cleanSlate } from './worker';
+import { oncePerWorker } from '../once-per-worker';
+import { alarmsAfterInstall, cleanSlate, clearNotifications } from './worker';
 
 type Prepared = LaunchedExtension & { problems: string[]; alarmsAtInstall: string[] };
 
@@ -53,12 +54,7 @@ async function tidyForNextFile(extension: Prepared): Promise<void> {
   await Promise.all(
     others.filter((page) => !page.url().endsWith('/welcome.html')).map((page) => page.close()),
   );
-  await (
-    await extension.worker()
-  ).evaluate(async () => {
-    const showing = await chrome.notifications.getAll();
-    await Promise.all(Object.keys(showing).map((id) => chrome.notifications.clear(id)));
-  });
+  await clearNotifications(await extension.worker());
 }
 
 /**
@@ -67,15 +63,7 @@ async function tidyForNextFile(extension: Prepared): Promise<void> {
  * from a tidied one and each test from empty storage. A headed file gets its own.
  */
 export const test = base.extend<Fixtures & WorkerFixtures>({
-  sharedExtension: [
-    // eslint-disable-next-line no-empty-pattern -- vitest fixtures must destructure their first argument
-    async ({}, use) => {
-      let launched: Promise<Prepared> | undefined;
-      await use(() => (launched ??= launchWatched(true)));
-      if (launched) await (await launched).close();
-    },
-    { scope: 'worker' },
-  ],
+  sharedExtension: [oncePerWorker(() => launchWatched(true)), { scope: 'worker' }],
   headed: [false, { scope: 'file' }],
   extension: [
     async ({ headed, sharedExtension }, use) => {

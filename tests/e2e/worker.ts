@@ -34,6 +34,13 @@ export async function cleanSlate(worker: Background): Promise<void> {
   });
 }
 
+export async function clearNotifications(worker: Background): Promise<void> {
+  await worker.evaluate(async () => {
+    const showing = await chrome.notifications.getAll();
+    await Promise.all(Object.keys(showing).map((id) => chrome.notifications.clear(id)));
+  });
+}
+
 type Backbone = {
   handlers: Record<string, (data: unknown) => Promise<unknown>>;
   engine: Record<string, (...args: unknown[]) => Promise<unknown>>;

@@ -1,7 +1,7 @@
-/* eslint-disable no-empty-pattern -- vitest fixtures must destructure their first argument */
 import { test as base, expect } from 'vitest';
 import { OPTIONS, POPUP, PROGRESS } from '../e2e/pages';
-import { alarmsAfterInstall, cleanSlate } from '../e2e/worker';
+import { alarmsAfterInstall, cleanSlate, clearNotifications } from '../e2e/worker';
+import { oncePerWorker } from '../once-per-worker';
 import { userIsActive } from './internals';
 import { launchFirefox, type LaunchedFirefox } from './launch';
 import { FirefoxPage } from './pages';
@@ -45,10 +45,7 @@ async function launchPrepared(): Promise<Prepared> {
 async function tidyForNextFile(firefox: Prepared): Promise<void> {
   const [, ...others] = await firefox.browser.pages();
   await Promise.all(others.filter((page) => page !== firefox.driver).map((page) => page.close()));
-  await firefox.background.evaluate(async () => {
-    const showing = await chrome.notifications.getAll();
-    await Promise.all(Object.keys(showing).map((id) => chrome.notifications.clear(id)));
-  });
+  await clearNotifications(firefox.background);
 }
 
 /**
@@ -57,14 +54,7 @@ async function tidyForNextFile(firefox: Prepared): Promise<void> {
  * storage.
  */
 export const test = base.extend<Fixtures & WorkerFixtures>({
-  sharedFirefox: [
-    async ({}, use) => {
-      let launched: Promise<Prepared> | undefined;
-      await use(() => (launched ??= launchPrepared()));
-      if (launched) await (await launched).close();
-    },
-    { scope: 'worker' },
-  ],
+  sharedFirefox: [oncePerWorker(launchPrepared), { scope: 'worker' }],
   firefox: [
     async ({ sharedFirefox }, use) => {
       const firefox = await sharedFirefox();
