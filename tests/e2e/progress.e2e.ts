@@ -75,14 +75,22 @@ test('habits show a year of days with streaks and strength; water and nudges hav
   expect(await progress.habit('posture').locator('svg').getAttribute('aria-label')).toMatch(
     /^Posture checks: met on \d+ of \d+ days/,
   );
-  // The calendar's one tooltip names the day under the pointer and its state.
-  const tooltip = async (cell: 'first' | 'last') => {
-    const calendar = progress.habit('water').locator('svg');
-    await calendar.locator('rect')[cell]().hover();
-    return calendar.locator('> title').textContent();
+  // The calendar's one tooltip names the day under the pointer and its state: the first day is
+  // in the first column (a week a column, 13 px apart), the last in the last.
+  const calendar = progress.habit('water').locator('svg');
+  const { width } = (await calendar.boundingBox())!;
+  const tooltip = async (column: number, rows: number[]) => {
+    for (const row of rows) {
+      await calendar.hover({ position: { x: column * 13 + 5, y: row * 13 + 5 } });
+      const text = await calendar.locator('> title').textContent();
+      if (text) return text;
+    }
+    return undefined;
   };
   const day = /^(\d{4}-\d{2}-\d{2}): (met|missed|rest or pause|today, still open|–)$/;
-  const [last, first] = [await tooltip('last'), await tooltip('first')];
+  const columns = Math.round(width / 13);
+  const last = await tooltip(columns - 1, [6, 5, 4, 3, 2, 1, 0]);
+  const first = await tooltip(0, [0, 1, 2, 3, 4, 5, 6]);
   expect(last).toMatch(day);
   expect(first).toMatch(day);
   expect(first!.slice(0, 10) < last!.slice(0, 10)).toBe(true);
