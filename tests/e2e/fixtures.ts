@@ -28,9 +28,10 @@ async function openPage<P extends ExtensionPage>(
   extension: LaunchedExtension,
   PageObject: { new (page: Page): P; path: string },
 ): Promise<P> {
-  const page = await extension.open(PageObject.path);
+  const page = await extension.context.newPage();
   // A locator that finds nothing fails in seconds, naming itself, rather than at the test timeout.
   page.setDefaultTimeout(5_000);
+  await page.goto(extension.url(PageObject.path));
   return new PageObject(page);
 }
 

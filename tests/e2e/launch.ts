@@ -33,11 +33,6 @@ export interface LaunchedExtension {
   worker(): Promise<Worker>;
   url(page: string): string;
   /**
-   * Opens one of the extension's pages in a new tab, loaded. The worker opens it, as the
-   * extension opens its own tabs: a third less CPU than a blank tab navigated there.
-   */
-  open(path: string): Promise<Page>;
-  /**
    * Opens the real toolbar popup, as a click on the icon does (headed only), and returns it
    * once its script has marked today's data on screen.
    */
@@ -116,16 +111,6 @@ export async function launchExtension(
     extensionId,
     worker: () => currentWorker(context),
     url: (page) => `chrome-extension://${extensionId}/${page}`,
-    async open(path) {
-      const url = `chrome-extension://${extensionId}/${path}`;
-      const opened = context.waitForEvent('page', { predicate: (page) => page.url() === url });
-      await (
-        await currentWorker(context)
-      ).evaluate((target) => chrome.tabs.create({ url: target }), url);
-      const page = await opened;
-      await page.waitForLoadState();
-      return page;
-    },
     async openPopup() {
       const isPopup = (page: Page) => page.url().endsWith('/popup.html');
       // The popup opens on the active window; without a window manager, focus it first.
