@@ -13,8 +13,8 @@
  * The two builds run one after the other (┄, whatever the first one's result), the Chromium one
  * first: the Chromium suite, the longest stage, starts as soon as its build is there. All else
  * runs side by side: on a two-core machine the suite is bound by CPU, and a stage left to run
- * alone at the end would leave a core idle. `--only a,b` runs just
- * those stages (with what they need).
+ * alone at the end would leave a core idle. `--only a,b` runs just those stages (with what they
+ * need).
  */
 import { spawn } from 'node:child_process';
 
