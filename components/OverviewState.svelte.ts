@@ -30,7 +30,12 @@ export class OverviewState {
     this.#show(source);
   });
 
-  constructor() {
+  /**
+   * `recentEntries`: whether the overview carries this month's and last month's entries (the
+   * popup lists and prefills from them); the other pages show totals and records only, and do
+   * not read or decode two heavy months of entries for nothing.
+   */
+  constructor(private readonly options: { recentEntries?: boolean } = {}) {
     browser.storage.onChanged.addListener((changes, area) => {
       // Before the first read there is nothing to bring up to date: that read sees the change.
       const source = this.#source;
@@ -71,7 +76,10 @@ export class OverviewState {
       import('../lib/app/overview'),
       import('../lib/adapters/storage-areas'),
     ]);
-    const source = (this.#source ??= new OverviewSource(browserAreas()));
+    const source = (this.#source ??= new OverviewSource(
+      browserAreas(),
+      this.options.recentEntries ?? false,
+    ));
     // The read finds these changes or newer values.
     this.#pending = {};
     try {

@@ -43,7 +43,10 @@ import {
 import type { TodaySnapshot } from '../stats/today';
 
 export interface Overview extends TodaySnapshot {
-  /** Entries of this month and the last, oldest first: today's list, recent exercises, prefill. */
+  /**
+   * Entries of this month and the last, oldest first: today's list, recent exercises, prefill;
+   * empty when the overview was read without them.
+   */
   recentEntries: Entry[];
   /** Personal records per exercise. */
   records: Record<string, StoredRecords>;
