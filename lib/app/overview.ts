@@ -294,30 +294,3 @@ export async function readAllEntries(local: KeyValueArea): Promise<Entry[]> {
   const entries = await readEntries(local, readVersioned(monthsFormat, raw).value.months);
   return entries.sort((a, b) => a.at - b.at);
 }
-
-/**
- * The items of entries of the months from `from` up to (not including) `until`, by key, in one
- * read: the progress page reads its recent months first and older ones only when asked.
- */
-export async function readEntryItems(
-  local: KeyValueArea,
-  from = '',
-  until?: string,
-  kinds?: ReadonlySet<Entry['kind']>,
-): Promise<Map<string, Entry[]>> {
-  const index = (await local.get(LOCAL_KEYS.months))[LOCAL_KEYS.months];
-  const months = readVersioned(monthsFormat, index).value.months.filter(
-    (month) => month >= from && (until === undefined || month < until),
-  );
-  // One read a month (both of its items together), all at once, each decoded as it arrives:
-  // Chromium answers a dozen month reads in less than half the time of one read of them all.
-  const read = await Promise.all(
-    months.map(async (month) => {
-      const raw = await local.get(bucketKeys(month));
-      return bucketKeys(month).map(
-        (key) => [key, decodeBucket(month, raw[key], kinds)?.entries ?? []] as const,
-      );
-    }),
-  );
-  return new Map(read.flat());
-}

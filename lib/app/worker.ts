@@ -18,8 +18,12 @@ import { readSettings, sharedRecordHandlers } from './shared-records';
 import { flush, hasChangesWaiting, scheduleFlush, SYNC_ALARM } from './sync-schedule';
 import { KeptOverview } from './kept-overview';
 import type { StorageChanges } from './overview';
+import { EntryDigests } from './entry-digests';
 
-export function createWorker(deps: WorkerDependencies) {
+export function createWorker(given: WorkerDependencies) {
+  const digests = new EntryDigests(given.local);
+  // Every part writes local storage through the area that keeps the entry digests in step.
+  const deps: WorkerDependencies = { ...given, local: digests.area };
   const startedAt = deps.now();
   const device = ensureDevice(deps);
   const writer = device.then(
@@ -41,6 +45,7 @@ export function createWorker(deps: WorkerDependencies) {
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
     syncNow: () => flush(context),
+    entryDigests: ({ from, until }) => digests.read(from, until),
     ...log.handlers,
     ...sharedRecordHandlers(context),
     ...nudgeHandlers(engine),
@@ -82,8 +87,12 @@ export function createWorker(deps: WorkerDependencies) {
     onStorageChanged(changes: StorageChanges, area: string): void {
       context.today.onChanged(changes, area);
     },
-    /** Local storage changed: the writer drops what it kept, unless the change is its own. */
+    /**
+     * Local storage changed: the digests of the items changed are dropped, and the writer drops
+     * what it kept, unless the change is its own.
+     */
     async onLocalChanged(changes: Record<string, { newValue?: unknown }>): Promise<void> {
+      digests.forget(Object.keys(changes));
       (await writer).onStorageChanged(changes);
     },
     /** Settings arrived (from this device or another): the nudge schedule follows them. */

@@ -12,6 +12,7 @@ import { changeIdSchema } from '../store/items';
 import { BATCH, isEnvelope, MAX_MESSAGES_PER_BATCH, type Envelope, type Reply } from './wire';
 import { settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
 import type { FlushResult } from '../sync/flush';
+import type { EntriesDigest } from '../stats/progress';
 import type { EntryRef, Logged } from '../store/writer';
 
 export interface WorkerStatus {
@@ -82,6 +83,14 @@ export const requestSchemas = {
     settings: settingsSchema,
     customExercises: v.pipe(v.array(customExerciseSchema), v.maxLength(1_000)),
   }),
+  /**
+   * The digests of the entry items of the months from `from` (every month when empty) up to,
+   * not including, `until`: what the progress page draws from entries, without their weight.
+   */
+  entryDigests: v.strictObject({
+    from: v.pipe(v.string(), v.regex(/^(?:\d{4}-\d{2})?$/)),
+    until: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/))),
+  }),
   /** Keeps a backup of everything (refused when it would not fit), then deletes it all. */
   resetData: v.strictObject({}),
   /** Puts the kept backup back, in place of everything; finished on the next start if cut. */
@@ -105,6 +114,8 @@ export interface ResponseMap {
   commitImport: { added: number };
   resetData: void;
   restoreBackup: void;
+  /** By item key. */
+  entryDigests: Record<string, EntriesDigest>;
 }
 
 export type MessageType = keyof typeof requestSchemas;

@@ -3,7 +3,14 @@
  * exercise, water against the goal with rolling averages, and nudge outcomes per week.
  */
 import { addDays, dayKeyFromNumber, dayNumber, weekStartNumber, type DayKey } from '../model/days';
-import type { Entry, NudgeKind, PromptOutcome, SetEntry } from '../model/entries';
+import {
+  NUDGE_KINDS,
+  PROMPT_OUTCOMES,
+  type Entry,
+  type NudgeKind,
+  type PromptOutcome,
+  type SetEntry,
+} from '../model/entries';
 import { setOneRepMax } from './strength';
 import type { DayStatus } from './streaks';
 import type { DayTotals } from './summary';
@@ -60,17 +67,16 @@ export function weightedSetCounts(entries: readonly Entry[]): Map<string, number
   return counts;
 }
 
-/** Exercises by their sets counted in several parts of history, most sets first. */
-export function mostSetsFirst(parts: Iterable<ReadonlyMap<string, number>>): string[] {
-  const counts = new Map<string, number>();
-  for (const part of parts)
-    for (const [exercise, count] of part) counts.set(exercise, (counts.get(exercise) ?? 0) + count);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([exercise]) => exercise);
+/** Exercises by their sets, most sets first. */
+export function mostSetsFirst(counts: Readonly<Record<string, number>>): string[] {
+  return Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([exercise]) => exercise);
 }
 
 /** Exercises logged with weight, most sets first: the choices of the strength chart. */
 export function weightedExercises(entries: readonly Entry[]): string[] {
-  return mostSetsFirst([weightedSetCounts(entries)]);
+  return mostSetsFirst(Object.fromEntries(weightedSetCounts(entries)));
 }
 
 /** Each of the last `days` days: met with a workout, skipped with a rest, missed, or before history. */
@@ -155,13 +161,14 @@ export interface NudgeWeek {
   kinds: Record<NudgeKind, OutcomeCounts>;
 }
 
-const emptyCounts = (): OutcomeCounts => ({
-  prompted: 0,
-  done: 0,
-  snoozed: 0,
-  skipped: 0,
-  dismissed: 0,
-  expired: 0,
+/** What a week counts of each kind: prompts that ended, and each outcome. */
+const COUNTED = ['prompted', ...PROMPT_OUTCOMES] as const;
+
+const emptyCounts = () => Object.fromEntries(COUNTED.map((count) => [count, 0])) as OutcomeCounts;
+
+const emptyWeek = (week: DayKey): NudgeWeek => ({
+  week,
+  kinds: Object.fromEntries(NUDGE_KINDS.map((kind) => [kind, emptyCounts()])) as NudgeWeek['kinds'],
 });
 
 /** Prompt outcomes per week and kind, newest week first. */
@@ -171,22 +178,80 @@ export function nudgeWeeks(entries: readonly Entry[]): NudgeWeek[] {
     if (entry.kind !== 'prompt') continue;
     const week = dayKeyFromNumber(weekStartNumber(dayNumber(entry.day)));
     let row = weeks.get(week);
-    if (!row) {
-      row = {
-        week,
-        kinds: {
-          posture: emptyCounts(),
-          movement: emptyCounts(),
-          breathing: emptyCounts(),
-          water: emptyCounts(),
-        },
-      };
-      weeks.set(week, row);
-    }
+    if (!row) weeks.set(week, (row = emptyWeek(week)));
     const counts = row.kinds[entry.prompt];
     counts[entry.outcome] += 1;
     // A snooze brings the same prompt back: only the other outcomes end a prompt.
     if (entry.outcome !== 'snoozed') counts.prompted += 1;
   }
   return [...weeks.values()].sort((a, b) => (a.week < b.week ? 1 : -1));
+}
+
+/** The kinds of entries the progress page draws from entries (water comes from daily totals). */
+export const DIGESTED_KINDS: ReadonlySet<Entry['kind']> = new Set(['set', 'prompt']);
+
+/**
+ * What the progress page draws from a list of entries, in a form a few hundred times smaller:
+ * sets with weight per exercise (the strength chart's choices), each exercise's strength per day,
+ * and prompt outcomes per week. Digests of parts of a list merge into the digest of the whole,
+ * so each stored item is digested once and a change digests only the item it changed.
+ */
+export interface EntriesDigest {
+  weightedSets: Record<string, number>;
+  /** Oldest day first. */
+  strength: Record<string, StrengthPoint[]>;
+  /** Newest week first. */
+  nudges: NudgeWeek[];
+}
+
+export function digestEntries(entries: readonly Entry[]): EntriesDigest {
+  const weightedSets = weightedSetCounts(entries);
+  return {
+    weightedSets: Object.fromEntries(weightedSets),
+    strength: Object.fromEntries(
+      [...weightedSets.keys()]
+        .map((exercise) => [exercise, strengthSeries(entries, exercise)] as const)
+        .filter(([, points]) => points.length > 0),
+    ),
+    nudges: nudgeWeeks(entries),
+  };
+}
+
+/** The digest of the entries of every part together. */
+export function mergeDigests(parts: readonly EntriesDigest[]): EntriesDigest {
+  const weightedSets = new Map<string, number>();
+  const strength = new Map<string, Map<DayKey, StrengthPoint>>();
+  const weeks = new Map<DayKey, NudgeWeek>();
+  for (const part of parts) {
+    for (const [exercise, count] of Object.entries(part.weightedSets))
+      weightedSets.set(exercise, (weightedSets.get(exercise) ?? 0) + count);
+    for (const [exercise, points] of Object.entries(part.strength)) {
+      const days = strength.get(exercise) ?? new Map<DayKey, StrengthPoint>();
+      strength.set(exercise, days);
+      for (const point of points) {
+        const best = days.get(point.day);
+        days.set(point.day, {
+          day: point.day,
+          topSetKg: Math.max(best?.topSetKg ?? 0, point.topSetKg),
+          oneRepMaxKg: Math.max(best?.oneRepMaxKg ?? 0, point.oneRepMaxKg),
+        });
+      }
+    }
+    for (const row of part.nudges) {
+      const sum = weeks.get(row.week) ?? emptyWeek(row.week);
+      weeks.set(row.week, sum);
+      for (const kind of NUDGE_KINDS)
+        for (const count of COUNTED) sum.kinds[kind][count] += row.kinds[kind][count];
+    }
+  }
+  return {
+    weightedSets: Object.fromEntries(weightedSets),
+    strength: Object.fromEntries(
+      [...strength].map(([exercise, days]) => [
+        exercise,
+        [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
+      ]),
+    ),
+    nudges: [...weeks.values()].sort((a, b) => (a.week < b.week ? 1 : -1)),
+  };
 }

@@ -22,6 +22,7 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     commitImport: unexpected('commitImport'),
     resetData: unexpected('resetData'),
     restoreBackup: unexpected('restoreBackup'),
+    entryDigests: unexpected('entryDigests'),
     ...given,
   };
 }

@@ -1,13 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  OverviewSource,
-  readEntryItems,
-  readOverview,
-  type StorageChanges,
-} from '../../lib/app/overview';
+import { OverviewSource, readOverview, type StorageChanges } from '../../lib/app/overview';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
-import { monthOfBucketKey, type KeyValueArea } from '../../lib/store/items';
+import type { KeyValueArea } from '../../lib/store/items';
 import { emptyDeviceDay } from '../../lib/stats/summary';
 import { ownItems } from '../../lib/sync/plan';
 import { createWorker } from '../../lib/app/worker';
@@ -100,51 +95,5 @@ describe('the overview pages show', () => {
     expect(sync).not.toHaveBeenCalled();
     // A new month: the source must be read again.
     expect(source.overview(new Date(2027, 0, 10).getTime())).toBeUndefined();
-  });
-
-  it('reads the entries of the months asked for, and only those', async () => {
-    const { handlers } = worker();
-    const at = (month: number) => new Date(2026, month, 10, 12).getTime();
-    await handlers.logEntries({
-      entries: [0, 5, 10].map((month) => ({ kind: 'water', ml: 100 + month, at: at(month) })),
-    });
-    const months = async (from?: string, until?: string) => {
-      const items = await readEntryItems(areas().local, from, until);
-      return [...items]
-        .filter(([, entries]) => entries.length > 0)
-        .map(([key, entries]) => [
-          monthOfBucketKey(key),
-          entries.map((entry) => entry.kind === 'water' && entry.ml),
-        ]);
-    };
-    expect(await months()).toEqual([
-      ['2026-01', [100]],
-      ['2026-06', [105]],
-      ['2026-11', [110]],
-    ]);
-    expect(await months('2026-06')).toEqual([
-      ['2026-06', [105]],
-      ['2026-11', [110]],
-    ]);
-    expect(await months('', '2026-06')).toEqual([['2026-01', [100]]]);
-  });
-
-  it('reads only the kinds asked for, when asked', async () => {
-    const { handlers } = worker();
-    await handlers.logEntries({
-      entries: [
-        { kind: 'water', ml: 250, at: NOW },
-        { kind: 'set', exercise: 'bentOverRow', reps: 8, at: NOW + 1 },
-        { kind: 'prompt', prompt: 'posture', outcome: 'done', firedAt: NOW, at: NOW + 2 },
-      ],
-    });
-    const kindsIn = async (kinds?: ReadonlySet<'set' | 'prompt' | 'water'>) =>
-      [...(await readEntryItems(areas().local, '', undefined, kinds)).values()]
-        .flat()
-        .map((entry) => entry.kind)
-        .sort();
-    expect(await kindsIn()).toEqual(['prompt', 'set', 'water']);
-    expect(await kindsIn(new Set(['set', 'prompt']))).toEqual(['prompt', 'set']);
-    expect(await kindsIn(new Set(['water']))).toEqual(['water']);
   });
 });

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  digestEntries,
+  mergeDigests,
+  mostSetsFirst,
   workoutDays,
   averageWater,
   nudgeWeeks,
@@ -12,6 +16,7 @@ import {
 import { addDays } from '../../lib/model/days';
 import { emptyDayTotals } from '../../lib/stats/summary';
 import { prompt, set } from './builders';
+import { entryArbitrary } from './arbitraries';
 
 describe('progress', () => {
   it('keeps the top set and best estimated 1RM of each day', () => {
@@ -110,5 +115,51 @@ describe('progress', () => {
     expect(weeks[0]!.kinds.posture).toMatchObject({ prompted: 1, done: 1, snoozed: 1 });
     expect(weeks[0]!.kinds.movement).toMatchObject({ prompted: 1, skipped: 1 });
     expect(weeks[1]!.kinds.water).toMatchObject({ prompted: 1, expired: 1 });
+  });
+
+  it('digests parts of a list into the digest of the whole list, in any grouping', () => {
+    fc.assert(
+      fc.property(
+        fc.array(entryArbitrary, { maxLength: 80 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (entries, cuts) => {
+          const at = [...new Set(cuts.map((cut) => cut % (entries.length + 1)))].sort(
+            (a, b) => a - b,
+          );
+          const parts = [0, ...at].map((start, index) =>
+            entries.slice(start, [...at, entries.length][index]),
+          );
+          const whole = digestEntries(entries);
+          expect(mergeDigests(parts.map(digestEntries))).toEqual(whole);
+          // Merging is also how months join: a digest merged with nothing is itself.
+          expect(mergeDigests([whole])).toEqual(whole);
+        },
+      ),
+    );
+  });
+
+  it('digests what the strength chart and the nudge table draw', () => {
+    const entries = [
+      set({ day: '2026-11-20', reps: 5, weight: { amount: 50, unit: 'kg' } }),
+      set({ day: '2026-11-20', reps: 8, weight: { amount: 60, unit: 'kg' }, warmup: true }),
+      set({ day: '2026-11-19', exercise: 'deadlift', reps: 5, weight: { amount: 90, unit: 'kg' } }),
+      set({ day: '2026-11-19', exercise: 'deadlift', reps: 5, weight: { amount: 80, unit: 'kg' } }),
+      set({
+        day: '2026-11-19',
+        exercise: 'plank',
+        reps: undefined,
+        seconds: 60,
+        weight: undefined,
+      }),
+      prompt({ day: '2026-11-23', prompt: 'posture', outcome: 'done' }),
+    ];
+    const digest = digestEntries(entries);
+    expect(digest.weightedSets).toEqual({ bentOverRow: 2, deadlift: 2 });
+    expect(mostSetsFirst({ a: 1, b: 3, c: 2 })).toEqual(['b', 'c', 'a']);
+    expect(digest.strength).toEqual({
+      bentOverRow: [{ day: '2026-11-20', topSetKg: 50, oneRepMaxKg: 56.3 }],
+      deadlift: [{ day: '2026-11-19', topSetKg: 90, oneRepMaxKg: 101.3 }],
+    });
+    expect(digest.nudges).toEqual(nudgeWeeks(entries));
   });
 });

@@ -1,42 +1,46 @@
 import { browser } from 'wxt/browser';
-import type { Entry } from '../../lib/model/entries';
-import { readEntryItems } from '../../lib/app/overview';
-import { browserAreas } from '../../lib/adapters/storage-areas';
+import { sendMessage } from '../../lib/adapters/send-message';
 import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/items';
 import { SerialQueue } from '../../lib/model/async';
+import {
+  DIGESTED_KINDS,
+  digestEntries,
+  mergeDigests,
+  type EntriesDigest,
+} from '../../lib/stats/progress';
 import { drawSoon } from '../draw-soon';
 
-/**
- * The kinds the page draws from entries (strength from sets, nudge weeks from prompts); water,
- * nearly half of a heavy day's entries, comes from the daily records and is not decoded.
- */
-const SHOWN_KINDS: ReadonlySet<Entry['kind']> = new Set(['set', 'prompt']);
+/** The digest of a stored entry item as a storage change carries it. */
+function digestOf(key: string, value: unknown): EntriesDigest {
+  return digestEntries(decodeBucket(monthOfBucketKey(key)!, value, DIGESTED_KINDS)?.entries ?? []);
+}
 
 /**
- * Every month's entries of the kinds the page shows, read once; afterwards a change to a month
- * is taken from the change itself, so a log decodes that month's changed item again and reads
- * nothing. A month's list is replaced, never changed in place, so what was computed from an
- * unchanged month can be kept.
+ * What the page draws from each month's entries, as digests. The worker reads and digests the
+ * months (on its own thread, while this page reads its overview and draws), and sends digests a
+ * few hundred times smaller than the months; afterwards a change to a month's item is digested
+ * here from the change itself, so a log reads nothing. A month's digest is replaced, never
+ * changed in place, so what was computed from an unchanged month can be kept.
  */
-export class MonthEntries {
-  /** Oldest month first. */
-  months = $state.raw<[month: string, entries: Entry[]][]>();
+export class MonthDigests {
+  /** Oldest month first, months without entries left out. */
+  months = $state.raw<[month: string, digest: EntriesDigest][]>();
   // Kept privately; what the page sees is `months`, replaced whole.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #items = new Map<string, Entry[]>();
+  readonly #items = new Map<string, EntriesDigest>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #byMonth = new Map<string, Entry[]>();
+  readonly #byMonth = new Map<string, EntriesDigest>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #changedDuringRead = new Map<string, Entry[]>();
+  readonly #changedDuringRead = new Map<string, EntriesDigest>();
   #reading = true;
-  /** Items changed since they were last shown, as stored (decoded when drawn). */
+  /** Items changed since they were last shown, as stored (digested when drawn). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #changed = new Map<string, unknown>();
   readonly #showSoon = drawSoon(() => {
     const months: string[] = [];
     for (const [key, value] of this.#changed) {
+      this.#items.set(key, digestOf(key, value));
       const month = monthOfBucketKey(key)!;
-      this.#items.set(key, decodeBucket(month, value, SHOWN_KINDS)?.entries ?? []);
       if (!months.includes(month)) months.push(month);
     }
     this.#changed.clear();
@@ -47,13 +51,8 @@ export class MonthEntries {
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local') return;
       for (const [key, { newValue }] of Object.entries(changes)) {
-        const month = monthOfBucketKey(key);
-        if (!month) continue;
-        if (this.#reading)
-          this.#changedDuringRead.set(
-            key,
-            decodeBucket(month, newValue, SHOWN_KINDS)?.entries ?? [],
-          );
+        if (!monthOfBucketKey(key)) continue;
+        if (this.#reading) this.#changedDuringRead.set(key, digestOf(key, newValue));
         else {
           this.#changed.set(key, newValue);
           this.#showSoon();
@@ -80,25 +79,23 @@ export class MonthEntries {
     const until = this.#readFrom;
     if (until !== undefined && until <= from) return;
     this.#reading = true;
-    const items = await readEntryItems(browserAreas().local, from, until, SHOWN_KINDS);
+    const read = await sendMessage('entryDigests', { from, ...(until && { until }) });
     // Changes announced while reading are newer than, or the same as, what was read.
-    for (const [key, entries] of this.#changedDuringRead) items.set(key, entries);
+    const items = { ...read, ...Object.fromEntries(this.#changedDuringRead) };
     this.#changedDuringRead.clear();
-    for (const [key, entries] of items) this.#items.set(key, entries);
+    for (const [key, digest] of Object.entries(items)) this.#items.set(key, digest);
     this.#readFrom = from;
     this.#reading = false;
-    this.#show([...items.keys()].map((key) => monthOfBucketKey(key)!));
+    this.#show(Object.keys(items).map((key) => monthOfBucketKey(key)!));
   }
 
   #show(changed: readonly string[]): void {
     for (const month of changed) {
-      this.#byMonth.set(
-        month,
-        bucketKeys(month).flatMap((key) => this.#items.get(key) ?? []),
-      );
+      const parts = bucketKeys(month).flatMap((key) => this.#items.get(key) ?? []);
+      this.#byMonth.set(month, mergeDigests(parts));
     }
     this.months = [...this.#byMonth]
-      .filter(([, entries]) => entries.length > 0)
+      .filter(([, digest]) => Object.keys(digest.weightedSets).length + digest.nudges.length > 0)
       .sort(([a], [b]) => (a < b ? -1 : 1));
   }
 }
