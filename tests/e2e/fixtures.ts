@@ -17,6 +17,11 @@ type Prepared = LaunchedExtension & {
 interface Fixtures {
   /** Headed Chromium (under a virtual display when there is none): the real toolbar popup. */
   headed: boolean;
+  /**
+   * A browser of the file's own, for a file that changes the whole browser for the files after
+   * it (Playwright's clock is the context's: once installed, every later page runs on it).
+   */
+  ownBrowser: boolean;
   extension: Prepared;
   failOnProblems: void;
   popup: PopupPage;
@@ -98,15 +103,17 @@ async function tidyForNextFile(extension: Prepared): Promise<void> {
 /**
  * Starting Chromium with the extension is the slow part (about four CPU seconds with its
  * install), so the headless files of one vitest worker share one browser, each file starting
- * from a tidied one and each test from empty storage. A headed file gets its own.
+ * from a tidied one and each test from empty storage. A headed file gets its own, as does a
+ * file that asks for one.
  */
 export const test = base.extend<Fixtures & WorkerFixtures>({
   sharedExtension: [oncePerWorker(() => launchWatched(true)), { scope: 'worker' }],
   headed: [false, { scope: 'file' }],
+  ownBrowser: [false, { scope: 'file' }],
   extension: [
-    async ({ headed, sharedExtension }, use) => {
-      if (headed) {
-        const own = await launchWatched(false);
+    async ({ headed, ownBrowser, sharedExtension }, use) => {
+      if (headed || ownBrowser) {
+        const own = await launchWatched(!headed);
         await use(own);
         await own.close();
         return;

@@ -3,6 +3,9 @@ import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { saveSettings } from './worker';
 
+// The breathing test installs Playwright's clock, which is the whole browser's.
+test.override({ ownBrowser: true });
+
 test('a breathing session run to the end is counted', async ({ extension, popup }) => {
   const guide = await extension.context.newPage();
   guide.setDefaultTimeout(5_000);
