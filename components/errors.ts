@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../lib/adapters/translate';
 import { problemOf, type Problem } from '../lib/model/problem';
 
 /** The sentence for a problem: its message with its substitutions, or the unknown error's. */
