@@ -13,6 +13,24 @@ export function describeError(error: unknown): string {
 }
 
 /**
+ * Waits for a request whose failure the page shows: `show` is given the sentence after a failure
+ * and undefined after a success. The answer, or undefined when the request failed.
+ */
+export async function showingFailure<T>(
+  request: Promise<T>,
+  show: (problem: string | undefined) => void,
+): Promise<T | undefined> {
+  try {
+    const answer = await request;
+    show(undefined);
+    return answer;
+  } catch (error) {
+    show(describeError(error));
+    return undefined;
+  }
+}
+
+/**
  * For a change to this browser's data: a full storage.local is said in the user's words, with
  * what was kept, never as the browser's ("Resource::kQuotaBytes quota exceeded").
  */
