@@ -7,7 +7,7 @@ export function describeProblem({ key, params }: Problem): string {
   return translated || i18n.t('error.unknown', [key]);
 }
 
-/** The sentence to show for an error from the worker, the domain or the browser. */
+/** The sentence to show for an error from the worker, the domain or a browser API. */
 export function describeError(error: unknown): string {
   return describeProblem(problemOf(error));
 }
