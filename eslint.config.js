@@ -44,6 +44,42 @@ const layerRules = LAYERS.map((layer, index) => {
   };
 });
 
+/**
+ * Pages reach the browser only through lib/adapters/: pageStorage() to read and follow storage
+ * (one storage.onChanged listener per page, each follower removed with its component),
+ * send-message, translate's i18n, and pages.ts for tabs and shortcuts. WXT's auto-imports would
+ * hand components `browser`, `storage` and `i18n` without an import: those globals are refused.
+ */
+const THROUGH_ADAPTERS = 'Pages reach the browser through lib/adapters/';
+const toAdapters = `${THROUGH_ADAPTERS} (translate.ts has i18n, pages.ts tabs and shortcuts).`;
+const pagesGetTheBrowserFromAdapters = {
+  files: ['components/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: ['wxt/browser', 'webextension-polyfill', '#imports', '#i18n'].map((name) => ({
+          name,
+          message: toAdapters,
+        })),
+      },
+    ],
+    // Replaces the Node globals' rule for components, so it lists them again.
+    'no-restricted-globals': [
+      'error',
+      ...nodeGlobals,
+      ...['browser', 'chrome', 'storage', 'i18n'].map((name) => ({ name, message: toAdapters })),
+    ],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "MemberExpression[property.name='onChanged']",
+        message: `${THROUGH_ADAPTERS}: pageStorage().follow(...) in lib/adapters/page-storage.ts.`,
+      },
+    ],
+  },
+};
+
 export default ts.config(
   { ignores: ['.output/', '.svelte-check/', '.wxt/', 'coverage/', 'demo/', 'node_modules/'] },
   js.configs.recommended,
@@ -103,6 +139,7 @@ export default ts.config(
     },
   },
   ...layerRules,
+  pagesGetTheBrowserFromAdapters,
   {
     // The one CommonJS file: how the build gives the extension webextension-polyfill.
     files: ['lib/adapters/browser.cjs'],

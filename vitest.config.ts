@@ -21,8 +21,14 @@ export default defineConfig({
           // state between tests, so files share a worker's modules: a third less CPU.
           isolate: false,
           include: ['tests/unit/**/*.test.ts'],
-          exclude: ['tests/unit/**/*.tz.test.ts'],
+          exclude: ['tests/unit/**/*.tz.test.ts', 'tests/unit/**/*.dom.test.ts'],
         },
+      },
+      {
+        // Pages mounted as their entrypoints mount them: Svelte's browser build, in a DOM.
+        extends: true,
+        resolve: { conditions: ['browser'] },
+        test: { name: 'dom', include: ['tests/unit/**/*.dom.test.ts'], environment: 'happy-dom' },
       },
       ...TIME_ZONES.map((zone) => ({
         extends: true as const,

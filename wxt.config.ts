@@ -1,7 +1,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig, type Entrypoint } from 'wxt';
 import { ICON_SIZES, iconPng } from './scripts/icon';
+
+/**
+ * The head every page shares, given here once (a page's index.html only loads its main.ts): the
+ * character set first, ahead of the scripts and styles the build adds, then the viewport.
+ */
+const pageHead: Plugin = {
+  name: 'backbone:page-head',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { charset: 'UTF-8' }, injectTo: 'head-prepend' },
+    {
+      tag: 'meta',
+      attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1.0' },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
 
 const chromiumBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const runningAsRoot = process.getuid?.() === 0;
@@ -71,6 +88,7 @@ export default defineConfig({
     // `npm run bench` see the code that ships, not Svelte's development checks.
     if (mode === 'e2e') process.env.NODE_ENV = 'production';
     return {
+      plugins: [pageHead],
       resolve: {
         // Instead of the polyfill module's own alias: see the file for why.
         alias: [

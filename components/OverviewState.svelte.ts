@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import type { Overview, OverviewSource, StorageChanges } from '../lib/app/overview';
+import type { PageStorage } from '../lib/adapters/page-storage';
 import type { TodaySnapshot } from '../lib/stats/today';
 import { coalescing } from '../lib/model/async';
 import { readSnapshot } from '../lib/store/first-paint';
@@ -10,7 +10,8 @@ import { describeError } from './errors';
  * Today's data as the pages show it, read from storage once, then kept up to date from each
  * storage change that concerns it (a log from the background, a notification button, another
  * device's sync): the change carries the new values, so open pages stay live without polling
- * and without reading their history again.
+ * and without reading their history again. It follows storage for as long as the component that
+ * made it lives.
  */
 export class OverviewState {
   overview = $state.raw<Overview>();
@@ -35,24 +36,34 @@ export class OverviewState {
    * popup lists and prefills from them); the other pages show totals and records only, and do
    * not read or decode two heavy months of entries for nothing.
    */
-  constructor(private readonly options: { recentEntries?: boolean } = {}) {
-    browser.storage.onChanged.addListener((changes, area) => {
-      // Before the first read there is nothing to bring up to date: that read sees the change.
-      const source = this.#source;
-      if (!source?.concerns(changes as StorageChanges, area)) return;
-      // A change during a read may be older than what the read found: read once more after it.
-      if (this.#reads.busy) void this.#reads.run();
-      else if (this.#loaded) {
-        // Taken in and drawn together with any that follow it at once.
-        Object.assign((this.#pending[area] ??= {}), changes);
-        this.#showSoon();
-      }
+  constructor(
+    private readonly storage: PageStorage,
+    private readonly options: { recentEntries?: boolean } = {},
+  ) {
+    $effect(() => {
+      const stops = (['local', 'sync'] as const).map((area) =>
+        storage.follow({ area }, (changes) => this.#take(changes, area)),
+      );
+      return () => stops.forEach((stop) => stop());
     });
+  }
+
+  #take(changes: StorageChanges, area: string): void {
+    // Before the first read there is nothing to bring up to date: that read sees the change.
+    const source = this.#source;
+    if (!source?.concerns(changes, area)) return;
+    // A change during a read may be older than what the read found: read once more after it.
+    if (this.#reads.busy) void this.#reads.run();
+    else if (this.#loaded) {
+      // Taken in and drawn together with any that follow it at once.
+      Object.assign((this.#pending[area] ??= {}), changes);
+      this.#showSoon();
+    }
   }
 
   /** Reads the worker's snapshot of today: one small key, for a first paint without waiting. */
   async readSnapshot(): Promise<TodaySnapshot | undefined> {
-    this.snapshot = await readSnapshot(browser.storage.local, Date.now());
+    this.snapshot = await readSnapshot(this.storage.local, Date.now());
     return this.snapshot;
   }
 
@@ -72,12 +83,9 @@ export class OverviewState {
 
   async #read(): Promise<void> {
     // Loaded on first use: the popup paints the snapshot before it needs any of this.
-    const [{ OverviewSource }, { browserAreas }] = await Promise.all([
-      import('../lib/app/overview'),
-      import('../lib/adapters/storage-areas'),
-    ]);
+    const { OverviewSource } = await import('../lib/app/overview');
     const source = (this.#source ??= new OverviewSource(
-      browserAreas(),
+      this.storage,
       this.options.recentEntries ?? false,
     ));
     // The read finds these changes or newer values.

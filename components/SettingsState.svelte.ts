@@ -1,20 +1,22 @@
-import { browser } from 'wxt/browser';
 import type { Settings } from '../lib/model/settings';
-import { browserAreas } from '../lib/adapters/storage-areas';
+import type { PageStorage } from '../lib/adapters/page-storage';
 import { readVersioned, settingsFormat, SYNC_KEYS } from '../lib/store/items';
 
-/** The settings as stored in sync, read again whenever they change (here or on another device). */
+/**
+ * The settings as stored in sync, read again whenever they change (here or on another device),
+ * for as long as the component that made this lives.
+ */
 export class SettingsState {
   settings = $state<Settings>();
 
-  constructor() {
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'sync' && SYNC_KEYS.settings in changes) void this.load();
-    });
+  constructor(private readonly storage: PageStorage) {
+    $effect(() =>
+      storage.follow({ area: 'sync', keys: [SYNC_KEYS.settings] }, () => void this.load()),
+    );
   }
 
   async load(): Promise<void> {
-    const raw = (await browserAreas().sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
+    const raw = (await this.storage.sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
     this.settings = readVersioned(settingsFormat, raw).value;
   }
 }

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../lib/adapters/translate';
 import { problemOf, type Problem } from '../lib/model/problem';
 
 /** The sentence for a problem: its message with its substitutions, or the unknown error's. */
@@ -7,9 +7,27 @@ export function describeProblem({ key, params }: Problem): string {
   return translated || i18n.t('error.unknown', [key]);
 }
 
-/** The sentence to show for an error from the worker, the domain or the browser. */
+/** The sentence to show for an error from the worker, the domain or a browser API. */
 export function describeError(error: unknown): string {
   return describeProblem(problemOf(error));
+}
+
+/**
+ * Waits for a request whose failure the page shows: `show` is given the sentence after a failure
+ * and undefined after a success. The answer, or undefined when the request failed.
+ */
+export async function showingFailure<T>(
+  request: Promise<T>,
+  show: (problem: string | undefined) => void,
+): Promise<T | undefined> {
+  try {
+    const answer = await request;
+    show(undefined);
+    return answer;
+  } catch (error) {
+    show(describeError(error));
+    return undefined;
+  }
 }
 
 /**

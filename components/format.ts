@@ -1,4 +1,3 @@
-import { i18n } from '#i18n';
 import type { CustomExercise } from '../lib/model/catalogue';
 import { exerciseNameKey } from '../lib/model/exercise-keys';
 import type { Entry, SetEntry } from '../lib/model/entries';
@@ -7,7 +6,7 @@ import {
   formatNumber,
   formatVolume as formatVolumeWith,
 } from '../lib/model/formatting';
-import { translate } from '../lib/adapters/translate';
+import { i18n, translate } from '../lib/adapters/translate';
 import type { UnitSystem } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 

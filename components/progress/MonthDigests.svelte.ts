@@ -1,6 +1,7 @@
-import { browser } from 'wxt/browser';
+import type { PageStorage } from '../../lib/adapters/page-storage';
 import { sendMessage } from '../../lib/adapters/send-message';
 import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/items';
+import type { StorageChanges } from '../../lib/app/overview';
 import { SerialQueue } from '../../lib/model/async';
 import {
   DIGESTED_KINDS,
@@ -47,18 +48,20 @@ export class MonthDigests {
     this.#show(months);
   });
 
-  constructor() {
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local') return;
-      for (const [key, { newValue }] of Object.entries(changes)) {
-        if (!monthOfBucketKey(key)) continue;
-        if (this.#reading) this.#changedDuringRead.set(key, digestOf(key, newValue));
-        else {
-          this.#changed.set(key, newValue);
-          this.#showSoon();
-        }
+  /** Follows the entry items for as long as the component that made this lives. */
+  constructor(storage: PageStorage) {
+    const keys = (key: string) => monthOfBucketKey(key) !== undefined;
+    $effect(() => storage.follow({ area: 'local', keys }, (changes) => this.#take(changes)));
+  }
+
+  #take(changes: StorageChanges): void {
+    for (const [key, { newValue }] of Object.entries(changes)) {
+      if (this.#reading) this.#changedDuringRead.set(key, digestOf(key, newValue));
+      else {
+        this.#changed.set(key, newValue);
+        this.#showSoon();
       }
-    });
+    }
   }
 
   // The first read, and the later reads of older months -----------------------------------------

@@ -1,0 +1,22 @@
+/** What a page asks of the browser beside storage, messages and translation. */
+import { browser } from 'wxt/browser';
+
+type ExtensionPath = Parameters<typeof browser.runtime.getURL>[0];
+
+/** Opens one of the extension's pages in a new tab: `/guide.html?prompt=movement`. */
+export async function openExtensionPage(path: ExtensionPath): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path) });
+}
+
+/** Closes the tab this page is shown in (a page not in a tab stays). */
+export async function closeThisTab(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+}
+
+/** The extension's keyboard shortcuts, each with its description and keys (empty when unset). */
+export async function keyboardShortcuts(): Promise<
+  { name?: string; description?: string; shortcut?: string }[]
+> {
+  return await browser.commands.getAll();
+}
