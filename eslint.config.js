@@ -12,37 +12,8 @@ const nodeGlobals = ['process', 'Buffer', 'global', 'require', '__dirname', '__f
   (name) => ({ name, message: 'A Node global: extension code runs in the browser.' }),
 );
 
-/**
- * lib/ in layers, lowest first: each may import its own layer and those below it, never one
- * above, and no layer of the domain may reach the browser (lib/adapters/ does that for it).
- */
-const LAYERS = ['model', 'stats', 'store', 'nudge|sync', 'messaging', 'app'];
-const browserModules = ['wxt/browser', '#i18n', '#imports', 'webextension-polyfill'].map(
-  (name) => ({
-    name,
-    message: 'The domain is given the browser: use or add an adapter in lib/adapters/.',
-  }),
-);
-const layerRules = LAYERS.map((layer, index) => {
-  const above = [...LAYERS.slice(index + 1), 'adapters'].join('|');
-  return {
-    files: layer.split('|').map((folder) => `lib/${folder}/**/*.ts`),
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: browserModules,
-          patterns: [
-            {
-              regex: `^(\\.\\./)+(${above})(/|$)`,
-              message: `lib/${layer} may not import a layer above it (${above}).`,
-            },
-          ],
-        },
-      ],
-    },
-  };
-});
+// Which folder may import which (the layers of lib/, the browser only in lib/adapters/) is stated
+// in .dependency-cruiser.js.
 
 export default ts.config(
   { ignores: ['.output/', '.svelte-check/', '.wxt/', 'coverage/', 'demo/', 'node_modules/'] },
@@ -102,7 +73,6 @@ export default ts.config(
       ],
     },
   },
-  ...layerRules,
   {
     // The one CommonJS file: how the build gives the extension webextension-polyfill.
     files: ['lib/adapters/browser.cjs'],

@@ -3,7 +3,7 @@
  * every stage that failed rather than only the first. Each stage is an npm script; its output is
  * printed whole when it ends, so two stages never interleave their lines.
  *
- *   types, lint, format ───────────────────────┐
+ *   types, lint, imports, format ──────────────┐
  *   unit ──────────────────────────────────────┤
  *   build:chrome ─┬─ e2e ──────────────────────┤
  *                 ┆                            ├── report
@@ -30,6 +30,7 @@ interface Stage {
 const STAGES: Stage[] = [
   { name: 'types', script: 'check:types', after: [] },
   { name: 'lint', script: 'check:lint', after: [] },
+  { name: 'imports', script: 'check:imports', after: [] },
   { name: 'format', script: 'check:format', after: [] },
   { name: 'unit', script: 'test:unit:run', after: [] },
   { name: 'build:chrome', script: 'build:test:chrome', after: [] },
