@@ -12,37 +12,8 @@ const nodeGlobals = ['process', 'Buffer', 'global', 'require', '__dirname', '__f
   (name) => ({ name, message: 'A Node global: extension code runs in the browser.' }),
 );
 
-/**
- * lib/ in layers, lowest first: each may import its own layer and those below it, never one
- * above, and no layer of the domain may reach the browser (lib/adapters/ does that for it).
- */
-const LAYERS = ['model', 'stats', 'store', 'nudge|sync', 'messaging', 'app'];
-const browserModules = ['wxt/browser', '#i18n', '#imports', 'webextension-polyfill'].map(
-  (name) => ({
-    name,
-    message: 'The domain is given the browser: use or add an adapter in lib/adapters/.',
-  }),
-);
-const layerRules = LAYERS.map((layer, index) => {
-  const above = [...LAYERS.slice(index + 1), 'adapters'].join('|');
-  return {
-    files: layer.split('|').map((folder) => `lib/${folder}/**/*.ts`),
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: browserModules,
-          patterns: [
-            {
-              regex: `^(\\.\\./)+(${above})(/|$)`,
-              message: `lib/${layer} may not import a layer above it (${above}).`,
-            },
-          ],
-        },
-      ],
-    },
-  };
-});
+// Which folder may import which (the layers of lib/, the browser only in lib/adapters/) is stated
+// in .dependency-cruiser.js.
 
 /**
  * Pages reach the browser only through lib/adapters/: pageStorage() to read and follow storage
@@ -55,15 +26,6 @@ const toAdapters = `${THROUGH_ADAPTERS} (translate.ts has i18n, pages.ts tabs an
 const pagesGetTheBrowserFromAdapters = {
   files: ['components/**'],
   rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: ['wxt/browser', 'webextension-polyfill', '#imports', '#i18n'].map((name) => ({
-          name,
-          message: toAdapters,
-        })),
-      },
-    ],
     // Replaces the Node globals' rule for components, so it lists them again.
     'no-restricted-globals': [
       'error',
@@ -138,7 +100,6 @@ export default ts.config(
       ],
     },
   },
-  ...layerRules,
   pagesGetTheBrowserFromAdapters,
   {
     // The one CommonJS file: how the build gives the extension webextension-polyfill.

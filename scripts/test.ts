@@ -3,7 +3,7 @@
  * every stage that failed rather than only the first. Each stage is an npm script; its output is
  * printed whole when it ends, so two stages never interleave their lines.
  *
- *   types, lint, format ───────────────────────┐
+ *   types, lint, imports, format ──────────────┐
  *   unit ──────────────────────────────────────┤
  *   build:chrome ─┬─ e2e ──────────────────────┤
  *                 ┆                            ├── report
@@ -15,6 +15,10 @@
  * runs side by side: on a two-core machine the suite is bound by CPU, and a stage left to run
  * alone at the end would leave a core idle. `--only a,b` runs just those stages (with what they
  * need).
+ *
+ * Hand-written because no runner fits: concurrently and npm-run-all2 run lists, not a graph;
+ * wireit runs a graph but only on dependencies that pass (build:firefox follows build:chrome
+ * whatever its result) and takes over package.json's scripts; listr2 would still need this graph.
  */
 import { spawn } from 'node:child_process';
 
@@ -30,6 +34,7 @@ interface Stage {
 const STAGES: Stage[] = [
   { name: 'types', script: 'check:types', after: [] },
   { name: 'lint', script: 'check:lint', after: [] },
+  { name: 'imports', script: 'check:imports', after: [] },
   { name: 'format', script: 'check:format', after: [] },
   { name: 'unit', script: 'test:unit:run', after: [] },
   { name: 'build:chrome', script: 'build:test:chrome', after: [] },
@@ -59,22 +64,15 @@ function runScript(script: string): Promise<{ code: number; output: string }> {
 function selectedStages(): Stage[] {
   const index = process.argv.indexOf('--only');
   if (index < 0) return STAGES;
-  const wanted = new Set(process.argv[index + 1]?.split(',') ?? []);
-  const unknown = [...wanted].filter((name) => !STAGES.some((stage) => stage.name === name));
-  if (unknown.length > 0) throw new Error(`Unknown stage: ${unknown.join(', ')}`);
+  const wanted = new Set<string>();
   // A stage brings the stages it waits for.
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const stage of STAGES) {
-      if (!wanted.has(stage.name)) continue;
-      for (const need of stage.after) {
-        if (wanted.has(need)) continue;
-        wanted.add(need);
-        grew = true;
-      }
-    }
-  }
+  const want = (name: string): void => {
+    const stage = STAGES.find((candidate) => candidate.name === name);
+    if (!stage) throw new Error(`Unknown stage: ${name}`);
+    wanted.add(name);
+    stage.after.forEach(want);
+  };
+  process.argv[index + 1]?.split(',').forEach(want);
   return STAGES.filter((stage) => wanted.has(stage.name));
 }
 

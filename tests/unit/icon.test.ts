@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderIcon } from '../../scripts/icon';
+import { encodePng, renderIcon } from '../../scripts/icon';
 
 /** Whether the pixel at (x, y) is light (a vertebra), as opposed to the teal tile or nothing. */
 function isLight(pixels: Uint8Array, size: number, x: number, y: number): boolean {
@@ -28,5 +28,15 @@ describe('the toolbar icon', () => {
     ] as const)
       expect(pixels[(y * 128 + x) * 4 + 3]).toBe(0);
     expect(pixels[(64 * 128 + 17) * 4 + 3]).toBe(255);
+  });
+
+  it('is a PNG whose chunks carry their checksums', () => {
+    const png = encodePng(1, new Uint8Array([13, 122, 111, 255]));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // IHDR of a 1×1 RGBA image, and the end chunk, with the CRCs every PNG of them carries.
+    expect(png.subarray(8, 33).toString('hex')).toBe(
+      '0000000d49484452000000010000000108060000001f15c489',
+    );
+    expect(png.subarray(-12).toString('hex')).toBe('0000000049454e44ae426082');
   });
 });
