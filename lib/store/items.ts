@@ -28,6 +28,7 @@
  *                               to say (also when its page was closed, or a start finished it)
  *   local  writer               the revision of the writer's last commit (lib/store/writer.ts)
  *   local  changes              ids of recent changes, so a retried change is stored once
+ *                               (lib/store/recent-changes.ts)
  *   sync   settings             the user's settings (lib/model/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync/plan.ts)
@@ -294,23 +295,8 @@ export const writerStampFormat: Format<{ rev: number }> = {
   fallback: () => ({ rev: 0 }),
 };
 
-const changeIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
-
-/** Recent changes by id, each with when it was stored and the entries it stored or removed. */
-export const recentChangesFormat: Format<{
-  changes: [id: string, at: number, refs: [id: string, day: DayKey][]][];
-}> = {
-  version: 1,
-  schema: v.strictObject({
-    changes: v.array(
-      v.tuple([changeIdSchema, v.number(), v.array(v.tuple([v.string(), dayKeySchema]))]),
-    ),
-  }),
-  migrations: {},
-  fallback: () => ({ changes: [] }),
-};
-
-export { changeIdSchema };
+/** A page's id for a change, so a retry is stored once (lib/store/recent-changes.ts). */
+export const changeIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 // Keys ----------------------------------------------------------------------------------------
 

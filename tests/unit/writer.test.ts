@@ -12,7 +12,9 @@ import {
   type KeyValueArea,
 } from '../../lib/store/items';
 import { readOwnDays } from '../../lib/store/items';
-import { RECENT_LIMIT, WriteRefusedError, Writer } from '../../lib/store/writer';
+import { Writer } from '../../lib/store/writer';
+import { RECENT_LIMIT } from '../../lib/store/commit';
+import { WriteRefusedError } from '../../lib/store/month-cache';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;
