@@ -1,7 +1,8 @@
 /**
  * The months the writer keeps decoded between commits, in step with what it stored: a log
  * appends one tuple and recomputes one day, so it costs the same at the end of a heavy month
- * as at its start.
+ * as at its start. Only the months used last are kept (KEPT_MONTHS): what the worker holds does
+ * not grow with the history it has touched, and a month let go is read again when next needed.
  *
  * Instants are kept unique per device (an entry logged in the same millisecond as another is
  * moved one millisecond on), because an entry's id is derived from its device and instant; the
@@ -25,6 +26,12 @@ import {
 export class WriteRefusedError extends ProblemError {
   override name = 'WriteRefusedError';
 }
+
+/**
+ * Months kept decoded: the month of today and those around it, which every log and the logs
+ * of the last days touch, with room for one more (an entry of some weeks ago).
+ */
+export const KEPT_MONTHS = 4;
 
 /** A month as the writer keeps it between commits. */
 export interface MonthState {
@@ -55,22 +62,36 @@ const monthsAroundDay = new Map<number, [string, string, string]>();
 const SEARCH_FROM_KEPT = 1_000;
 
 export class MonthCache {
+  /** Least recently used first. */
   readonly #months = new Map<string, MonthState | 'refused'>();
   readonly #searchFrom = new Map<number, number>();
 
   constructor(
     private readonly local: KeyValueArea,
     private readonly device: string,
+    private readonly limit = KEPT_MONTHS,
   ) {}
 
-  /** The months kept. */
+  /** The months kept, least recently used first. */
   get months(): string[] {
     return [...this.#months.keys()];
   }
 
-  /** Makes sure the given months are kept, reading those that are not in one call. */
+  /**
+   * Makes sure the given months are kept, as the most recently used, reading those that are
+   * not in one call.
+   */
   async load(months: Iterable<string>): Promise<void> {
-    const missing = [...new Set(months)].filter((month) => !this.#months.has(month));
+    const wanted = new Set(months);
+    const missing: string[] = [];
+    for (const month of wanted) {
+      const state = this.#months.get(month);
+      if (state === undefined) missing.push(month);
+      else {
+        this.#months.delete(month);
+        this.#months.set(month, state);
+      }
+    }
     if (missing.length === 0) return;
     const raw = await this.local.get([
       ...missing.flatMap(bucketKeys),
@@ -107,6 +128,14 @@ export class MonthCache {
     return [...this.#months.values()].flatMap((state) =>
       state === 'refused' ? [] : [...state.month.entries, ...state.recent.entries],
     );
+  }
+
+  /** Lets go of the months used least recently, beyond the limit. */
+  trim(): void {
+    for (const month of this.#months.keys()) {
+      if (this.#months.size <= this.limit) return;
+      this.#months.delete(month);
+    }
   }
 
   clear(): void {

@@ -10,7 +10,7 @@
  * any moment. A change carrying an id the writer has stored recently (a page retrying after a
  * lost acknowledgement) is answered again, not stored again (lib/store/recent-changes.ts).
  *
- * The writer keeps the months it touched decoded (lib/store/month-cache.ts) and the small
+ * The writer keeps the months it used last decoded (lib/store/month-cache.ts) and the small
  * items every commit rewrites. Anything written by someone else (another use case of the
  * worker, `storage.onChanged` from elsewhere, a cleared storage seen through the stamp every
  * commit carries) drops what it kept.
@@ -232,6 +232,8 @@ export class Writer {
       this.forget();
       for (const queued of waiting) queued.reject(error);
       return;
+    } finally {
+      this.cache.trim();
     }
     for (const { queued, value } of done) queued.resolve(value);
     if (done.length > 0) this.deps.onChanged();
