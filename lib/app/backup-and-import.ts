@@ -22,18 +22,16 @@ import {
 } from '../store/backup';
 import { entryId } from '../store/codec';
 import {
-  decodeStagedPart,
-  encodeStagedPart,
   LOCAL_KEYS,
   monthsFormat,
   readVersioned,
   SHARED_SYNC_KEYS,
   STAGING_PREFIX,
-  stagedPartFormat,
   syncStateFormat,
   writeVersioned,
   type NoticeKind,
 } from '../store/items';
+import { decodeStagedPart, encodeStagedPart, stagedPartFormat } from '../store/staging';
 import { isQuotaError } from '../sync/flush';
 import { isOwnKey } from '../sync/plan';
 import type { WorkerContext } from './dependencies';

@@ -23,7 +23,7 @@
  *   local  journal              an import, reset or restore under way, finished on the next
  *                               start if interrupted
  *   local  staging.<id>.<n>     part n of an import's entries, kept aside until it is committed
- *                               (month buckets, as `entries.*`)
+ *                               (month buckets, as `entries.*`; lib/store/staging.ts)
  *   local  notice               what an import, reset or restore came to, for the options page
  *                               to say (also when its page was closed, or a start finished it)
  *   local  writer               the revision of the writer's last commit (lib/store/writer.ts)
@@ -443,55 +443,6 @@ export function decodeBucket(
     } else bucket.unreadable.push(tuple);
   }
   return bucket;
-}
-
-// An import's staged parts ------------------------------------------------------------------
-
-/**
- * A part of an import kept aside: its entries as month buckets, the same tuples `entries.*`
- * holds, so a file takes about as much room staged as it will once imported. `stagedAt` is
- * the worker's clock, so a start can tell parts a page left behind from its own.
- */
-export const stagedPartFormat: Format<{ stagedAt: number; months: Record<string, unknown> }> = {
-  version: 1,
-  schema: v.strictObject({
-    stagedAt: v.number(),
-    // Each month is read as a bucket (decodeBucket), which checks it.
-    months: v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/)), v.unknown()),
-  }),
-  migrations: {},
-  fallback: () => ({ stagedAt: 0, months: {} }),
-};
-
-export function encodeStagedPart(entries: readonly Entry[], stagedAt: number) {
-  const months: Record<string, Omit<Bucket, 'v'>> = {};
-  for (const entry of entries) {
-    const month = entry.day.slice(0, 7);
-    const bucket = (months[month] ??= bucketFormat.fallback());
-    bucket.entries.push(encodeEntry(entry, month, bucket));
-  }
-  return writeVersioned(stagedPartFormat, {
-    stagedAt,
-    months: Object.fromEntries(
-      Object.entries(months).map(([month, bucket]) => [
-        month,
-        writeVersioned(bucketFormat, bucket),
-      ]),
-    ),
-  });
-}
-
-/** A staged part's entries; undefined when it is missing or not whole. */
-export function decodeStagedPart(raw: unknown): Entry[] | undefined {
-  const read = readVersioned(stagedPartFormat, raw);
-  if (read.status !== 'ok') return undefined;
-  const entries: Entry[] = [];
-  for (const [month, stored] of Object.entries(read.value.months)) {
-    const bucket = decodeBucket(month, stored);
-    if (!bucket || bucket.unreadable.length > 0) return undefined;
-    entries.push(...bucket.entries);
-  }
-  return entries;
 }
 
 /** This device's daily records of the given months, as the writer stored them. */
