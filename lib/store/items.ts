@@ -17,6 +17,7 @@
  *   local  others.<YYYY-MM>     daily records of other devices' entries an import brought here
  *   local  syncState            months waiting to sync, and how syncing went
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
+ *                               (its format is the engine's: lib/nudge/state.ts)
  *   local  records              personal records per exercise, kept up to date by the writer
  *   local  todaySnapshot        today's totals and streaks, for the popup's first paint
  *   local  backup               this browser's data as it was before a reset or a replace (lib/store/backup.ts)
@@ -50,13 +51,7 @@ import {
 } from './codec';
 import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '../model/catalogue';
 import type { DayKey } from '../model/days';
-import {
-  dayKeySchema,
-  deviceIdSchema,
-  EntryValidationError,
-  type Entry,
-  type NudgeKind,
-} from '../model/entries';
+import { dayKeySchema, deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';
 import { DEFAULT_NUDGES, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model/settings';
 import type { KeyValueArea } from './area';
 import type { TodaySnapshot } from '../stats/today';
@@ -185,54 +180,6 @@ export interface SyncState {
   quotaErrors: number;
   lastError?: string;
 }
-
-const nudgeKindStateSchema = v.strictObject({
-  dueAt: v.optional(v.number()),
-  /** A prompt shown and not yet answered. */
-  pending: v.optional(
-    v.strictObject({
-      firedAt: v.number(),
-      detail: v.optional(v.string()),
-      /** The notification was clicked (its guide opened). */
-      clicked: v.optional(v.boolean()),
-    }),
-  ),
-  /** Where the prompt texts are in their rotation. */
-  rotation: v.number(),
-});
-
-export interface NudgeState {
-  kinds: Partial<Record<NudgeKind, v.InferOutput<typeof nudgeKindStateSchema>>>;
-  pausedUntil?: number;
-  pausedIndefinitely?: boolean;
-  /** Time off (vacation, sick): no nudge from start to end. */
-  timeOff?: { start: number; end: number };
-  /** When the user went away (idle, locked, asleep); no alarm runs meanwhile. */
-  awaySince?: number;
-  skips: { day: DayKey; count: number };
-  /** The nudge settings the due times were computed from; a change recomputes them. */
-  basis?: string;
-}
-
-export const nudgeStateFormat: Format<NudgeState> = {
-  version: 1,
-  schema: v.strictObject({
-    kinds: v.strictObject({
-      posture: v.optional(nudgeKindStateSchema),
-      movement: v.optional(nudgeKindStateSchema),
-      breathing: v.optional(nudgeKindStateSchema),
-      water: v.optional(nudgeKindStateSchema),
-    }),
-    pausedUntil: v.optional(v.number()),
-    pausedIndefinitely: v.optional(v.boolean()),
-    timeOff: v.optional(v.strictObject({ start: v.number(), end: v.number() })),
-    awaySince: v.optional(v.number()),
-    skips: v.strictObject({ day: v.string(), count: v.number() }),
-    basis: v.optional(v.string()),
-  }),
-  migrations: {},
-  fallback: () => ({ kinds: {}, skips: { day: '', count: 0 } }),
-};
 
 const optionalNumber = v.optional(v.number());
 export const recordsFormat: Format<{ exercises: Record<string, StoredRecords> }> = {
