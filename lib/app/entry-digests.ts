@@ -15,12 +15,21 @@ import {
 } from '../store/items';
 
 /**
- * Digests are kept until their item is written. The worker writes local storage only through
+ * Months whose digests are kept: two years, more than the page's first read (its year view).
+ * Older months, read when the page shows all years, are digested again on each such read, so
+ * what the worker keeps does not grow with the history.
+ */
+export const KEPT_DIGEST_MONTHS = 24;
+
+/**
+ * Digests are kept until their item is written, those of the months read last
+ * (KEPT_DIGEST_MONTHS). The worker writes local storage only through
  * `area`, whose every write drops the digests of the items it touches, both when it starts and
  * when it is stored, so no digest outlives its item and no read that overlapped a write keeps
  * what it read; a write from elsewhere drops them through `forget` (from `storage.onChanged`).
  */
 export class EntryDigests {
+  /** By item key, the least recently read first. */
   readonly #kept = new Map<string, EntriesDigest>();
   /** Counts the writes of entry items: a read that overlapped one keeps nothing. */
   #writes = 0;
@@ -78,7 +87,21 @@ export class EntryDigests {
       }),
     );
     const read = digests.flat();
-    if (writes === this.#writes) for (const [key, digest] of read) this.#kept.set(key, digest);
+    if (writes === this.#writes) this.#keep(read);
     return Object.fromEntries(read);
+  }
+
+  /** Keeps digests just read as the most recent, letting go of the least recently read. */
+  #keep(read: readonly (readonly [string, EntriesDigest])[]): void {
+    for (const [key, digest] of read) {
+      this.#kept.delete(key);
+      this.#kept.set(key, digest);
+    }
+    // A month has two items (its own and its recent one).
+    const limit = KEPT_DIGEST_MONTHS * 2;
+    for (const key of this.#kept.keys()) {
+      if (this.#kept.size <= limit) return;
+      this.#kept.delete(key);
+    }
   }
 }

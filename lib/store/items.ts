@@ -17,17 +17,19 @@
  *   local  others.<YYYY-MM>     daily records of other devices' entries an import brought here
  *   local  syncState            months waiting to sync, and how syncing went
  *   local  nudgeState           when each nudge is due, what is waiting for an answer, pauses
+ *                               (its format is the engine's: lib/nudge/state.ts)
  *   local  records              personal records per exercise, kept up to date by the writer
  *   local  todaySnapshot        today's totals and streaks, for the popup's first paint
  *   local  backup               this browser's data as it was before a reset or a replace (lib/store/backup.ts)
  *   local  journal              an import, reset or restore under way, finished on the next
  *                               start if interrupted
  *   local  staging.<id>.<n>     part n of an import's entries, kept aside until it is committed
- *                               (month buckets, as `entries.*`)
+ *                               (month buckets, as `entries.*`; lib/store/staging.ts)
  *   local  notice               what an import, reset or restore came to, for the options page
  *                               to say (also when its page was closed, or a start finished it)
  *   local  writer               the revision of the writer's last commit (lib/store/writer.ts)
  *   local  changes              ids of recent changes, so a retried change is stored once
+ *                               (lib/store/recent-changes.ts)
  *   sync   settings             the user's settings (lib/model/settings.ts)
  *   sync   custom               custom exercises
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync/plan.ts)
@@ -49,13 +51,7 @@ import {
 } from './codec';
 import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '../model/catalogue';
 import type { DayKey } from '../model/days';
-import {
-  dayKeySchema,
-  deviceIdSchema,
-  EntryValidationError,
-  type Entry,
-  type NudgeKind,
-} from '../model/entries';
+import { dayKeySchema, deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';
 import { DEFAULT_NUDGES, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model/settings';
 import type { KeyValueArea } from './area';
 import type { TodaySnapshot } from '../stats/today';
@@ -185,54 +181,6 @@ export interface SyncState {
   lastError?: string;
 }
 
-const nudgeKindStateSchema = v.strictObject({
-  dueAt: v.optional(v.number()),
-  /** A prompt shown and not yet answered. */
-  pending: v.optional(
-    v.strictObject({
-      firedAt: v.number(),
-      detail: v.optional(v.string()),
-      /** The notification was clicked (its guide opened). */
-      clicked: v.optional(v.boolean()),
-    }),
-  ),
-  /** Where the prompt texts are in their rotation. */
-  rotation: v.number(),
-});
-
-export interface NudgeState {
-  kinds: Partial<Record<NudgeKind, v.InferOutput<typeof nudgeKindStateSchema>>>;
-  pausedUntil?: number;
-  pausedIndefinitely?: boolean;
-  /** Time off (vacation, sick): no nudge from start to end. */
-  timeOff?: { start: number; end: number };
-  /** When the user went away (idle, locked, asleep); no alarm runs meanwhile. */
-  awaySince?: number;
-  skips: { day: DayKey; count: number };
-  /** The nudge settings the due times were computed from; a change recomputes them. */
-  basis?: string;
-}
-
-export const nudgeStateFormat: Format<NudgeState> = {
-  version: 1,
-  schema: v.strictObject({
-    kinds: v.strictObject({
-      posture: v.optional(nudgeKindStateSchema),
-      movement: v.optional(nudgeKindStateSchema),
-      breathing: v.optional(nudgeKindStateSchema),
-      water: v.optional(nudgeKindStateSchema),
-    }),
-    pausedUntil: v.optional(v.number()),
-    pausedIndefinitely: v.optional(v.boolean()),
-    timeOff: v.optional(v.strictObject({ start: v.number(), end: v.number() })),
-    awaySince: v.optional(v.number()),
-    skips: v.strictObject({ day: v.string(), count: v.number() }),
-    basis: v.optional(v.string()),
-  }),
-  migrations: {},
-  fallback: () => ({ kinds: {}, skips: { day: '', count: 0 } }),
-};
-
 const optionalNumber = v.optional(v.number());
 export const recordsFormat: Format<{ exercises: Record<string, StoredRecords> }> = {
   version: 1,
@@ -294,23 +242,8 @@ export const writerStampFormat: Format<{ rev: number }> = {
   fallback: () => ({ rev: 0 }),
 };
 
-const changeIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
-
-/** Recent changes by id, each with when it was stored and the entries it stored or removed. */
-export const recentChangesFormat: Format<{
-  changes: [id: string, at: number, refs: [id: string, day: DayKey][]][];
-}> = {
-  version: 1,
-  schema: v.strictObject({
-    changes: v.array(
-      v.tuple([changeIdSchema, v.number(), v.array(v.tuple([v.string(), dayKeySchema]))]),
-    ),
-  }),
-  migrations: {},
-  fallback: () => ({ changes: [] }),
-};
-
-export { changeIdSchema };
+/** A page's id for a change, so a retry is stored once (lib/store/recent-changes.ts). */
+export const changeIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 // Keys ----------------------------------------------------------------------------------------
 
@@ -457,55 +390,6 @@ export function decodeBucket(
     } else bucket.unreadable.push(tuple);
   }
   return bucket;
-}
-
-// An import's staged parts ------------------------------------------------------------------
-
-/**
- * A part of an import kept aside: its entries as month buckets, the same tuples `entries.*`
- * holds, so a file takes about as much room staged as it will once imported. `stagedAt` is
- * the worker's clock, so a start can tell parts a page left behind from its own.
- */
-export const stagedPartFormat: Format<{ stagedAt: number; months: Record<string, unknown> }> = {
-  version: 1,
-  schema: v.strictObject({
-    stagedAt: v.number(),
-    // Each month is read as a bucket (decodeBucket), which checks it.
-    months: v.record(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/)), v.unknown()),
-  }),
-  migrations: {},
-  fallback: () => ({ stagedAt: 0, months: {} }),
-};
-
-export function encodeStagedPart(entries: readonly Entry[], stagedAt: number) {
-  const months: Record<string, Omit<Bucket, 'v'>> = {};
-  for (const entry of entries) {
-    const month = entry.day.slice(0, 7);
-    const bucket = (months[month] ??= bucketFormat.fallback());
-    bucket.entries.push(encodeEntry(entry, month, bucket));
-  }
-  return writeVersioned(stagedPartFormat, {
-    stagedAt,
-    months: Object.fromEntries(
-      Object.entries(months).map(([month, bucket]) => [
-        month,
-        writeVersioned(bucketFormat, bucket),
-      ]),
-    ),
-  });
-}
-
-/** A staged part's entries; undefined when it is missing or not whole. */
-export function decodeStagedPart(raw: unknown): Entry[] | undefined {
-  const read = readVersioned(stagedPartFormat, raw);
-  if (read.status !== 'ok') return undefined;
-  const entries: Entry[] = [];
-  for (const [month, stored] of Object.entries(read.value.months)) {
-    const bucket = decodeBucket(month, stored);
-    if (!bucket || bucket.unreadable.length > 0) return undefined;
-    entries.push(...bucket.entries);
-  }
-  return entries;
 }
 
 /** This device's daily records of the given months, as the writer stored them. */

@@ -9,12 +9,14 @@
  * - log_roundtrip_heavy_month_ms: one water log from the popup page to its acknowledgement,
  *   with 3,000 entries in the month and the popup and progress pages open, median;
  * - progress_ready_5y_ms, popup_ready_100k_ms: the progress page and the popup, from navigation
- *   to their ready marks, with five heavy years (100,000 entries) in this browser, medians.
+ *   to their ready marks, with five heavy years (100,000 entries) in this browser, medians;
+ * - worker_heap_5y_mb: the worker's heap, garbage collected, after five heavy years were logged
+ *   through it (a day's entries a message) and 1,000 more logs of today.
  */
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'playwright-core';
 import { addDays, localDayKey, type DayKey } from '../../lib/model/days';
-import type { Entry } from '../../lib/model/entries';
+import type { Entry, NewEntry } from '../../lib/model/entries';
 import { MAX_IMPORT_BATCH } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { launchExtension, type LaunchedExtension } from '../e2e/launch';
@@ -24,6 +26,7 @@ import { callHandler, logWaterInWorker } from '../e2e/worker';
 import type { Benchmark, Figure } from './figures';
 import { daysBack, heavyDay, writeOtherDevices } from './heavy-use';
 import { median } from './timing';
+import { workerHeapMb } from './worker-heap';
 
 const ROUNDTRIPS = 21;
 const OPENINGS = 7;
@@ -231,6 +234,51 @@ async function fiveYears(extension: LaunchedExtension): Promise<Figure[]> {
   ];
 }
 
+/** Logs each list of entries as one message inside the worker, all lists at once. */
+function logInWorker(worker: Worker, messages: NewEntry[][]): Promise<unknown> {
+  return worker.evaluate(
+    (lists) =>
+      Promise.all(
+        lists.map((entries) =>
+          (
+            globalThis as unknown as {
+              backbone: { handlers: Record<string, (data: unknown) => Promise<unknown>> };
+            }
+          ).backbone.handlers.logEntries!({ entries }),
+        ),
+      ),
+    messages,
+  );
+}
+
+/** An entry as a page logs it: the worker gives it its id, device and day. */
+function asLogged({ id: _id, device: _device, day: _day, ...entry }: Entry): NewEntry {
+  return entry as NewEntry;
+}
+
+async function loggedHistory(extension: LaunchedExtension): Promise<Figure[]> {
+  const worker = await extension.worker();
+  const { device, startedAt } = (await callHandler(worker, 'getStatus')) as {
+    device: string;
+    startedAt: number;
+  };
+  const today = localDayKey(Date.now());
+  const days = daysBack(addDays(today, -1), 1819);
+  // A month's days at a time, each day's entries as one message.
+  for (let start = 0; start < days.length; start += 30) {
+    await logInWorker(
+      worker,
+      days.slice(start, start + 30).map((day) => heavyDay(day, device, 12).map(asLogged)),
+    );
+  }
+  await logWaterInWorker(worker, range(1, 1000));
+  const heapMb = await workerHeapMb(extension);
+  // A worker Chromium stopped and started again would hold nothing of the history.
+  if (((await callHandler(worker, 'getStatus')) as { startedAt: number }).startedAt !== startedAt)
+    throw new Error('worker_heap_5y_mb: the worker was restarted while the history was logged');
+  return [{ name: 'worker_heap_5y_mb', value: heapMb, unit: 'MB', target: 10 }];
+}
+
 async function inFreshBrowser(run: (extension: LaunchedExtension) => Promise<Figure[]>) {
   const extension = await launchExtension();
   try {
@@ -243,7 +291,11 @@ async function inFreshBrowser(run: (extension: LaunchedExtension) => Promise<Fig
 const benchmark: Benchmark = {
   title: 'data path in Chromium',
   async run() {
-    return [...(await inFreshBrowser(heavyMonth)), ...(await inFreshBrowser(fiveYears))];
+    return [
+      ...(await inFreshBrowser(heavyMonth)),
+      ...(await inFreshBrowser(fiveYears)),
+      ...(await inFreshBrowser(loggedHistory)),
+    ];
   },
 };
 

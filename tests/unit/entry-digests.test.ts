@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { KEPT_DIGEST_MONTHS } from '../../lib/app/entry-digests';
 import { createWorker } from '../../lib/app/worker';
 import type { NewEntry } from '../../lib/model/entries';
 import { digestEntries } from '../../lib/stats/progress';
@@ -94,6 +95,22 @@ describe('the entry digests the progress page draws', () => {
     expect(Object.values(digests).flatMap((digest) => digest.strength.bentOverRow ?? [])).toEqual(
       expect.arrayContaining([expect.objectContaining({ day: '2026-11-24', topSetKg: 70 })]),
     );
+  });
+
+  it('are kept for the months read last only: older ones are read again, recent ones not', async () => {
+    const { worker, monthsRead } = watchedWorker();
+    const months = KEPT_DIGEST_MONTHS + 6;
+    await worker.handlers.logEntries({
+      entries: Array.from({ length: months }, (_, back) => row(50, at(10 - back))),
+    });
+    await worker.handlers.entryDigests({ from: '' });
+    const all = monthsRead();
+    // The page's year view, as it opens again: nothing is read.
+    await worker.handlers.entryDigests({ from: '2025-12' });
+    expect(monthsRead()).toBe(all);
+    // All years again: the six oldest months were let go, and are read again (both items).
+    expect(monthsIn(await worker.handlers.entryDigests({ from: '' }))).toHaveLength(months);
+    expect(monthsRead() - all).toBe(6 * 2);
   });
 
   it('are dropped when another context writes an item, as storage.onChanged reports it', async () => {

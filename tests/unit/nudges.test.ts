@@ -1,14 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  alarmName,
-  isDismissal,
-  notificationId,
-  promptContent,
-  QUIET_RECHECK_MINUTES,
-} from '../../lib/nudge/engine';
+import { alarmName, notificationId } from '../../lib/nudge/engine';
+import { isDismissal, QUIET_RECHECK_MINUTES } from '../../lib/nudge/decisions';
+import { promptContent } from '../../lib/nudge/prompts';
+import { nudgeStateFormat } from '../../lib/nudge/state';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
-import { LOCAL_KEYS, nudgeStateFormat, readEntries, readVersioned } from '../../lib/store/items';
+import { LOCAL_KEYS, readEntries, readVersioned } from '../../lib/store/items';
 import { BADGE_COLOUR } from '../../lib/app/badge';
 import type { WorkerDependencies } from '../../lib/app/dependencies';
 import { createWorker } from '../../lib/app/worker';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, MAX_ENTRIES_PER_MESSAGE } from '../../lib/messaging/protocol';
 import { BATCH, isEnvelope, MAX_MESSAGES_PER_BATCH } from '../../lib/messaging/wire';
-import { WriteRefusedError } from '../../lib/store/writer';
+import { WriteRefusedError } from '../../lib/store/month-cache';
 import { handlersWith } from './handlers';
 
 const status = { version: '1.2.3', startedAt: 42, device: 'devA1' };

@@ -12,7 +12,9 @@ import {
   type KeyValueArea,
 } from '../../lib/store/items';
 import { readOwnDays } from '../../lib/store/items';
-import { RECENT_LIMIT, WriteRefusedError, Writer } from '../../lib/store/writer';
+import { Writer } from '../../lib/store/writer';
+import { RECENT_LIMIT } from '../../lib/store/commit';
+import { WriteRefusedError } from '../../lib/store/month-cache';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;
@@ -301,5 +303,25 @@ describe('the writer’s groups', () => {
     expect((await readOwnDays(local(), ['2026-11'])).get('2026-11-24')?.waterMl).toBe(
       100 * (RECENT_LIMIT + 1),
     );
+  });
+});
+
+describe('what the writer keeps', () => {
+  const inMonth = (month: number): NewEntry => {
+    const at = Date.UTC(2026, month, 15, 12);
+    return { kind: 'water', ml: 100, at, day: new Date(at).toISOString().slice(0, 10) };
+  };
+
+  it('keeps the months it used last: today’s month is not read again, one let go is', async () => {
+    const { writer: w } = writer();
+    for (let month = 0; month < 10; month++) await w.logEntries([inMonth(month)]);
+    await w.logEntries([water(100)]);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await w.logEntries([water(200)]);
+    expect(get.mock.calls.flat()).toEqual([[LOCAL_KEYS.writer]]);
+    await w.logEntries([inMonth(0)]);
+    expect(get.mock.calls.flat(2)).toContain(LOCAL_KEYS.bucket('2026-01'));
+    expect(await storedEntries('2026-01')).toHaveLength(2);
+    expect((await readOwnDays(local(), ['2026-01'])).get('2026-01-15')?.waterMl).toBe(200);
   });
 });
