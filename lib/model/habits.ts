@@ -164,8 +164,6 @@ export const HABIT_KINDS = [
 
 type BuiltIn = (typeof HABIT_KINDS)[number];
 export type HabitId = BuiltIn['id'];
-/** The habits judged day by day (every one but the weekly workouts). */
-export type DailyHabitId = Extract<BuiltIn, { judge: { unit: 'days' } }>['id'];
 /** The habits one more of which may keep a streak, in the popup's suggestion. */
 export type StreakHabitId = Extract<BuiltIn, { suggestion: 'keepStreak' }>['id'];
 

@@ -31,12 +31,17 @@
  * frequency's period, doubled (with the count) because f < 1: T*2 workouts in 14 days. Skipped
  * days leave S unchanged. An open today is left out, so the score does not dip every morning.
  */
-import { dayNumber, isoWeekdayOfNumber, weekStartNumber, type DayKey } from '../model/days';
+import {
+  addDays,
+  dayNumber,
+  isoWeekdayOfNumber,
+  weekStartNumber,
+  type DayKey,
+} from '../model/days';
 import {
   HABIT_KINDS,
   judgedAgainstDayGoal,
   judgedField,
-  type DailyHabitId,
   type HabitId,
   type HabitKind,
   type Habits,
@@ -253,9 +258,30 @@ export function habitReports(
   return reports;
 }
 
-/** Day-by-day statuses of a daily habit over the last `days` days, for the heat-map. */
+/**
+ * A weekly habit's days: met when flagged, skipped on a rest day, missed, or before history.
+ * Its streak counts weeks; the calendar shows the days it was done on.
+ */
+function flaggedDays(
+  flag: string,
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  today: DayKey,
+  days: number,
+): (DayStatus | undefined)[] {
+  const first = [...totals.keys()].reduce((min, day) => (day < min ? day : min), today);
+  return Array.from({ length: days }, (_, index) => {
+    const day = addDays(today, index - days + 1);
+    if (day < first) return undefined;
+    const dayTotals = totals.get(day);
+    if (isFlagged(dayTotals, flag)) return 'met';
+    if (dayTotals?.rest) return 'skipped';
+    return day === today ? 'open' : 'missed';
+  });
+}
+
+/** Day-by-day statuses of a habit over the last `days` days, for the heat-map. */
 export function recentDays(
-  habit: DailyHabitId,
+  habit: HabitId,
   totals: ReadonlyMap<DayKey, DayTotals>,
   rules: HabitRules,
   today: DayKey,
@@ -263,7 +289,8 @@ export function recentDays(
   kinds: Habits = HABIT_KINDS,
 ): (DayStatus | undefined)[] {
   const kind = kinds.find((candidate) => candidate.id === habit);
-  if (!isDaily(kind)) throw new Error(`Not a daily habit: ${habit}`);
+  if (!kind) throw new Error(`Not a habit: ${habit}`);
+  if (!isDaily(kind)) return flaggedDays(judgedField(kind), totals, today, days);
   const line = timeline(totals, today);
   if (!line) return new Array(days).fill(undefined);
   const { statuses } = dailyStatuses(kind, line, rules);
