@@ -131,6 +131,7 @@ export function otherDevicesDays(
   entries: Iterable<Entry>,
   own: string,
   waterGoalMl?: number,
+  kinds: Habits = HABIT_KINDS,
 ): Map<string, Map<DayKey, DeviceDay>> {
   const byDevice = new Map<string, Entry[]>();
   for (const entry of entries) {
@@ -142,7 +143,7 @@ export function otherDevicesDays(
   return new Map(
     [...byDevice].map(([device, list]) => [
       device,
-      summarizeEntries(list, IMPORTED_REV, waterGoalMl),
+      summarizeEntries(list, IMPORTED_REV, waterGoalMl, kinds),
     ]),
   );
 }
@@ -205,8 +206,11 @@ export function dayTotals(summary: DaySummary, kinds: Habits = HABIT_KINDS): Day
   return { ...(totals as unknown as DayTotals), rest, waterGoalMl };
 }
 
-export function historyTotals(history: History): Map<DayKey, DayTotals> {
+export function historyTotals(
+  history: History,
+  kinds: Habits = HABIT_KINDS,
+): Map<DayKey, DayTotals> {
   const totals = new Map<DayKey, DayTotals>();
-  for (const day of Object.keys(history)) totals.set(day, dayTotals(history[day]!));
+  for (const day of Object.keys(history)) totals.set(day, dayTotals(history[day]!, kinds));
   return totals;
 }
