@@ -8,7 +8,7 @@ import { HABIT_KINDS, judgedAgainstDayGoal, judgedField } from '../model/habits'
 import type { Settings } from '../model/settings';
 import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
-import { fieldValues } from '../stats/summary';
+import type { FieldValues } from '../stats/summary';
 import { LOCAL_KEYS, todaySnapshotFormat } from '../store/items';
 import type { WorkerDependencies } from './dependencies';
 import { snapshotOf, type Overview } from './overview';
@@ -106,7 +106,7 @@ function waterBadge(ml: number, units: Settings['units']): string {
 /** Each habit's part of the title, as its ring shows it; the counts together in one part. */
 function habitParts(t: Translate, overview: Overview): string[] {
   const { todayTotals: totals, goals, settings } = overview;
-  const values = fieldValues(totals);
+  const values: FieldValues = totals;
   const parts: string[] = [];
   const counts: string[] = [];
   let countsAt = -1;

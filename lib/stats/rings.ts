@@ -14,7 +14,7 @@ import {
 import type { Goals } from '../model/settings';
 import { displayVolume, unitsOf, type UnitSystem } from '../model/units';
 import type { HabitReport } from './streaks';
-import { fieldValues, type DayTotals } from './summary';
+import type { DayTotals, FieldValues } from './summary';
 
 export interface Ring {
   habit: HabitId;
@@ -41,7 +41,7 @@ type Shown = Pick<Ring, 'share' | 'centre' | 'progress'>;
 
 function shown(kind: HabitKind, state: RingsState, t: Translate): Shown {
   const { totals, units } = state;
-  const value = fieldValues(totals)[judgedField(kind)];
+  const value = (totals as FieldValues)[judgedField(kind)];
   const goal = state.goals[kind.goal];
   switch (kind.ring) {
     case 'volume': {

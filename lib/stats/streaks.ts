@@ -47,7 +47,7 @@ import {
   type Habits,
 } from '../model/habits';
 import type { Goals } from '../model/settings';
-import { fieldValues, type DayTotals } from './summary';
+import type { DayTotals, FieldValues } from './summary';
 
 export type { HabitId };
 
@@ -135,7 +135,7 @@ function dailyStatuses(kind: DailyKind, line: Timeline, rules: HabitRules) {
       continue;
     }
     const dayTarget = ofDayGoal ? totals?.waterGoalMl || target : target;
-    const progress = totals ? (fieldValues(totals)[amount] as number) / dayTarget : 0;
+    const progress = totals ? ((totals as FieldValues)[amount] as number) / dayTarget : 0;
     values[index] = Math.min(1, progress);
     statuses[index] = progress >= 1 ? MET : index === length - 1 ? OPEN : MISSED;
   }
@@ -179,46 +179,48 @@ function dailyReport(kind: DailyKind, line: Timeline, rules: HabitRules): HabitR
   };
 }
 
-/** Whether a day's totals have the flag a weekly habit counts. */
-const isFlagged = (totals: DayTotals | undefined, flag: string) =>
-  totals !== undefined && fieldValues(totals)[flag] === true;
+/** Per day of the timeline, 1 when its totals have the flag a weekly habit counts. */
+function flagsOf(line: Timeline, flag: string): Uint8Array {
+  const flagged = new Uint8Array(line.days.length);
+  for (let index = 0; index < line.days.length; index++) {
+    const totals = line.days[index];
+    if (totals !== undefined && (totals as FieldValues)[flag] === true) flagged[index] = 1;
+  }
+  return flagged;
+}
 
 /** Per week from the week of the first day: its status by the rule in the header. */
-function weeklyStatuses(line: Timeline, target: number, flag: string): Uint8Array {
+function weeklyStatuses(line: Timeline, target: number, flagged: Uint8Array): Uint8Array {
   const firstWeek = weekStartNumber(line.start);
   const statuses = new Uint8Array(Math.floor((line.today - firstWeek) / 7) + 1);
   for (let week = firstWeek, index = 0; week <= line.today; week += 7, index++) {
-    let flagged = 0;
+    let done = 0;
     let available = 0;
-    for (let day = week; day < week + 7; day++) {
-      if (day < line.start) continue;
-      const totals = day <= line.today ? line.days[day - line.start] : undefined;
-      const done = isFlagged(totals, flag);
-      if (done) flagged++;
-      if (done || !totals?.rest) available++;
+    for (let day = Math.max(week, line.start); day < week + 7; day++) {
+      const past = day <= line.today;
+      const isDone = past && flagged[day - line.start] === 1;
+      if (isDone) done++;
+      if (isDone || !(past && line.days[day - line.start]?.rest)) available++;
     }
     const required = Math.min(target, available);
     const isCurrent = week + 7 > line.today;
-    statuses[index] =
-      required === 0 ? SKIPPED : flagged >= required ? MET : isCurrent ? OPEN : MISSED;
+    statuses[index] = required === 0 ? SKIPPED : done >= required ? MET : isCurrent ? OPEN : MISSED;
   }
   return statuses;
 }
 
-function weeklyStrength(line: Timeline, target: number, flag: string): number {
+function weeklyStrength(line: Timeline, target: number, flagged: Uint8Array): number {
   const frequency = target / 7;
   const window = 14;
   const needed = target * 2;
   const m = multiplier(frequency);
   const flaggedPrefix = new Int32Array(line.days.length + 1);
-  for (let index = 0; index < line.days.length; index++) {
-    flaggedPrefix[index + 1] = flaggedPrefix[index]! + (isFlagged(line.days[index], flag) ? 1 : 0);
-  }
+  for (let index = 0; index < line.days.length; index++)
+    flaggedPrefix[index + 1] = flaggedPrefix[index]! + flagged[index]!;
   let score = 0;
   for (let index = 0; index < line.days.length; index++) {
-    const totals = line.days[index];
-    const done = isFlagged(totals, flag);
-    if (totals?.rest && !done) continue;
+    const done = flagged[index] === 1;
+    if (line.days[index]?.rest && !done) continue;
     if (line.start + index === line.today && !done) continue;
     const inWindow = flaggedPrefix[index + 1]! - flaggedPrefix[Math.max(0, index + 1 - window)]!;
     score = score * m + Math.min(1, inWindow / needed) * (1 - m);
@@ -226,14 +228,15 @@ function weeklyStrength(line: Timeline, target: number, flag: string): number {
   return score;
 }
 
-function weeklyReport(kind: HabitKind, flag: string, line: Timeline, target: number) {
-  const statuses = weeklyStatuses(line, target, flag);
+function weeklyReport(kind: HabitKind, line: Timeline, target: number) {
+  const flagged = flagsOf(line, judgedField(kind));
+  const statuses = weeklyStatuses(line, target, flagged);
   return {
     habit: kind.id as HabitId,
     unit: 'weeks',
     ...streaks(statuses),
     today: STATUS_NAMES[statuses[statuses.length - 1]!]!,
-    strength: weeklyStrength(line, target, flag),
+    strength: weeklyStrength(line, target, flagged),
   } satisfies HabitReport;
 }
 
@@ -253,7 +256,7 @@ export function habitReports(
     if (target <= 0) continue;
     if (!line) reports.push({ habit: kind.id as HabitId, unit: kind.judge.unit, ...EMPTY_REPORT });
     else if (isDaily(kind)) reports.push(dailyReport(kind, line, rules));
-    else reports.push(weeklyReport(kind, judgedField(kind), line, Math.min(7, target)));
+    else reports.push(weeklyReport(kind, line, Math.min(7, target)));
   }
   return reports;
 }
@@ -273,7 +276,7 @@ function flaggedDays(
     const day = addDays(today, index - days + 1);
     if (day < first) return undefined;
     const dayTotals = totals.get(day);
-    if (isFlagged(dayTotals, flag)) return 'met';
+    if (dayTotals && (dayTotals as FieldValues)[flag] === true) return 'met';
     if (dayTotals?.rest) return 'skipped';
     return day === today ? 'open' : 'missed';
   });

@@ -15,7 +15,7 @@ import {
   type StreakHabitId,
 } from '../model/habits';
 import type { HabitReport } from './streaks';
-import { fieldValues, type DayTotals } from './summary';
+import type { DayTotals, FieldValues } from './summary';
 import { convertWeight, roundTo, type Weight } from '../model/units';
 
 export type NowSuggestion =
@@ -85,7 +85,7 @@ function suggesting(kinds: Habits, sort: HabitKind['suggestion']) {
 
 /** A weekly habit not met yet and a free day: the last session, to repeat. */
 function sessionSuggestion(state: NowState, kinds: Habits): NowSuggestion | undefined {
-  const totals = fieldValues(state.totals);
+  const totals: FieldValues = state.totals;
   for (const { kind, field } of suggesting(kinds, 'repeatSession')) {
     const report = state.reports.find((item) => item.habit === kind.id);
     if (totals[field] || state.totals.rest || report?.today !== 'open') continue;
@@ -110,7 +110,7 @@ function paceSuggestion(state: NowState, kinds: Habits): NowSuggestion | undefin
   if (share === undefined) return undefined;
   for (const { kind, field } of suggesting(kinds, 'pace')) {
     const behindMl = Math.round(
-      state.goals[kind.goal] * share - (fieldValues(state.totals)[field] as number),
+      state.goals[kind.goal] * share - ((state.totals as FieldValues)[field] as number),
     );
     if (behindMl < WATER_SLACK_ML) continue;
     const cups = [...state.settings.cupsMl].sort((a, b) => a - b);
@@ -129,7 +129,7 @@ export function suggestNow(
   kinds: Habits = HABIT_KINDS,
 ): NowSuggestion | undefined {
   if (state.totals.rest && state.totals.rest !== 'rest') return undefined;
-  const totals = fieldValues(state.totals);
+  const totals: FieldValues = state.totals;
   for (const { kind, field } of suggesting(kinds, 'keepStreak')) {
     const report = state.reports.find((item) => item.habit === kind.id);
     const goal = state.goals[kind.goal];

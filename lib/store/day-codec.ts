@@ -19,7 +19,7 @@
 import { dayKeyFromNumber, dayNumber, type DayKey } from '../model/days';
 import { REST_REASONS } from '../model/entries';
 import { HABIT_KINDS, storedFields, type Habits, type StoredField } from '../model/habits';
-import { emptyDeviceDay, fieldValues, type DeviceDay } from '../stats/summary';
+import { emptyDeviceDay, type DeviceDay, type FieldValues } from '../stats/summary';
 
 export const RECORD_VERSION = 1;
 
@@ -55,9 +55,19 @@ const REST_CODES = [undefined, ...REST_REASONS] as const;
 const REST_AT = 7;
 const GOAL_AT = 8;
 const REST_BITS = { shift: 0, bits: 2 };
+const REST_VALUES = 2 ** REST_BITS.bits;
 
 function restCode(rest: DeviceDay['rest']): number {
   return rest === undefined ? 0 : REST_CODES.indexOf(rest);
+}
+
+/** A field's bits in a coarse day, as the numbers that pack and unpack it. */
+interface CoarsePlace {
+  field: StoredField;
+  /** 2 to the power of its shift: its value is packed in multiples of it. */
+  unit: number;
+  /** 2 to the power of its bits: how many values it can hold. */
+  size: number;
 }
 
 /** Where each field goes, from the kinds' declarations. */
@@ -65,7 +75,7 @@ interface Layout {
   /** Every stored field, each with its position in the full form. */
   full: readonly StoredField[];
   /** The fields coarse days keep, most significant first. */
-  coarse: readonly (StoredField & { coarse: { shift: number; bits: number } })[];
+  coarse: readonly CoarsePlace[];
   /** Characters a coarse day takes. */
   coarseChars: number;
 }
@@ -77,12 +87,13 @@ function layoutOf(kinds: Habits): Layout {
   if (layout) return layout;
   const fields = storedFields(kinds);
   const coarse = fields
-    .filter((field) => field.coarse !== undefined)
-    .map((field) => ({ ...field, coarse: field.coarse! }))
-    .sort((a, b) => b.coarse.shift - a.coarse.shift);
+    .flatMap((field) =>
+      field.coarse ? [{ field, unit: 2 ** field.coarse.shift, size: 2 ** field.coarse.bits }] : [],
+    )
+    .sort((a, b) => b.unit - a.unit);
   const bits = Math.max(
     REST_BITS.bits,
-    ...coarse.map((field) => field.coarse.shift + field.coarse.bits),
+    ...fields.map(({ coarse }) => (coarse ? coarse.shift + coarse.bits : 0)),
   );
   layout = { full: fields, coarse, coarseChars: Math.ceil(bits / 6) };
   layouts.set(kinds, layout);
@@ -102,8 +113,8 @@ export function recordLayout(kinds: Habits = HABIT_KINDS): string {
   positions[GOAL_AT] = 'goal';
   const bits = (name: string, place: { shift: number; bits: number }) =>
     `${name}@${place.shift}+${place.bits}`;
-  const coarse = layout.coarse.map((field) =>
-    bits(field.ofDayGoal ? `${field.name}/20goal` : field.name, field.coarse),
+  const coarse = layout.coarse.map(({ field }) =>
+    bits(field.ofDayGoal ? `${field.name}/20goal` : field.name, field.coarse!),
   );
   return `full ${Array.from(positions, (name) => name ?? '-').join(',')}; coarse ${
     layout.coarseChars
@@ -126,7 +137,7 @@ export function encodeFullDays(
   return [...days]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([day, record]) => {
-      const values = fieldValues(record);
+      const values: FieldValues = record;
       const numbers: number[] = [];
       for (const field of full) numbers[field.full] = Number(values[field.name]);
       numbers[REST_AT] = restCode(record.rest);
@@ -148,6 +159,7 @@ export function decodeFullDays(
   const { full } = layoutOf(kinds);
   const days = new Map<DayKey, DeviceDay>();
   if (text === '') return days;
+  const empty = emptyDeviceDay(rev, kinds);
   for (const part of text.split(';')) {
     const match = /^(\d\d):([0-9a-z,]*)$/.exec(part);
     if (!match) throw new RecordFormatError(`Not a daily record: ${part.slice(0, 40)}`);
@@ -157,8 +169,8 @@ export function decodeFullDays(
     const rest = base36(numbers[REST_AT]);
     if (rest >= REST_CODES.length)
       throw new RecordFormatError(`Unknown rest code: ${numbers[REST_AT]}`);
-    const record = emptyDeviceDay(rev, kinds);
-    const values = fieldValues(record);
+    const record = Object.assign({}, empty);
+    const values: FieldValues = record;
     for (const field of full) {
       const value = base36(numbers[field.full]);
       values[field.name] = field.type === 'flag' ? value === 1 : value;
@@ -179,11 +191,11 @@ const GOAL_STEPS = 20;
 const cap = (value: number, max: number) => Math.max(0, Math.min(max, Math.round(value)));
 
 function packCoarse(record: DeviceDay, goalMl: number, layout: Layout): number {
-  const values = fieldValues(record);
+  const values: FieldValues = record;
   let packed = restCode(record.rest);
-  for (const field of layout.coarse) {
+  for (const { field, unit, size } of layout.coarse) {
     const value = values[field.name];
-    const max = 2 ** field.coarse.bits - 1;
+    const max = size - 1;
     const stored =
       field.type === 'flag'
         ? Number(value)
@@ -193,7 +205,7 @@ function packCoarse(record: DeviceDay, goalMl: number, layout: Layout): number {
               max,
             )
           : cap(value as number, max);
-    packed += stored * 2 ** field.coarse.shift;
+    packed += stored * unit;
   }
   return packed;
 }
@@ -237,15 +249,16 @@ export function decodeCoarseYear(
     throw new RecordFormatError('A coarse year longer than a year');
   }
   const days = new Map<DayKey, DeviceDay>();
+  const empty = emptyDeviceDay(rev, kinds);
   for (let index = 0; index * chars < text.length; index++) {
     let packed = 0;
     for (let char = 0; char < chars; char++)
       packed = packed * 64 + BASE64URL.indexOf(text[index * chars + char]!);
     if (packed === 0) continue;
-    const record = emptyDeviceDay(rev, kinds);
-    const values = fieldValues(record);
-    for (const field of layout.coarse) {
-      const stored = Math.floor(packed / 2 ** field.coarse.shift) % 2 ** field.coarse.bits;
+    const record = Object.assign({}, empty);
+    const values: FieldValues = record;
+    for (const { field, unit, size } of layout.coarse) {
+      const stored = Math.floor(packed / unit) % size;
       values[field.name] =
         field.type === 'flag'
           ? stored === 1
@@ -254,7 +267,7 @@ export function decodeCoarseYear(
             : stored;
     }
     record.waterGoalMl = goalMl;
-    const restReason = REST_CODES[packed % 2 ** REST_BITS.bits];
+    const restReason = REST_CODES[packed % REST_VALUES];
     if (restReason) record.rest = restReason;
     days.set(dayKeyFromNumber(first + index), record);
   }

@@ -11,7 +11,7 @@
 import { daysBetween, isDayKey, type DayKey } from '../model/days';
 import { HABIT_KINDS, storedFields, type Habits } from '../model/habits';
 import { encodeCoarseYear } from '../store/day-codec';
-import { emptyDeviceDay, fieldValues, type DeviceDay } from '../stats/summary';
+import { emptyDeviceDay, type DeviceDay, type FieldValues } from '../stats/summary';
 import {
   archiveKey,
   coarseDays,
@@ -108,9 +108,9 @@ function sumRecords(a: DeviceDay, b: DeviceDay, kinds: Habits): DeviceDay {
   const goal = a.waterGoalMl ?? 2000;
   const record = emptyDeviceDay(Math.max(a.rev, b.rev), kinds);
   record.waterGoalMl = goal;
-  const sum = fieldValues(record);
-  const valuesOfA = fieldValues(a);
-  const valuesOfB = fieldValues(b);
+  const sum: FieldValues = record;
+  const valuesOfA: FieldValues = a;
+  const valuesOfB: FieldValues = b;
   for (const field of storedFields(kinds)) {
     const [first, second] = [valuesOfA[field.name], valuesOfB[field.name]];
     if (field.type === 'flag') sum[field.name] = first === true || second === true;
