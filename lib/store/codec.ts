@@ -21,9 +21,6 @@ import { dayNumber } from '../model/days';
 import { parseEntry, type Entry, type NudgeKind, type PromptOutcome } from '../model/entries';
 import { HABIT_KINDS } from '../model/habits';
 
-// The local items of daily records (lib/store/items.ts) take their codec from here.
-export { decodeFullDays, encodeFullDays } from './day-codec';
-
 type Field = string | number | null;
 export type EncodedEntry = [
   kind: string,
