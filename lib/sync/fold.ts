@@ -19,12 +19,14 @@ import {
   isOwnKey,
   readSyncItems,
   SYNC_FORMAT_VERSION,
-  type ArchiveItem,
-  type SyncView,
 } from './plan';
+import type { ArchiveItem, SyncView } from './plan';
 
+/** Days unseen after which a device is folded into the archive. */
 export const STALE_DAYS = 180;
+/** Days within which a device counts as seen lately: the one with the smallest id folds. */
 export const RECENT_DAYS = 30;
+/** Days after its fold until a folded device's own keys are removed. */
 export const FOLD_GRACE_DAYS = 14;
 
 export interface FoldPlan {
