@@ -6,8 +6,9 @@
  *
  * - `id`: its name in reports, rings and messages. Its messages in locales/en.yml are
  *   `habit.<id>` (its name), `now.short.<id>` and `now.ringAction.<id>` (its ring), `badge.<id>`
- *   (the toolbar's title), and with the keepStreak suggestion `now.keepStreak.<id>` and
- *   `now.do.<id>`;
+ *   (its part of the toolbar's title; a `done` ring says `badge.workoutDone` or
+ *   `badge.noWorkout` there), and with the keepStreak suggestion `now.keepStreak.<id>` and
+ *   `now.do.<id>` (tests/unit/habits.test.ts checks they exist);
  * - `goal`: the field of the settings' goals that holds its target (0 turns the habit off);
  * - `judge`: how a day is judged: its streak's unit, and what is met (`days`: the day's amount
  *   reaches the goal; `weeks`: days flagged in a Monday-to-Sunday week reach the goal, as far
