@@ -4,12 +4,14 @@
  */
 import { coalescing } from '../model/async';
 import { formatNumber, formatVolume, type Translate } from '../model/formatting';
+import { HABIT_KINDS, judgedAgainstDayGoal, judgedField } from '../model/habits';
 import type { Settings } from '../model/settings';
 import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
+import type { FieldValues } from '../stats/summary';
 import { LOCAL_KEYS, todaySnapshotFormat } from '../store/items';
 import type { WorkerDependencies } from './dependencies';
-import { snapshotOf, todayWaterGoal, type Overview } from './overview';
+import { snapshotOf, type Overview } from './overview';
 import type { KeptOverview } from './kept-overview';
 
 export const BADGE_ALARM = 'badge:refresh';
@@ -76,8 +78,11 @@ function badgeText(
     case 'off':
       return '';
     case 'habitsLeft': {
+      const daily = new Set(
+        HABIT_KINDS.filter((kind) => kind.judge.unit === 'days').map((kind) => kind.id),
+      );
       const left = overview.reports.filter(
-        (report) => report.habit !== 'workout' && report.today === 'open',
+        (report) => daily.has(report.habit) && report.today === 'open',
       ).length;
       return left > 0 ? String(left) : '';
     }
@@ -98,21 +103,42 @@ function waterBadge(ml: number, units: Settings['units']): string {
   return `${litres < 10 ? litres.toFixed(1) : Math.min(99, Math.round(litres))}L`;
 }
 
-function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): string {
+/** Each habit's part of the title, as its ring shows it; the counts together in one part. */
+function habitParts(t: Translate, overview: Overview): string[] {
   const { todayTotals: totals, goals, settings } = overview;
-  const parts = [
-    t('badge.water', [
-      formatVolume(t, totals.waterMl, settings.units),
-      formatVolume(t, todayWaterGoal(overview), settings.units),
-    ]),
-    t('badge.breaks', [
-      formatNumber(totals.posture),
-      formatNumber(totals.movement),
-      formatNumber(totals.breathing),
-    ]),
-  ];
-  if (goals.workoutsPerWeek > 0)
-    parts.push(t(totals.workout ? 'badge.workoutDone' : 'badge.noWorkout'));
+  const values: FieldValues = totals;
+  const parts: string[] = [];
+  const counts: string[] = [];
+  let countsAt = -1;
+  for (const kind of HABIT_KINDS) {
+    const value = values[judgedField(kind)];
+    const goal = goals[kind.goal];
+    switch (kind.ring) {
+      case 'volume': {
+        const dayGoal = judgedAgainstDayGoal(kind) ? (totals.waterGoalMl ?? goal) : goal;
+        parts.push(
+          t(`badge.${kind.id}`, [
+            formatVolume(t, value as number, settings.units),
+            formatVolume(t, dayGoal, settings.units),
+          ]),
+        );
+        break;
+      }
+      case 'count':
+        if (countsAt < 0) countsAt = parts.push('') - 1;
+        counts.push(t(`badge.${kind.id}`, [formatNumber(value as number)]));
+        break;
+      case 'done':
+        if (goal > 0) parts.push(t(value ? 'badge.workoutDone' : 'badge.noWorkout'));
+        break;
+    }
+  }
+  if (countsAt >= 0) parts[countsAt] = counts.join(', ');
+  return parts;
+}
+
+function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): string {
+  const parts = habitParts(t, overview);
   if (status.pausedIndefinitely || status.pausedUntil) parts.push(t('badge.paused'));
   else if (status.next) {
     const at = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(status.next.at);

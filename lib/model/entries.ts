@@ -10,7 +10,10 @@ import { ProblemError } from './problem';
 import * as v from 'valibot';
 import { daysBetween, isDayKey, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
 
-/** What the nudges prompt for; a prompt entry logs the outcome of one. */
+/**
+ * What the nudges prompt for, in the nudges' order; a prompt entry logs the outcome of one. Each
+ * is a habit kind with a `prompt` (lib/model/habits.ts), which gives its letter in stored entries.
+ */
 export const NUDGE_KINDS = ['posture', 'movement', 'breathing', 'water'] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 

@@ -15,10 +15,13 @@
  * - A pause moves every nudge to after the pause ends. "Until tomorrow" ends at the start of
  *   the next day's first active range; "until resumed" has no end and nothing is due.
  */
-import type { NudgeKind } from '../model/entries';
+import { NUDGE_KINDS, type NudgeKind } from '../model/entries';
 import type { NudgeKindSettings, NudgeSettings } from '../model/settings';
 
 const MINUTE = 60_000;
+
+/** The kinds due by their interval or clock times alone; water also follows its pace. */
+const TIMED_KINDS = NUDGE_KINDS.filter((kind) => kind !== 'water');
 const DAY_SEARCH_LIMIT = 8;
 export const MIN_WATER_INTERVAL_MINUTES = 20;
 export const PACE_SLACK_ML = 250;
@@ -183,7 +186,7 @@ export function dueTimes(
   water: WaterProgress,
 ): Partial<Record<NudgeKind, number>> {
   const due: Partial<Record<NudgeKind, number>> = {};
-  for (const kind of ['posture', 'movement', 'breathing'] as const) {
+  for (const kind of TIMED_KINDS) {
     const at = nextDue(settings, settings[kind], from);
     if (at !== undefined) due[kind] = at;
   }
@@ -226,7 +229,7 @@ export function dayPlan(
     if (range.start >= first.start) last = range.end;
   }
   const nudges: { kind: NudgeKind; at: number }[] = [];
-  for (const kind of ['posture', 'movement', 'breathing', 'water'] as const) {
+  for (const kind of NUDGE_KINDS) {
     for (
       let at = nextDue(settings, settings[kind], first.start);
       at !== undefined && at < dayEnd;

@@ -12,7 +12,6 @@ import {
   type SetEntry,
 } from '../model/entries';
 import { setOneRepMax } from './strength';
-import type { DayStatus } from './streaks';
 import type { DayTotals } from './summary';
 import { roundTo, toKg } from '../model/units';
 
@@ -77,23 +76,6 @@ export function mostSetsFirst(counts: Readonly<Record<string, number>>): string[
 /** Exercises logged with weight, most sets first: the choices of the strength chart. */
 export function weightedExercises(entries: readonly Entry[]): string[] {
   return mostSetsFirst(Object.fromEntries(weightedSetCounts(entries)));
-}
-
-/** Each of the last `days` days: met with a workout, skipped with a rest, missed, or before history. */
-export function workoutDays(
-  totals: ReadonlyMap<DayKey, DayTotals>,
-  today: DayKey,
-  days: number,
-): (DayStatus | undefined)[] {
-  const first = [...totals.keys()].reduce((min, day) => (day < min ? day : min), today);
-  return Array.from({ length: days }, (_, index) => {
-    const day = addDays(today, index - days + 1);
-    if (day < first) return undefined;
-    const dayTotals = totals.get(day);
-    if (dayTotals?.workout) return 'met';
-    if (dayTotals?.rest) return 'skipped';
-    return day === today ? 'open' : 'missed';
-  });
 }
 
 export interface WaterDay {

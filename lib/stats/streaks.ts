@@ -1,20 +1,18 @@
 /**
  * Streaks and habit strength, computed from merged daily totals (lib/stats/summary.ts).
  *
- * The habits:
- * - water: the day's water reached the goal in force that day (or the current goal when the
- *   day recorded none);
- * - posture, movement, breathing: at least N prompts of that kind done in the day;
- * - workout: at least T workout days in a Monday-to-Sunday week (a weekly target, counted in
- *   weeks), not every day.
+ * Each habit kind is judged as it declares (lib/model/habits.ts):
+ * - by day: the day's amount reached the goal (an amount kept against the day's goal, water's,
+ *   by the goal in force that day, or the current goal when the day recorded none);
+ * - by week: at least T flagged days (workouts) in a Monday-to-Sunday week, counted in weeks.
  * A goal of 0 turns a habit off; it is then not reported.
  *
  * The rules, in the order they apply to a day:
  * 1. Days before the first day of history do not exist for any habit.
  * 2. A paused day (vacation or sick) is skipped by every habit: it neither breaks a streak nor
  *    adds to it, and the strength score stays where it was.
- * 3. A planned rest day is skipped by the workout habit. The nudge habits (posture, movement,
- *    breathing) also skip the weekdays on which no nudge is scheduled.
+ * 3. A planned rest day is skipped by the weekly habit. The habits that skip nudge-free days
+ *    (posture, movement, breathing) also skip the weekdays on which no nudge is scheduled.
  * 4. Otherwise a day is met when its value reaches the target, and missed when it does not,
  *    except today, which is open until it is met: an unfinished today never breaks a streak.
  *
@@ -33,12 +31,25 @@
  * frequency's period, doubled (with the count) because f < 1: T*2 workouts in 14 days. Skipped
  * days leave S unchanged. An open today is left out, so the score does not dip every morning.
  */
-import { dayNumber, isoWeekdayOfNumber, weekStartNumber, type DayKey } from '../model/days';
+import {
+  addDays,
+  dayNumber,
+  isoWeekdayOfNumber,
+  weekStartNumber,
+  type DayKey,
+} from '../model/days';
+import {
+  HABIT_KINDS,
+  judgedAgainstDayGoal,
+  judgedField,
+  type HabitId,
+  type HabitKind,
+  type Habits,
+} from '../model/habits';
 import type { Goals } from '../model/settings';
-import type { DayTotals } from './summary';
+import type { DayTotals, FieldValues } from './summary';
 
-export const HABITS = ['water', 'posture', 'movement', 'breathing', 'workout'] as const;
-export type HabitId = (typeof HABITS)[number];
+export type { HabitId };
 
 export interface HabitRules {
   goals: Goals;
@@ -49,6 +60,7 @@ export interface HabitRules {
 export type DayStatus = 'met' | 'missed' | 'skipped' | 'open';
 
 export interface HabitReport {
+  /** A built-in kind's id (or, with kinds a test adds, any kind's). */
   habit: HabitId;
   unit: 'days' | 'weeks';
   current: number;
@@ -94,8 +106,6 @@ function timeline(totals: ReadonlyMap<DayKey, DayTotals>, today: DayKey): Timeli
 const isPaused = (totals: DayTotals | undefined) =>
   totals?.rest === 'vacation' || totals?.rest === 'sick';
 
-type DailyHabit = Exclude<HabitId, 'workout'>;
-
 // Day statuses are kept as small numbers in typed arrays: streaks over years stay fast.
 const MET = 0;
 const MISSED = 1;
@@ -103,23 +113,20 @@ const SKIPPED = 2;
 const OPEN = 3;
 const STATUS_NAMES: readonly DayStatus[] = ['met', 'missed', 'skipped', 'open'];
 
-/** Where each daily habit reads its amount in a day's totals and its target in the goals. */
-const DAILY_FIELDS: Record<DailyHabit, { amount: keyof DayTotals & string; goal: keyof Goals }> = {
-  water: { amount: 'waterMl', goal: 'waterMl' },
-  posture: { amount: 'posture', goal: 'postureChecks' },
-  movement: { amount: 'movement', goal: 'movementBreaks' },
-  breathing: { amount: 'breathing', goal: 'breathingSessions' },
-};
+type DailyKind = HabitKind & { judge: { unit: 'days' } };
+const isDaily = (kind: HabitKind | undefined): kind is DailyKind => kind?.judge.unit === 'days';
 
 /** Each day's status and its value (0 to 1) for the strength score. */
-function dailyStatuses(habit: DailyHabit, line: Timeline, rules: HabitRules) {
+function dailyStatuses(kind: DailyKind, line: Timeline, rules: HabitRules) {
   const length = line.days.length;
   const statuses = new Uint8Array(length);
   const values = new Float64Array(length);
   const nudgeFree = new Array<boolean>(8).fill(false);
-  if (habit !== 'water') for (const weekday of rules.nudgeFreeWeekdays) nudgeFree[weekday] = true;
-  const { amount, goal } = DAILY_FIELDS[habit];
-  const target = rules.goals[goal];
+  if (kind.judge.skipsNudgeFreeDays)
+    for (const weekday of rules.nudgeFreeWeekdays) nudgeFree[weekday] = true;
+  const amount = kind.judge.amount;
+  const target = rules.goals[kind.goal];
+  const ofDayGoal = judgedAgainstDayGoal(kind);
   let weekday = isoWeekdayOfNumber(line.start);
   for (let index = 0; index < length; index++, weekday = weekday === 7 ? 1 : weekday + 1) {
     const totals = line.days[index];
@@ -127,8 +134,8 @@ function dailyStatuses(habit: DailyHabit, line: Timeline, rules: HabitRules) {
       statuses[index] = SKIPPED;
       continue;
     }
-    const dayTarget = habit === 'water' ? totals?.waterGoalMl || target : target;
-    const progress = totals ? (totals[amount] as number) / dayTarget : 0;
+    const dayTarget = ofDayGoal ? totals?.waterGoalMl || target : target;
+    const progress = totals ? ((totals as FieldValues)[amount] as number) / dayTarget : 0;
     values[index] = Math.min(1, progress);
     statuses[index] = progress >= 1 ? MET : index === length - 1 ? OPEN : MISSED;
   }
@@ -161,10 +168,10 @@ function strength(
   return score;
 }
 
-function dailyReport(habit: DailyHabit, line: Timeline, rules: HabitRules): HabitReport {
-  const { statuses, values } = dailyStatuses(habit, line, rules);
+function dailyReport(kind: DailyKind, line: Timeline, rules: HabitRules): HabitReport {
+  const { statuses, values } = dailyStatuses(kind, line, rules);
   return {
-    habit,
+    habit: kind.id as HabitId,
     unit: 'days',
     ...streaks(statuses),
     today: STATUS_NAMES[statuses[statuses.length - 1]!]!,
@@ -172,96 +179,124 @@ function dailyReport(habit: DailyHabit, line: Timeline, rules: HabitRules): Habi
   };
 }
 
+/** Per day of the timeline, 1 when its totals have the flag a weekly habit counts. */
+function flagsOf(line: Timeline, flag: string): Uint8Array {
+  const flagged = new Uint8Array(line.days.length);
+  for (let index = 0; index < line.days.length; index++) {
+    const totals = line.days[index];
+    if (totals !== undefined && (totals as FieldValues)[flag] === true) flagged[index] = 1;
+  }
+  return flagged;
+}
+
 /** Per week from the week of the first day: its status by the rule in the header. */
-function weeklyStatuses(line: Timeline, target: number): Uint8Array {
+function weeklyStatuses(line: Timeline, target: number, flagged: Uint8Array): Uint8Array {
   const firstWeek = weekStartNumber(line.start);
   const statuses = new Uint8Array(Math.floor((line.today - firstWeek) / 7) + 1);
   for (let week = firstWeek, index = 0; week <= line.today; week += 7, index++) {
-    let workouts = 0;
+    let done = 0;
     let available = 0;
-    for (let day = week; day < week + 7; day++) {
-      if (day < line.start) continue;
-      const totals = day <= line.today ? line.days[day - line.start] : undefined;
-      if (totals?.workout) workouts++;
-      if (totals?.workout || !totals?.rest) available++;
+    for (let day = Math.max(week, line.start); day < week + 7; day++) {
+      const past = day <= line.today;
+      const isDone = past && flagged[day - line.start] === 1;
+      if (isDone) done++;
+      if (isDone || !(past && line.days[day - line.start]?.rest)) available++;
     }
     const required = Math.min(target, available);
     const isCurrent = week + 7 > line.today;
-    statuses[index] =
-      required === 0 ? SKIPPED : workouts >= required ? MET : isCurrent ? OPEN : MISSED;
+    statuses[index] = required === 0 ? SKIPPED : done >= required ? MET : isCurrent ? OPEN : MISSED;
   }
   return statuses;
 }
 
-function workoutStrength(line: Timeline, target: number): number {
+function weeklyStrength(line: Timeline, target: number, flagged: Uint8Array): number {
   const frequency = target / 7;
   const window = 14;
   const needed = target * 2;
   const m = multiplier(frequency);
-  const workoutPrefix = new Int32Array(line.days.length + 1);
-  for (let index = 0; index < line.days.length; index++) {
-    workoutPrefix[index + 1] = workoutPrefix[index]! + (line.days[index]?.workout ? 1 : 0);
-  }
+  const flaggedPrefix = new Int32Array(line.days.length + 1);
+  for (let index = 0; index < line.days.length; index++)
+    flaggedPrefix[index + 1] = flaggedPrefix[index]! + flagged[index]!;
   let score = 0;
   for (let index = 0; index < line.days.length; index++) {
-    const totals = line.days[index];
-    if (totals?.rest && !totals.workout) continue;
-    if (line.start + index === line.today && !totals?.workout) continue;
-    const inWindow = workoutPrefix[index + 1]! - workoutPrefix[Math.max(0, index + 1 - window)]!;
+    const done = flagged[index] === 1;
+    if (line.days[index]?.rest && !done) continue;
+    if (line.start + index === line.today && !done) continue;
+    const inWindow = flaggedPrefix[index + 1]! - flaggedPrefix[Math.max(0, index + 1 - window)]!;
     score = score * m + Math.min(1, inWindow / needed) * (1 - m);
   }
   return score;
 }
 
-function workoutReport(line: Timeline, target: number): HabitReport {
-  const statuses = weeklyStatuses(line, target);
+function weeklyReport(kind: HabitKind, line: Timeline, target: number) {
+  const flagged = flagsOf(line, judgedField(kind));
+  const statuses = weeklyStatuses(line, target, flagged);
   return {
-    habit: 'workout',
+    habit: kind.id as HabitId,
     unit: 'weeks',
     ...streaks(statuses),
     today: STATUS_NAMES[statuses[statuses.length - 1]!]!,
-    strength: workoutStrength(line, target),
-  };
+    strength: weeklyStrength(line, target, flagged),
+  } satisfies HabitReport;
 }
 
 const EMPTY_REPORT = { current: 0, best: 0, today: 'open', strength: 0 } as const;
 
-/** Every enabled habit's streaks and strength as of `today`. */
+/** Every enabled habit's streaks and strength as of `today`, in the kinds' order. */
 export function habitReports(
   totals: ReadonlyMap<DayKey, DayTotals>,
   rules: HabitRules,
   today: DayKey,
+  kinds: Habits = HABIT_KINDS,
 ): HabitReport[] {
   const line = timeline(totals, today);
   const reports: HabitReport[] = [];
-  for (const habit of HABITS) {
-    if (habit === 'workout') {
-      const target = rules.goals.workoutsPerWeek;
-      if (target <= 0) continue;
-      reports.push(
-        line ? workoutReport(line, Math.min(7, target)) : { habit, unit: 'weeks', ...EMPTY_REPORT },
-      );
-    } else {
-      if (rules.goals[DAILY_FIELDS[habit].goal] <= 0) continue;
-      reports.push(
-        line ? dailyReport(habit, line, rules) : { habit, unit: 'days', ...EMPTY_REPORT },
-      );
-    }
+  for (const kind of kinds) {
+    const target = rules.goals[kind.goal];
+    if (target <= 0) continue;
+    if (!line) reports.push({ habit: kind.id as HabitId, unit: kind.judge.unit, ...EMPTY_REPORT });
+    else if (isDaily(kind)) reports.push(dailyReport(kind, line, rules));
+    else reports.push(weeklyReport(kind, line, Math.min(7, target)));
   }
   return reports;
 }
 
-/** Day-by-day statuses of a daily habit over the last `days` days, for the heat-map. */
+/**
+ * A weekly habit's days: met when flagged, skipped on a rest day, missed, or before history.
+ * Its streak counts weeks; the calendar shows the days it was done on.
+ */
+function flaggedDays(
+  flag: string,
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  today: DayKey,
+  days: number,
+): (DayStatus | undefined)[] {
+  const first = [...totals.keys()].reduce((min, day) => (day < min ? day : min), today);
+  return Array.from({ length: days }, (_, index) => {
+    const day = addDays(today, index - days + 1);
+    if (day < first) return undefined;
+    const dayTotals = totals.get(day);
+    if (dayTotals && (dayTotals as FieldValues)[flag] === true) return 'met';
+    if (dayTotals?.rest) return 'skipped';
+    return day === today ? 'open' : 'missed';
+  });
+}
+
+/** Day-by-day statuses of a habit over the last `days` days, for the heat-map. */
 export function recentDays(
-  habit: DailyHabit,
+  habit: HabitId,
   totals: ReadonlyMap<DayKey, DayTotals>,
   rules: HabitRules,
   today: DayKey,
   days: number,
+  kinds: Habits = HABIT_KINDS,
 ): (DayStatus | undefined)[] {
+  const kind = kinds.find((candidate) => candidate.id === habit);
+  if (!kind) throw new Error(`Not a habit: ${habit}`);
+  if (!isDaily(kind)) return flaggedDays(judgedField(kind), totals, today, days);
   const line = timeline(totals, today);
   if (!line) return new Array(days).fill(undefined);
-  const { statuses } = dailyStatuses(habit, line, rules);
+  const { statuses } = dailyStatuses(kind, line, rules);
   const padding = Math.max(0, days - statuses.length);
   const recent = Array.from(statuses.slice(-days), (status) => STATUS_NAMES[status]);
   return [...new Array<undefined>(padding).fill(undefined), ...recent];

@@ -7,13 +7,20 @@ import type { CardioEntry, Entry, SetEntry } from '../model/entries';
 import type { Settings } from '../model/settings';
 import type { RecordKind, StoredRecords } from './strength';
 import type { Goals } from '../model/settings';
+import {
+  HABIT_KINDS,
+  judgedField,
+  type HabitKind,
+  type Habits,
+  type StreakHabitId,
+} from '../model/habits';
 import type { HabitReport } from './streaks';
-import type { DayTotals } from './summary';
+import type { DayTotals, FieldValues } from './summary';
 import { convertWeight, roundTo, type Weight } from '../model/units';
 
 export type NowSuggestion =
   /** One more of a daily habit meets today's goal and keeps a running streak. */
-  | { kind: 'keepStreak'; habit: 'posture' | 'movement' | 'breathing'; streak: number }
+  | { kind: 'keepStreak'; habit: StreakHabitId; streak: number }
   /** Water is behind an even pace over today's active hours: drink one of the cups. */
   | { kind: 'water'; behindMl: number; cupMl: number }
   /** The week's workouts are not done and today is free: the last session, to repeat. */
@@ -69,55 +76,77 @@ export function lastSession(entries: readonly Entry[], today: DayKey): SetEntry[
   return sets.filter((set) => set.day === day);
 }
 
-function workoutSuggestion(state: NowState): NowSuggestion | undefined {
-  const report = state.reports.find((item) => item.habit === 'workout');
-  if (state.totals.workout || state.totals.rest || report?.today !== 'open') return undefined;
-  const session = lastSession(state.entries ?? [], state.today);
-  const first = session[0];
-  if (!first) return undefined;
-  return {
-    kind: 'workout',
-    exercise: first.exercise,
-    sets: session.filter((set) => set.exercise === first.exercise).length,
-    ...(first.reps !== undefined ? { reps: first.reps } : {}),
-    ...(first.seconds !== undefined ? { seconds: first.seconds } : {}),
-    ...(first.weight ? { weight: first.weight } : {}),
-  };
+/** The kinds that offer a suggestion of this sort, with the field each judges by. */
+function suggesting(kinds: Habits, sort: HabitKind['suggestion']) {
+  return kinds
+    .filter((kind) => kind.suggestion === sort)
+    .map((kind) => ({ kind, field: judgedField(kind) }));
 }
 
-const STREAK_HABITS = ['posture', 'movement', 'breathing'] as const;
-const GOAL_OF = {
-  posture: 'postureChecks',
-  movement: 'movementBreaks',
-  breathing: 'breathingSessions',
-} as const;
+/** A weekly habit not met yet and a free day: the last session, to repeat. */
+function sessionSuggestion(state: NowState, kinds: Habits): NowSuggestion | undefined {
+  const totals: FieldValues = state.totals;
+  for (const { kind, field } of suggesting(kinds, 'repeatSession')) {
+    const report = state.reports.find((item) => item.habit === kind.id);
+    if (totals[field] || state.totals.rest || report?.today !== 'open') continue;
+    const session = lastSession(state.entries ?? [], state.today);
+    const first = session[0];
+    if (!first) continue;
+    return {
+      kind: 'workout',
+      exercise: first.exercise,
+      sets: session.filter((set) => set.exercise === first.exercise).length,
+      ...(first.reps !== undefined ? { reps: first.reps } : {}),
+      ...(first.seconds !== undefined ? { seconds: first.seconds } : {}),
+      ...(first.weight ? { weight: first.weight } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** A habit behind an even pace over today's active hours: the cup that catches up best. */
+function paceSuggestion(state: NowState, kinds: Habits): NowSuggestion | undefined {
+  const share = activeShare(state);
+  if (share === undefined) return undefined;
+  for (const { kind, field } of suggesting(kinds, 'pace')) {
+    const behindMl = Math.round(
+      state.goals[kind.goal] * share - ((state.totals as FieldValues)[field] as number),
+    );
+    if (behindMl < WATER_SLACK_ML) continue;
+    const cups = [...state.settings.cupsMl].sort((a, b) => a - b);
+    const cupMl = cups.filter((cup) => cup <= behindMl).at(-1) ?? cups[0]!;
+    return { kind: 'water', behindMl: Math.round(behindMl / 50) * 50, cupMl };
+  }
+  return undefined;
+}
 
 /**
  * The one thing most worth doing now: a streak one action from safe first, then water behind
  * pace, then the week's workout; "all done" once every daily goal is met.
  */
-export function suggestNow(state: NowState): NowSuggestion | undefined {
+export function suggestNow(
+  state: NowState,
+  kinds: Habits = HABIT_KINDS,
+): NowSuggestion | undefined {
   if (state.totals.rest && state.totals.rest !== 'rest') return undefined;
-  for (const habit of STREAK_HABITS) {
-    const report = state.reports.find((item) => item.habit === habit);
-    const goal = state.goals[GOAL_OF[habit]];
-    if (report && report.current > 0 && report.today === 'open' && goal - state.totals[habit] === 1)
-      return { kind: 'keepStreak', habit, streak: report.current };
+  const totals: FieldValues = state.totals;
+  for (const { kind, field } of suggesting(kinds, 'keepStreak')) {
+    const report = state.reports.find((item) => item.habit === kind.id);
+    const goal = state.goals[kind.goal];
+    if (
+      report &&
+      report.current > 0 &&
+      report.today === 'open' &&
+      goal - (totals[field] as number) === 1
+    )
+      return { kind: 'keepStreak', habit: kind.id as StreakHabitId, streak: report.current };
   }
-  const share = activeShare(state);
-  if (share !== undefined) {
-    const behindMl = Math.round(state.goals.waterMl * share - state.totals.waterMl);
-    if (behindMl >= WATER_SLACK_ML) {
-      const cups = [...state.settings.cupsMl].sort((a, b) => a - b);
-      const cupMl = cups.filter((cup) => cup <= behindMl).at(-1) ?? cups[0]!;
-      return { kind: 'water', behindMl: Math.round(behindMl / 50) * 50, cupMl };
-    }
-  }
-  const workout = workoutSuggestion(state);
-  if (workout) return workout;
-  const metAll =
-    state.totals.waterMl >= state.goals.waterMl &&
-    STREAK_HABITS.every((habit) => state.totals[habit] >= state.goals[GOAL_OF[habit]]);
+  const suggestion = paceSuggestion(state, kinds) ?? sessionSuggestion(state, kinds);
+  if (suggestion) return suggestion;
+  const metAll = kinds.every(
+    (kind) =>
+      kind.judge.unit !== 'days' || (totals[kind.judge.amount] as number) >= state.goals[kind.goal],
+  );
   return metAll ? { kind: 'allDone' } : undefined;
 }
 

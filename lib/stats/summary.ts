@@ -11,24 +11,16 @@
  */
 import { addDays, type DayKey } from '../model/days';
 import type { Entry, RestReason } from '../model/entries';
-import { toKg } from '../model/units';
+import { HABIT_KINDS, storedFields, type HabitFields, type Habits } from '../model/habits';
 
-export interface DeviceDay {
+/** A device's day: what each habit kind stores (lib/model/habits.ts), and the day's own fields. */
+export type DeviceDay = HabitFields & {
   /** Time of this record's last change; the newer record of a device wins a merge. */
   rev: number;
-  waterMl: number;
-  sets: number;
-  /** Weight × reps over the day's working sets, in whole kg. */
-  volumeKg: number;
-  /** A set or cardio was logged. */
-  workout: boolean;
-  posture: number;
-  movement: number;
-  breathing: number;
   rest?: RestReason;
   /** The water goal in force when this record was written; streaks judge a day by it. */
   waterGoalMl?: number;
-}
+};
 
 export type DaySummary = Record<string, DeviceDay>;
 export type History = Record<DayKey, DaySummary>;
@@ -37,43 +29,46 @@ export type History = Record<DayKey, DaySummary>;
 export type DayTotals = Omit<DeviceDay, 'rev'>;
 
 /**
- * The most one device can log in a day, generously: a record beyond these is not a person's
- * day but a damaged or hostile item, and is skipped wherever it comes from another device.
+ * A record's or totals' fields by name, for what reads the kinds' declarations: a stored field is
+ * a number, or a boolean for a flag.
  */
-export const DAY_BOUNDS = {
-  waterMl: 50_000,
-  sets: 2_000,
-  volumeKg: 5_000_000,
-  prompts: 1_000,
-  waterGoalMl: { min: 100, max: 20_000 },
-} as const;
+export type FieldValues = Record<string, number | boolean | RestReason | undefined>;
 
-export function isHumanDay(record: DeviceDay): boolean {
+/** The goals a day's record may carry; beyond them an item is damaged or hostile. */
+export const DAY_GOAL_BOUNDS = { min: 100, max: 20_000 } as const;
+
+/**
+ * Whether a record is a person's day: every stored field within the most one device logs in a
+ * day (lib/model/habits.ts), and its goal within bounds. Another device's record beyond them is
+ * skipped.
+ */
+export function isHumanDay(record: DeviceDay, kinds: Habits = HABIT_KINDS): boolean {
+  const values: FieldValues = record;
   const goal = record.waterGoalMl;
   return (
-    record.waterMl <= DAY_BOUNDS.waterMl &&
-    record.sets <= DAY_BOUNDS.sets &&
-    record.volumeKg <= DAY_BOUNDS.volumeKg &&
-    Math.max(record.posture, record.movement, record.breathing) <= DAY_BOUNDS.prompts &&
-    (goal === undefined ||
-      (goal >= DAY_BOUNDS.waterGoalMl.min && goal <= DAY_BOUNDS.waterGoalMl.max))
+    storedFields(kinds).every(
+      (field) => field.max === undefined || (values[field.name] as number) <= field.max,
+    ) &&
+    (goal === undefined || (goal >= DAY_GOAL_BOUNDS.min && goal <= DAY_GOAL_BOUNDS.max))
   );
 }
 
-export function emptyDayTotals(): DayTotals {
-  return {
-    waterMl: 0,
-    sets: 0,
-    volumeKg: 0,
-    workout: false,
-    posture: 0,
-    movement: 0,
-    breathing: 0,
-  };
+export function emptyDayTotals(kinds: Habits = HABIT_KINDS): DayTotals {
+  const totals: FieldValues = {};
+  for (const field of storedFields(kinds)) totals[field.name] = field.type === 'flag' ? false : 0;
+  return totals as DayTotals;
 }
 
-export function emptyDeviceDay(rev: number): DeviceDay {
-  return { rev, ...emptyDayTotals() };
+const emptyRecords = new WeakMap<Habits, DeviceDay>();
+
+export function emptyDeviceDay(rev: number, kinds: Habits = HABIT_KINDS): DeviceDay {
+  let empty = emptyRecords.get(kinds);
+  if (!empty) emptyRecords.set(kinds, (empty = { rev: 0, ...emptyDayTotals(kinds) }));
+  // Copies of one record share its shape: years of records stay fast to read. (Object.assign
+  // copies several times faster than a spread.)
+  const record = Object.assign({}, empty);
+  record.rev = rev;
+  return record;
 }
 
 /** Stronger reasons win when devices disagree: a sick day pauses more than a rest day. */
@@ -89,56 +84,48 @@ function strongerRest(
 }
 
 /**
- * One device's records for every day its entries touch. A rest entry with a range marks each
- * of its days. `rev` is stamped on every record produced.
+ * One device's records for every day its entries touch: each stored field adds what each entry
+ * tallies for it (lib/model/habits.ts). A rest entry with a range marks each of its days. `rev`
+ * is stamped on every record produced.
  */
 export function summarizeEntries(
   entries: Iterable<Entry>,
   rev: number,
   waterGoalMl?: number,
+  kinds: Habits = HABIT_KINDS,
 ): Map<DayKey, DeviceDay> {
+  const fields = storedFields(kinds);
   const days = new Map<DayKey, DeviceDay>();
   const dayRecord = (day: DayKey) => {
     let record = days.get(day);
     if (!record) {
-      record = emptyDeviceDay(rev);
+      record = emptyDeviceDay(rev, kinds);
       if (waterGoalMl !== undefined) record.waterGoalMl = waterGoalMl;
       days.set(day, record);
     }
     return record;
   };
   for (const entry of entries) {
-    switch (entry.kind) {
-      case 'water':
-        dayRecord(entry.day).waterMl += entry.ml;
-        break;
-      case 'set': {
-        const record = dayRecord(entry.day);
-        record.workout = true;
-        if (entry.warmup) break;
-        record.sets += 1;
-        if (entry.weight && entry.reps) {
-          const sides = entry.side === 'both' ? 2 : 1;
-          record.volumeKg += toKg(entry.weight) * entry.reps * sides;
-        }
-        break;
+    if (entry.kind === 'rest') {
+      for (let day = entry.day; day <= (entry.until ?? entry.day); day = addDays(day, 1)) {
+        const record = dayRecord(day);
+        record.rest = strongerRest(record.rest, entry.reason);
       }
-      case 'cardio':
-        dayRecord(entry.day).workout = true;
-        break;
-      case 'prompt':
-        if (entry.outcome === 'done' && entry.prompt !== 'water')
-          dayRecord(entry.day)[entry.prompt] += 1;
-        break;
-      case 'rest':
-        for (let day = entry.day; day <= (entry.until ?? entry.day); day = addDays(day, 1)) {
-          const record = dayRecord(day);
-          record.rest = strongerRest(record.rest, entry.reason);
-        }
-        break;
+      continue;
+    }
+    for (const field of fields) {
+      const amount = field.tally(entry);
+      if (amount === 0) continue;
+      const values: FieldValues = dayRecord(entry.day);
+      values[field.name] = field.type === 'flag' ? true : (values[field.name] as number) + amount;
     }
   }
-  for (const record of days.values()) record.volumeKg = Math.round(record.volumeKg);
+  // Counts are kept whole (volume is summed in fractions of a kg), so sums are exact.
+  for (const record of days.values()) {
+    const values: FieldValues = record;
+    for (const field of fields)
+      if (field.type === 'count') values[field.name] = Math.round(values[field.name] as number);
+  }
   return days;
 }
 
@@ -154,6 +141,7 @@ export function otherDevicesDays(
   entries: Iterable<Entry>,
   own: string,
   waterGoalMl?: number,
+  kinds: Habits = HABIT_KINDS,
 ): Map<string, Map<DayKey, DeviceDay>> {
   const byDevice = new Map<string, Entry[]>();
   for (const entry of entries) {
@@ -165,7 +153,7 @@ export function otherDevicesDays(
   return new Map(
     [...byDevice].map(([device, list]) => [
       device,
-      summarizeEntries(list, IMPORTED_REV, waterGoalMl),
+      summarizeEntries(list, IMPORTED_REV, waterGoalMl, kinds),
     ]),
   );
 }
@@ -198,14 +186,27 @@ export function mergeHistory(a: History, b: History): History {
   return merged;
 }
 
-export function dayTotals(summary: DaySummary): DayTotals {
-  let waterMl = 0;
-  let sets = 0;
-  let volumeKg = 0;
-  let workout = false;
-  let posture = 0;
-  let movement = 0;
-  let breathing = 0;
+const totalsShapes = new WeakMap<Habits, DayTotals>();
+
+/**
+ * The totals a day starts from, with every field present in one order: totals copied from it
+ * share one shape, so streak loops over years of them stay fast.
+ */
+function totalsShape(kinds: Habits): DayTotals {
+  let shape = totalsShapes.get(kinds);
+  if (!shape) {
+    shape = emptyDayTotals(kinds);
+    shape.rest = undefined;
+    shape.waterGoalMl = undefined;
+    totalsShapes.set(kinds, shape);
+  }
+  return shape;
+}
+
+export function dayTotals(summary: DaySummary, kinds: Habits = HABIT_KINDS): DayTotals {
+  const fields = storedFields(kinds);
+  const dayTotals = Object.assign({}, totalsShape(kinds));
+  const totals: FieldValues = dayTotals;
   let rest: RestReason | undefined;
   let waterGoalMl: number | undefined;
   let goalRev = -1;
@@ -213,13 +214,12 @@ export function dayTotals(summary: DaySummary): DayTotals {
   // do not depend on the order in which devices arrived.
   for (const device in summary) {
     const record = summary[device]!;
-    waterMl += record.waterMl;
-    sets += record.sets;
-    volumeKg += record.volumeKg;
-    workout ||= record.workout;
-    posture += record.posture;
-    movement += record.movement;
-    breathing += record.breathing;
+    const values: FieldValues = record;
+    for (const field of fields) {
+      const value = values[field.name];
+      if (field.type === 'flag') totals[field.name] ||= value as boolean;
+      else totals[field.name] = (totals[field.name] as number) + (value as number);
+    }
     if (record.rest !== undefined) rest = strongerRest(rest, record.rest);
     // On equal revisions the larger goal wins, whatever the order.
     if (
@@ -230,12 +230,16 @@ export function dayTotals(summary: DaySummary): DayTotals {
       goalRev = record.rev;
     }
   }
-  // Every field always present, so all totals share one shape and streak loops stay fast.
-  return { waterMl, sets, volumeKg, workout, posture, movement, breathing, rest, waterGoalMl };
+  dayTotals.rest = rest;
+  dayTotals.waterGoalMl = waterGoalMl;
+  return dayTotals;
 }
 
-export function historyTotals(history: History): Map<DayKey, DayTotals> {
+export function historyTotals(
+  history: History,
+  kinds: Habits = HABIT_KINDS,
+): Map<DayKey, DayTotals> {
   const totals = new Map<DayKey, DayTotals>();
-  for (const day of Object.keys(history)) totals.set(day, dayTotals(history[day]!));
+  for (const day of Object.keys(history)) totals.set(day, dayTotals(history[day]!, kinds));
   return totals;
 }

@@ -12,25 +12,14 @@
  *   rest   ['r', …, reason, until]
  *
  * The instant is stored as milliseconds from the start of the bucket's month (UTC); devices and
- * exercises are indexes into the bucket's tables; absent fields are null, and trailing nulls
- * are dropped.
+ * exercises are indexes into the bucket's tables; a prompt's kind is the letter its habit kind
+ * declares (lib/model/habits.ts); absent fields are null, and trailing nulls are dropped.
  *
- * Sync holds daily records (lib/stats/summary.ts), at two levels of detail:
- * - full: one record a day as base-36 numbers, `dd:water,sets,volume,workout,posture,movement,
- *   breathing,rest,goal` joined by ';' (goal only when it differs from the item's);
- * - coarse: four base64url characters a day from 1 January, packing what streaks, strength
- *   scores and the heat-map need: water as twentieths of the goal (so "goal met" stays exact),
- *   sets, posture, movement and breathing counts (capped), workout and rest.
+ * Daily records, in local storage and in sync, have a codec of their own: lib/store/day-codec.ts.
  */
-import { dayKeyFromNumber, dayNumber, type DayKey } from '../model/days';
-import {
-  parseEntry,
-  REST_REASONS,
-  type Entry,
-  type NudgeKind,
-  type PromptOutcome,
-} from '../model/entries';
-import type { DeviceDay } from '../stats/summary';
+import { dayNumber } from '../model/days';
+import { parseEntry, type Entry, type NudgeKind, type PromptOutcome } from '../model/entries';
+import { HABIT_KINDS } from '../model/habits';
 
 type Field = string | number | null;
 export type EncodedEntry = [
@@ -58,12 +47,9 @@ export function emptyBucket(): Bucket {
   return { v: BUCKET_VERSION, devices: [], exercises: [], entries: [] };
 }
 
-const PROMPT_LETTERS: Record<NudgeKind, string> = {
-  posture: 'P',
-  movement: 'M',
-  breathing: 'B',
-  water: 'W',
-};
+const PROMPT_LETTERS = Object.fromEntries(
+  HABIT_KINDS.flatMap((kind) => ('prompt' in kind ? [[kind.id, kind.prompt.letter]] : [])),
+) as Record<NudgeKind, string>;
 const OUTCOME_LETTERS: Record<PromptOutcome, string> = {
   done: 'd',
   snoozed: 's',
@@ -294,163 +280,4 @@ export function decodeStoredEntry(
   if (typeof encoded[1] !== 'number' || tables.devices[encoded[3] as number] === undefined)
     return undefined;
   return entryObject(encoded, month, tables) as Entry | undefined;
-}
-
-// Daily records in sync ------------------------------------------------------------------------
-
-const REST_CODES = [undefined, ...REST_REASONS] as const;
-
-function restCode(rest: DeviceDay['rest']): number {
-  return rest === undefined ? 0 : REST_CODES.indexOf(rest);
-}
-
-export class RecordFormatError extends Error {
-  override name = 'RecordFormatError';
-}
-
-function base36(text: string | undefined): number {
-  if (text === undefined || text === '') return 0;
-  if (!/^[0-9a-z]{1,9}$/.test(text)) throw new RecordFormatError(`Not a base-36 number: ${text}`);
-  return parseInt(text, 36);
-}
-
-/** Full detail: every day of a month, one record each. */
-export function encodeFullDays(
-  days: ReadonlyMap<DayKey, DeviceDay>,
-  goalMl: number | undefined,
-): string {
-  return [...days]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([day, record]) => {
-      const numbers = [
-        record.waterMl,
-        record.sets,
-        record.volumeKg,
-        record.workout ? 1 : 0,
-        record.posture,
-        record.movement,
-        record.breathing,
-        restCode(record.rest),
-        record.waterGoalMl !== undefined && record.waterGoalMl !== goalMl ? record.waterGoalMl : 0,
-      ];
-      while (numbers.length > 0 && numbers[numbers.length - 1] === 0) numbers.pop();
-      return `${day.slice(8)}:${numbers.map((n) => Math.round(n).toString(36)).join(',')}`;
-    })
-    .join(';');
-}
-
-export function decodeFullDays(
-  text: string,
-  month: string,
-  rev: number,
-  goalMl: number | undefined,
-): Map<DayKey, DeviceDay> {
-  const days = new Map<DayKey, DeviceDay>();
-  if (text === '') return days;
-  for (const part of text.split(';')) {
-    const match = /^(\d\d):([0-9a-z,]*)$/.exec(part);
-    if (!match) throw new RecordFormatError(`Not a daily record: ${part.slice(0, 40)}`);
-    const day = `${month}-${match[1]}`;
-    if (dayKeyFromNumber(dayNumber(day)) !== day) throw new RecordFormatError(`Not a day: ${day}`);
-    const [water, sets, volume, workout, posture, movement, breathing, rest, goal] =
-      match[2]!.split(',');
-    const restReason = REST_CODES[base36(rest)];
-    if (base36(rest) >= REST_CODES.length)
-      throw new RecordFormatError(`Unknown rest code: ${rest}`);
-    const record: DeviceDay = {
-      rev,
-      waterMl: base36(water),
-      sets: base36(sets),
-      volumeKg: base36(volume),
-      workout: base36(workout) === 1,
-      posture: base36(posture),
-      movement: base36(movement),
-      breathing: base36(breathing),
-    };
-    if (restReason) record.rest = restReason;
-    const dayGoal = base36(goal) || goalMl;
-    if (dayGoal !== undefined) record.waterGoalMl = dayGoal;
-    days.set(day, record);
-  }
-  return days;
-}
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const COARSE_CHARS = 4;
-/** Water is kept as twentieths of the day's goal, up to twice the goal. */
-const WATER_STEPS = 20;
-
-const cap = (value: number, max: number) => Math.max(0, Math.min(max, Math.round(value)));
-
-function packCoarse(record: DeviceDay, goalMl: number): number {
-  const water = cap(
-    Math.floor((record.waterMl / (record.waterGoalMl ?? goalMl)) * WATER_STEPS + 1e-9),
-    63,
-  );
-  return (
-    (water << 18) |
-    (cap(record.sets, 15) << 14) |
-    (cap(record.posture, 15) << 10) |
-    (cap(record.movement, 15) << 6) |
-    (cap(record.breathing, 7) << 3) |
-    ((record.workout ? 1 : 0) << 2) |
-    restCode(record.rest)
-  );
-}
-
-/** Coarse detail: the days of one year, from 1 January, four characters a day. */
-export function encodeCoarseYear(
-  year: number,
-  days: ReadonlyMap<DayKey, DeviceDay>,
-  goalMl: number,
-): string {
-  const first = dayNumber(`${year}-01-01`);
-  const length = dayNumber(`${year + 1}-01-01`) - first;
-  const chars: string[] = [];
-  let used = 0;
-  for (let index = 0; index < length; index++) {
-    const record = days.get(dayKeyFromNumber(first + index));
-    const packed = record ? packCoarse(record, goalMl) : 0;
-    for (let shift = 18; shift >= 0; shift -= 6) chars.push(BASE64URL[(packed >> shift) & 63]!);
-    if (packed !== 0) used = chars.length;
-  }
-  return chars.slice(0, used).join('');
-}
-
-export function decodeCoarseYear(
-  text: string,
-  year: number,
-  rev: number,
-  goalMl: number,
-): Map<DayKey, DeviceDay> {
-  if (text.length % COARSE_CHARS !== 0 || !/^[A-Za-z0-9_-]*$/.test(text)) {
-    throw new RecordFormatError('Not a coarse year');
-  }
-  const first = dayNumber(`${year}-01-01`);
-  if (text.length / COARSE_CHARS > dayNumber(`${year + 1}-01-01`) - first) {
-    throw new RecordFormatError('A coarse year longer than a year');
-  }
-  const days = new Map<DayKey, DeviceDay>();
-  for (let index = 0; index * COARSE_CHARS < text.length; index++) {
-    let packed = 0;
-    for (let char = 0; char < COARSE_CHARS; char++) {
-      packed = (packed << 6) | BASE64URL.indexOf(text[index * COARSE_CHARS + char]!);
-    }
-    if (packed === 0) continue;
-    const restReason = REST_CODES[packed & 3];
-    const record: DeviceDay = {
-      rev,
-      waterMl: Math.round((((packed >> 18) & 63) * goalMl) / WATER_STEPS),
-      sets: (packed >> 14) & 15,
-      volumeKg: 0,
-      workout: ((packed >> 2) & 1) === 1,
-      posture: (packed >> 10) & 15,
-      movement: (packed >> 6) & 15,
-      breathing: (packed >> 3) & 7,
-      waterGoalMl: goalMl,
-    };
-    if (restReason) record.rest = restReason;
-    days.set(dayKeyFromNumber(first + index), record);
-  }
-  return days;
 }

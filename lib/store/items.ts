@@ -39,16 +39,15 @@ import * as v from 'valibot';
 import {
   BUCKET_VERSION,
   decodeEntry,
-  decodeFullDays,
   decodeStoredEntry,
   isStoredOfKind,
   emptyBucket,
   encodeEntry,
-  encodeFullDays,
   type Bucket,
   type BucketTables,
   type EncodedEntry,
 } from './codec';
+import { decodeFullDays, encodeFullDays } from './day-codec';
 import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '../model/catalogue';
 import type { DayKey } from '../model/days';
 import { dayKeySchema, deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';

@@ -14,7 +14,8 @@ import {
   type KeyValueArea,
 } from '../store/items';
 import { readOwnDays } from '../store/items';
-import { planFold, planSync, readSyncItems, SyncBudgetError, DETAIL_LEVELS } from './plan';
+import { planFold } from './fold';
+import { planSync, readSyncItems, SyncBudgetError, DETAIL_LEVELS } from './plan';
 
 export interface FlushDependencies {
   local: KeyValueArea;

@@ -14,12 +14,11 @@
  * the item count under 512. A device plans its own items at the most detailed level that fits
  * beside everyone else's, stepping down (fewer full months, then fewer years) when it must.
  *
- * Devices not seen for STALE_DAYS are folded into the shared archive by the device with the
- * smallest id among those seen recently, so that one device does it. The archive always grows
- * by union (a device listed in `from` is never added twice); the stale device's own keys are
- * removed only FOLD_GRACE_DAYS after its fold, once every device has had time to see the
- * archive that holds its days. Readers skip devices the archive already holds. A device with
- * any item written by a newer version is neither folded nor removed by this one.
+ * Devices long gone are folded into the shared archive (lib/sync/fold.ts); readers skip devices
+ * the archive holds.
+ *
+ * Items carry the version of the daily records they hold (lib/store/day-codec.ts): an item of an
+ * older version is upgraded as it is read, one of a newer version is skipped and reported.
  *
  * Imported history. An import (a restore on a new computer) brings entries logged by other
  * device ids. They count here through records kept per device of origin (local `others.*`,
@@ -39,12 +38,22 @@ import {
   decodeFullDays,
   encodeCoarseYear,
   encodeFullDays,
+  RECORD_VERSION,
   RecordFormatError,
-} from '../store/codec';
+  upgradeCoarseYear,
+  upgradeFullDays,
+} from '../store/day-codec';
 import { SHARED_SYNC_KEYS } from '../store/items';
-import { daysBetween, isDayKey, type DayKey } from '../model/days';
+import { isDayKey, type DayKey } from '../model/days';
 import { dayKeySchema, deviceIdSchema, isSaneYear } from '../model/entries';
-import { DAY_BOUNDS, isHumanDay, mergeDay, type DeviceDay, type History } from '../stats/summary';
+import { HABIT_KINDS, type Habits } from '../model/habits';
+import {
+  DAY_GOAL_BOUNDS,
+  isHumanDay,
+  mergeDay,
+  type DeviceDay,
+  type History,
+} from '../stats/summary';
 
 export const SYNC_QUOTA = {
   bytes: 102_400,
@@ -55,23 +64,26 @@ export const SYNC_QUOTA = {
 } as const;
 export const SYNC_BUDGET_BYTES = Math.floor(SYNC_QUOTA.bytes * 0.8);
 export const SYNC_BUDGET_ITEMS = Math.floor(SYNC_QUOTA.items * 0.8);
-export const STALE_DAYS = 180;
-export const RECENT_DAYS = 30;
-export const FOLD_GRACE_DAYS = 14;
-export const SYNC_FORMAT_VERSION = 1;
+/** Sync's items hold daily records: a new format of the records is a new format of sync. */
+export const SYNC_FORMAT_VERSION = RECORD_VERSION;
 
 /** Bytes an item costs against the quota, as Chromium counts them: key plus JSON value. */
 export function itemBytes(key: string, value: unknown): number {
   return new TextEncoder().encode(key + JSON.stringify(value)).length;
 }
 
-const versionSchema = v.literal(SYNC_FORMAT_VERSION);
+const versionSchema = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(1),
+  v.maxValue(SYNC_FORMAT_VERSION),
+);
 const revSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 const goalSchema = v.pipe(
   v.number(),
   v.integer(),
-  v.minValue(DAY_BOUNDS.waterGoalMl.min),
-  v.maxValue(DAY_BOUNDS.waterGoalMl.max),
+  v.minValue(DAY_GOAL_BOUNDS.min),
+  v.maxValue(DAY_GOAL_BOUNDS.max),
 );
 
 const deviceItemSchema = v.object({ v: versionSchema, seen: dayKeySchema, first: dayKeySchema });
@@ -117,7 +129,7 @@ export function isOwnKey(key: string, device: string): boolean {
 
 export interface ForeignItem {
   key: string;
-  /** `implausible`: valid in form, but beyond what a person logs in a day (DAY_BOUNDS). */
+  /** `implausible`: valid in form, but beyond what a person logs in a day (isHumanDay). */
   reason: 'unknownKey' | 'newerVersion' | 'invalid' | 'implausible';
 }
 
@@ -130,7 +142,7 @@ export interface SyncView {
   foreign: ForeignItem[];
 }
 
-function foreignReason(value: unknown): ForeignItem['reason'] {
+export function foreignReason(value: unknown): ForeignItem['reason'] {
   const version = (value as { v?: unknown } | null)?.v;
   return typeof version === 'number' && version > SYNC_FORMAT_VERSION ? 'newerVersion' : 'invalid';
 }
@@ -142,9 +154,19 @@ class ImplausibleItemError extends Error {
 }
 
 /** An item's days, refused whole when one of them is beyond what a person logs. */
-function human(days: Map<DayKey, DeviceDay>, key: string): Map<DayKey, DeviceDay> {
-  for (const record of days.values()) if (!isHumanDay(record)) throw new ImplausibleItemError(key);
+function human(days: Map<DayKey, DeviceDay>, key: string, kinds: Habits): Map<DayKey, DeviceDay> {
+  for (const record of days.values())
+    if (!isHumanDay(record, kinds)) throw new ImplausibleItemError(key);
   return days;
+}
+
+/** A coarse item's days, upgraded from the version it was written in. */
+export function coarseDays(
+  item: { v: number; t: number; g: number; s: string },
+  year: number,
+  kinds: Habits = HABIT_KINDS,
+): Map<DayKey, DeviceDay> {
+  return decodeCoarseYear(upgradeCoarseYear(item.s, item.v), year, item.t, item.g, kinds);
 }
 
 function sanelyYear(text: string, key: string): number {
@@ -157,7 +179,10 @@ function sanelyYear(text: string, key: string): number {
  * Reads every item of sync. Nothing here throws on bad data: an item that does not validate
  * is skipped and listed in `foreign`, whoever wrote it.
  */
-export function readSyncItems(items: Readonly<Record<string, unknown>>): SyncView {
+export function readSyncItems(
+  items: Readonly<Record<string, unknown>>,
+  kinds: Habits = HABIT_KINDS,
+): SyncView {
   const foreign: ForeignItem[] = [];
   const devices = new Map<string, DeviceItem>();
   const archive = new Map<number, ArchiveItem>();
@@ -185,27 +210,21 @@ export function readSyncItems(items: Readonly<Record<string, unknown>>): SyncVie
         if (!monthOk(match[2]!)) throw new RecordFormatError(key);
         const item = v.safeParse(monthItemSchema, value);
         if (!item.success) throw new RecordFormatError(key);
-        into(
-          full,
-          match[1]!,
-          human(decodeFullDays(item.output.d, match[2]!, item.output.t, item.output.g), key),
-        );
+        const { v: version, t, g, d } = item.output;
+        const days = decodeFullDays(upgradeFullDays(d, version), match[2]!, t, g, kinds);
+        into(full, match[1]!, human(days, key, kinds));
       } else if ((match = KEY_PATTERNS.year.exec(key))) {
         const year = sanelyYear(match[2]!, key);
         const item = v.safeParse(yearItemSchema, value);
         if (!item.success) throw new RecordFormatError(key);
-        into(
-          coarse,
-          match[1]!,
-          decodeCoarseYear(item.output.s, year, item.output.t, item.output.g),
-        );
+        into(coarse, match[1]!, coarseDays(item.output, year, kinds));
       } else if (KEY_PATTERNS.fold.test(key)) {
         if (!v.is(foldItemSchema, value)) throw new RecordFormatError(key);
       } else if ((match = KEY_PATTERNS.archive.exec(key))) {
         const year = sanelyYear(match[1]!, key);
         const item = v.safeParse(archiveItemSchema, value);
         if (!item.success) throw new RecordFormatError(key);
-        decodeCoarseYear(item.output.s, year, item.output.t, item.output.g);
+        coarseDays(item.output, year, kinds);
         archive.set(year, item.output);
       } else {
         foreign.push({ key, reason: 'unknownKey' });
@@ -230,7 +249,7 @@ export function readSyncItems(items: Readonly<Record<string, unknown>>): SyncVie
     }
   }
   for (const [year, item] of archive) {
-    for (const [day, record] of decodeCoarseYear(item.s, year, item.t, item.g)) {
+    for (const [day, record] of coarseDays(item, year, kinds)) {
       history[day] = mergeDay(history[day] ?? {}, { archive: record });
     }
   }
@@ -299,6 +318,7 @@ export function ownItems(
   device: string,
   days: ReadonlyMap<DayKey, DeviceDay>,
   options: { today: DayKey; first: DayKey; rev: number; goalMl: number; level: DetailLevel },
+  kinds: Habits = HABIT_KINDS,
 ): Record<string, unknown> {
   const { today, rev, goalMl, level } = options;
   const fullMonths = new Set(monthsBack(today, level.fullMonths));
@@ -324,11 +344,11 @@ export function ownItems(
       v: SYNC_FORMAT_VERSION,
       t: rev,
       g: goalMl,
-      d: encodeFullDays(monthDays, goalMl),
+      d: encodeFullDays(monthDays, goalMl, kinds),
     };
   }
   for (const [year, yearDays] of byYear) {
-    const s = encodeCoarseYear(year, yearDays, goalMl);
+    const s = encodeCoarseYear(year, yearDays, goalMl, kinds);
     if (s !== '') items[yearKey(device, year)] = { v: SYNC_FORMAT_VERSION, t: rev, g: goalMl, s };
   }
   return items;
@@ -364,6 +384,7 @@ export function planSync(
   days: ReadonlyMap<DayKey, DeviceDay>,
   current: Readonly<Record<string, unknown>>,
   options: { today: DayKey; first: DayKey; rev: number; goalMl: number; minLevel?: number },
+  kinds: Habits = HABIT_KINDS,
 ): SyncPlan {
   const others = Object.fromEntries(
     Object.entries(current).filter(([key]) => !isOwnKey(key, device)),
@@ -371,7 +392,7 @@ export function planSync(
   const otherBytes = totalBytes(others);
   const otherCount = Object.keys(others).length;
   for (let level = options.minLevel ?? 0; level < DETAIL_LEVELS.length; level++) {
-    const wanted = ownItems(device, days, { ...options, level: DETAIL_LEVELS[level]! });
+    const wanted = ownItems(device, days, { ...options, level: DETAIL_LEVELS[level]! }, kinds);
     const bytes = otherBytes + totalBytes(wanted);
     const count = otherCount + Object.keys(wanted).length;
     const oversized = Object.entries(wanted).some(
@@ -400,101 +421,4 @@ function sameRev(wanted: unknown, existing: unknown): unknown {
     return wanted;
   if (!('t' in wanted) || !('t' in existing)) return wanted;
   return { ...wanted, t: existing.t };
-}
-
-// Folding devices long gone into the archive ----------------------------------------------------
-
-export interface FoldPlan {
-  set: Record<string, unknown>;
-  remove: string[];
-}
-
-/**
- * Housekeeping for devices not seen for STALE_DAYS, done only by the device with the smallest
- * id among those seen in the last RECENT_DAYS (this one included).
- */
-export function planFold(
-  device: string,
-  current: Readonly<Record<string, unknown>>,
-  view: SyncView,
-  today: DayKey,
-  rev: number,
-): FoldPlan {
-  const plan: FoldPlan = { set: {}, remove: [] };
-  const recent = [...view.devices]
-    .filter(([id, item]) => id === device || daysBetween(item.seen, today) <= RECENT_DAYS)
-    .map(([id]) => id);
-  if (recent.length === 0 || [...recent, device].sort()[0] !== device) return plan;
-
-  const archived = new Set([...view.archive.values()].flatMap((item) => item.from));
-  for (const [stale, item] of view.devices) {
-    if (stale === device || daysBetween(item.seen, today) <= STALE_DAYS) continue;
-    const staleKeys = Object.keys(current).filter((key) => isOwnKey(key, stale));
-    // A newer version wrote some of its items: their days cannot be read here, so neither
-    // folded nor removed; that version will fold the device.
-    if (staleKeys.some((key) => foreignReason(current[key]) === 'newerVersion')) continue;
-    if (archived.has(stale)) {
-      // Its days are in the archive: its keys go once everyone has had time to see that.
-      const foldedOn = (current[`fold.${stale}`] as { on?: DayKey } | undefined)?.on;
-      if (foldedOn && isDayKey(foldedOn) && daysBetween(foldedOn, today) >= FOLD_GRACE_DAYS) {
-        plan.remove.push(...staleKeys, `fold.${stale}`);
-      }
-      continue;
-    }
-    const staleDays = readSyncItems(
-      Object.fromEntries(staleKeys.map((key) => [key, current[key]])),
-    ).history;
-    const byYear = new Map<number, Map<DayKey, DeviceDay>>();
-    for (const [day, summary] of Object.entries(staleDays)) {
-      const year = Number(day.slice(0, 4));
-      if (!byYear.has(year)) byYear.set(year, new Map());
-      byYear.get(year)!.set(day, summary[stale]!);
-    }
-    for (const [year, days] of byYear) {
-      const key = archiveKey(year);
-      const existing = (plan.set[key] ?? view.archive.get(year)) as ArchiveItem | undefined;
-      const goal =
-        existing?.g ?? [...days.values()].find((record) => record.waterGoalMl)?.waterGoalMl ?? 2000;
-      const combined = new Map<DayKey, DeviceDay>();
-      const add = (day: DayKey, record: DeviceDay) => {
-        const before = combined.get(day);
-        combined.set(day, before ? sumRecords(before, record) : record);
-      };
-      if (existing)
-        for (const [day, record] of decodeCoarseYear(existing.s, year, existing.t, existing.g))
-          add(day, record);
-      for (const [day, record] of days)
-        add(day, { ...record, waterGoalMl: record.waterGoalMl ?? goal });
-      plan.set[key] = {
-        v: SYNC_FORMAT_VERSION,
-        t: rev,
-        g: goal,
-        s: encodeCoarseYear(year, combined, goal),
-        from: [...new Set([...(existing?.from ?? []), stale])].sort(),
-      } satisfies ArchiveItem;
-    }
-    plan.set[`fold.${stale}`] = { on: today };
-  }
-  return plan;
-}
-
-function sumRecords(a: DeviceDay, b: DeviceDay): DeviceDay {
-  // Water is summed as a share of each record's own goal, expressed against the first's goal.
-  const goal = a.waterGoalMl ?? 2000;
-  const bShare = b.waterMl / (b.waterGoalMl ?? goal);
-  const record: DeviceDay = {
-    rev: Math.max(a.rev, b.rev),
-    waterMl: a.waterMl + Math.round(bShare * goal),
-    sets: a.sets + b.sets,
-    volumeKg: a.volumeKg + b.volumeKg,
-    workout: a.workout || b.workout,
-    posture: a.posture + b.posture,
-    movement: a.movement + b.movement,
-    breathing: a.breathing + b.breathing,
-    waterGoalMl: goal,
-  };
-  const rest = a.rest ?? b.rest;
-  if (rest) record.rest = rest;
-  // Archived days keep at most one rest reason; which one matters little that long ago.
-  return record;
 }

@@ -10,7 +10,6 @@ import {
   strengthSeries,
   waterSeries,
   weightedExercises,
-  workoutDays,
 } from '../../lib/stats/progress';
 import {
   DEFAULT_SETTINGS,
@@ -108,7 +107,7 @@ function figures(overview: Overview, entries: readonly Entry[]) {
     habitDays: (['water', 'posture', 'movement', 'breathing'] as const).map((habit) =>
       recentDays(habit, totals, rules, overview.today, 365),
     ),
-    workoutDays: workoutDays(totals, overview.today, 365),
+    workoutDays: recentDays('workout', totals, rules, overview.today, 365),
     water,
     averages: [averageWater(water, 7), averageWater(water, 30)],
     strength: weightedExercises(entries).map((exercise) => strengthSeries(entries, exercise)),

@@ -514,8 +514,8 @@ describe('keyboard commands and the badge', () => {
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: at(23, 9) }] });
     await worker.updateBadge();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
-    expect(await fakeBrowser.action.getTitle({})).toContain(
-      'badge.water(unit.ml(500),unit.ml(2,000))',
+    expect(await fakeBrowser.action.getTitle({})).toMatch(
+      /^Backbone: badge\.water\(unit\.ml\(500\),unit\.ml\(2,000\)\) · badge\.posture\(0\), badge\.movement\(0\), badge\.breathing\(0\) · badge\.noWorkout · badge\.next\(/,
     );
   });
 

@@ -4,7 +4,6 @@ import {
   digestEntries,
   mergeDigests,
   mostSetsFirst,
-  workoutDays,
   averageWater,
   nudgeWeeks,
   strengthSeries,
@@ -14,6 +13,8 @@ import {
   weightedExercises,
 } from '../../lib/stats/progress';
 import { addDays } from '../../lib/model/days';
+import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/model/settings';
+import { recentDays } from '../../lib/stats/streaks';
 import { emptyDayTotals } from '../../lib/stats/summary';
 import { prompt, set } from './builders';
 import { entryArbitrary } from './arbitraries';
@@ -95,7 +96,8 @@ describe('progress', () => {
       ['2026-11-21', { ...emptyDayTotals(), workout: true }],
       ['2026-11-22', { ...emptyDayTotals(), rest: 'rest' as const }],
     ]);
-    expect(workoutDays(totals, '2026-11-24', 5)).toEqual([
+    const rules = { goals: effectiveGoals(DEFAULT_SETTINGS), nudgeFreeWeekdays: [] };
+    expect(recentDays('workout', totals, rules, '2026-11-24', 5)).toEqual([
       undefined,
       'met',
       'skipped',

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCoarseYear, encodeFullDays } from '../../lib/store/codec';
+import { encodeCoarseYear, encodeFullDays } from '../../lib/store/day-codec';
 import { addDays } from '../../lib/model/days';
 import { emptyDeviceDay, dayTotals, type DeviceDay } from '../../lib/stats/summary';
 import {
   archiveKey,
   deviceKey,
-  FOLD_GRACE_DAYS,
   itemBytes,
   monthKey,
   monthsBack,
   ownItems,
-  planFold,
   planSync,
   readSyncItems,
   SYNC_BUDGET_BYTES,
@@ -18,6 +16,7 @@ import {
   withOwnDays,
   yearKey,
 } from '../../lib/sync/plan';
+import { FOLD_GRACE_DAYS, planFold } from '../../lib/sync/fold';
 
 import { HOSTILE_SYNC_ITEMS, hostileItems } from './foreign-sync-items';
 
