@@ -40,6 +40,12 @@ async function stopInTheMiddle(extension: LaunchedExtension, page: Page) {
   return extension.worker();
 }
 
+async function resetAll(page: Page) {
+  await page.getByRole('button', { name: 'Reset all data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
+  await expect.poll(() => dataMessage(page)).toContain('All data was deleted');
+}
+
 const withoutExportTime = (text: string) => text.replace(/"exportedAt":\d+/, '"exportedAt":0');
 
 test('export, reset, import: the same data back, byte for byte', async ({ extension, options }) => {
@@ -58,9 +64,7 @@ test('export, reset, import: the same data back, byte for byte', async ({ extens
   const before = await exportJson(page);
   expect(JSON.parse(before).entries.length).toBeGreaterThan(200);
 
-  await page.getByRole('button', { name: 'Reset all data' }).click();
-  await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
-  await expect.poll(() => dataMessage(page)).toContain('All data was deleted');
+  await resetAll(page);
   expect(await storedEntries(worker)).toEqual([]);
 
   await chooseImportFile(page, before);
@@ -160,9 +164,6 @@ test('a file with an entry that cannot be taken shows it left out, with its reas
   }
 });
 
-/** The day key of an instant on this machine's clock, as the browser here counts it. */
-const dayOf = (instant: number) => localDayKey(instant);
-
 test('an export made while the clock was ten years ahead imports after, all but that entry', async ({
   extension,
   options,
@@ -179,12 +180,10 @@ test('an export made while the clock was ten years ahead imports after, all but 
     ...glass,
     id: entryId(glass.device as string, ahead),
     at: ahead,
-    day: dayOf(ahead),
+    day: localDayKey(ahead),
   });
 
-  await page.getByRole('button', { name: 'Reset all data' }).click();
-  await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
-  await expect.poll(() => dataMessage(page)).toContain('All data was deleted');
+  await resetAll(page);
 
   await chooseImportFile(page, JSON.stringify(file));
   await expect
