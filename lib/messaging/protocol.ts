@@ -8,6 +8,7 @@ import { dayKeySchema, entrySchema, idSchema, newEntrySchema, NUDGE_KINDS } from
 import type { NudgeStatus } from '../nudge/engine';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { problemOf, problemOfText, unknownProblem } from '../model/problem';
+import type { SkippedGroup } from '../store/file-entries';
 import { changeIdSchema } from '../store/items';
 import { BATCH, isEnvelope, MAX_MESSAGES_PER_BATCH, type Envelope, type Reply } from './wire';
 import { settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
@@ -111,7 +112,8 @@ export interface ResponseMap {
   nudgeStatus: NudgeStatus;
   testNotification: void;
   stageImport: void;
-  commitImport: { added: number };
+  /** `skipped`: the entries of the file left out, by reason (the preview's counts). */
+  commitImport: { added: number; skipped: SkippedGroup[] };
   resetData: void;
   restoreBackup: void;
   /** By item key. */
