@@ -29,7 +29,11 @@ async function entryKeysByYear(local: KeyValueArea): Promise<Map<number, string[
 
 /** Bytes the items take: the browser's count where it has one (Chrome), else counted. */
 async function bytesOf(local: KeyValueArea, keys: string[]): Promise<number> {
-  if (local.getBytesInUse) return local.getBytesInUse(keys);
+  try {
+    if (local.getBytesInUse) return await local.getBytesInUse(keys);
+  } catch {
+    // Not implemented for this area by this browser: count the items instead.
+  }
   return itemsBytes(await local.get(keys));
 }
 
