@@ -1,7 +1,8 @@
-/** The export of everything, as the options page downloads it: settings, custom exercises, entries. */
+/** The files the options page downloads: the export of everything (JSON) and the entries (CSV). */
 import type { PageStorage } from '../../lib/adapters/page-storage';
 import { readAllEntries } from '../../lib/app/overview';
-import { createBackup, serializeBackup } from '../../lib/store/backup';
+import { localDayKey } from '../../lib/model/days';
+import { createBackup, entriesCsv, serializeBackup } from '../../lib/store/backup';
 import {
   customExercisesFormat,
   readVersioned,
@@ -9,26 +10,16 @@ import {
   SYNC_KEYS,
 } from '../../lib/store/items';
 
-/** The user's date of today, as export files are named. */
-function localDate(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-async function exportText({ local, sync }: PageStorage): Promise<string> {
+/** The settings and custom exercises as stored (an export carries them). */
+export async function storedRecords({ sync }: PageStorage) {
   const stored = await sync.get([SYNC_KEYS.settings, SYNC_KEYS.custom]);
-  const backup = createBackup(
-    readVersioned(settingsFormat, stored[SYNC_KEYS.settings]).value,
-    readVersioned(customExercisesFormat, stored[SYNC_KEYS.custom]).value.exercises,
-    await readAllEntries(local),
-    Date.now(),
-  );
-  return serializeBackup(backup);
+  return {
+    settings: readVersioned(settingsFormat, stored[SYNC_KEYS.settings]).value,
+    customExercises: readVersioned(customExercisesFormat, stored[SYNC_KEYS.custom]).value.exercises,
+  };
 }
 
-/** Downloads a file the page made. */
-export function download(text: string, name: string, type: string): void {
+function download(text: string, name: string, type: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([text], { type }));
   link.download = name;
@@ -36,7 +27,22 @@ export function download(text: string, name: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** Downloads the export of everything (JSON), named with the user's date. */
+/** Downloads the export of everything, named with the user's day (their start of day). */
 export async function downloadExport(storage: PageStorage): Promise<void> {
-  download(await exportText(storage), `backbone-${localDate()}.json`, 'application/json');
+  const { settings, customExercises } = await storedRecords(storage);
+  const now = Date.now();
+  const backup = createBackup(settings, customExercises, await readAllEntries(storage.local), now);
+  const name = `backbone-${localDayKey(now, settings.startOfDayHour)}.json`;
+  download(serializeBackup(backup), name, 'application/json');
+}
+
+/** Downloads every entry as CSV, named like the export. */
+export async function downloadEntriesCsv(storage: PageStorage): Promise<void> {
+  const { settings } = await storedRecords(storage);
+  const day = localDayKey(Date.now(), settings.startOfDayHour);
+  download(
+    entriesCsv(await readAllEntries(storage.local)),
+    `backbone-entries-${day}.csv`,
+    'text/csv',
+  );
 }
