@@ -3,7 +3,11 @@
  * background import only from here, so a message's request and response cannot drift apart.
  */
 import * as v from 'valibot';
-import { customExerciseSchema, type CustomExercise } from '../model/catalogue';
+import {
+  customExerciseSchema,
+  savedCustomExerciseSchema,
+  type CustomExercise,
+} from '../model/catalogue';
 import {
   dayKeySchema,
   entrySchema,
@@ -59,7 +63,7 @@ export const requestSchemas = {
   /** `restore`: an import puts back a saved record as it was, its time included. */
   saveSettings: v.strictObject({ settings: settingsSchema, restore: v.optional(v.boolean()) }),
   saveCustomExercise: v.strictObject({
-    exercise: customExerciseSchema,
+    exercise: savedCustomExerciseSchema,
     restore: v.optional(v.boolean()),
   }),
   answerPrompt: v.strictObject({
