@@ -37,12 +37,12 @@ export class OverviewState {
    * not read or decode two heavy months of entries for nothing.
    */
   constructor(
-    private readonly storage: PageStorage,
+    private readonly pageStorage: PageStorage,
     private readonly options: { recentEntries?: boolean } = {},
   ) {
     $effect(() => {
       const stops = (['local', 'sync'] as const).map((area) =>
-        storage.follow({ area }, (changes) => this.#take(changes, area)),
+        pageStorage.follow({ area }, (changes) => this.#take(changes, area)),
       );
       return () => stops.forEach((stop) => stop());
     });
@@ -63,7 +63,7 @@ export class OverviewState {
 
   /** Reads the worker's snapshot of today: one small key, for a first paint without waiting. */
   async readSnapshot(): Promise<TodaySnapshot | undefined> {
-    this.snapshot = await readSnapshot(this.storage.local, Date.now());
+    this.snapshot = await readSnapshot(this.pageStorage.local, Date.now());
     return this.snapshot;
   }
 
@@ -85,7 +85,7 @@ export class OverviewState {
     // Loaded on first use: the popup paints the snapshot before it needs any of this.
     const { OverviewSource } = await import('../lib/app/overview');
     const source = (this.#source ??= new OverviewSource(
-      this.storage,
+      this.pageStorage,
       this.options.recentEntries ?? false,
     ));
     // The read finds these changes or newer values.

@@ -9,14 +9,14 @@ import { readVersioned, settingsFormat, SYNC_KEYS } from '../lib/store/items';
 export class SettingsState {
   settings = $state<Settings>();
 
-  constructor(private readonly storage: PageStorage) {
+  constructor(private readonly pageStorage: PageStorage) {
     $effect(() =>
-      storage.follow({ area: 'sync', keys: [SYNC_KEYS.settings] }, () => void this.load()),
+      pageStorage.follow({ area: 'sync', keys: [SYNC_KEYS.settings] }, () => void this.load()),
     );
   }
 
   async load(): Promise<void> {
-    const raw = (await this.storage.sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
+    const raw = (await this.pageStorage.sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
     this.settings = readVersioned(settingsFormat, raw).value;
   }
 }

@@ -12,9 +12,18 @@ export function describeError(error: unknown): string {
   return describeProblem(problemOf(error));
 }
 
+/** An answer that says the change waits to be stored (storage is full), and what to do. */
+function pendingOf(answer: unknown): Problem | undefined {
+  return typeof answer === 'object' && answer !== null && 'pending' in answer
+    ? (answer as { pending?: Problem }).pending
+    : undefined;
+}
+
 /**
  * Waits for a request whose failure the page shows: `show` is given the sentence after a failure
- * and undefined after a success. The answer, or undefined when the request failed.
+ * and undefined after a success. The answer, or undefined when the request failed. A change kept
+ * waiting for room (a log into a full storage) is not stored yet: its sentence is shown, and
+ * the answer is undefined, as for a failure.
  */
 export async function showingFailure<T>(
   request: Promise<T>,
@@ -22,8 +31,9 @@ export async function showingFailure<T>(
 ): Promise<T | undefined> {
   try {
     const answer = await request;
-    show(undefined);
-    return answer;
+    const pending = pendingOf(answer);
+    show(pending && describeProblem(pending));
+    return pending ? undefined : answer;
   } catch (error) {
     show(describeError(error));
     return undefined;

@@ -10,6 +10,7 @@ export default defineBackground(() => {
   const firefox = import.meta.env.BROWSER === 'firefox';
   const worker = createWorker({
     ...browserAreas(),
+    session: sessionArea(),
     alarms: browser.alarms,
     action: browser.action,
     notifications: browser.notifications,

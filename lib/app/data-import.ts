@@ -1,6 +1,8 @@
 /**
- * Import: a file's entries are staged in parts (lib/store/staging.ts), checked whole, then
- * committed, adding to the data or replacing it behind a backup. The commit is recorded in a
+ * Import: a file's entries are staged in parts (lib/store/staging.ts), checked, then committed,
+ * adding to the data or replacing it behind a backup. The check leaves out the entries that
+ * cannot be taken, counted by reason, and refuses what would damage the data (settings or
+ * custom exercises of a time to come, a missing part, no room). The commit is recorded in a
  * journal, so a worker stopped in the middle finishes it on its next start.
  */
 import { ProblemError } from '../model/problem';
@@ -8,7 +10,7 @@ import { builtInExercise } from '../model/catalogue';
 import type { DayKey } from '../model/days';
 import { EntryValidationError, type Entry, type WorldContext } from '../model/entries';
 import type { RequestOf } from '../messaging/protocol';
-import { importedEntryProblem, importFits, itemsBytes } from '../store/backup';
+import { importFits, itemsBytes } from '../store/backup';
 import { entryId } from '../store/codec';
 import {
   LOCAL_KEYS,
@@ -17,6 +19,7 @@ import {
   type KeyValueArea,
   type NoticeKind,
 } from '../store/items';
+import { SkipTally, takeEntries, type SkippedGroup } from '../store/file-entries';
 import { decodeStagedPart, encodeStagedPart, stagedPartFormat } from '../store/staging';
 import { isQuotaError } from '../sync/flush';
 import { deleteEverything, takeFittingBackup, tell, type DataContext } from './data-reset';
@@ -34,7 +37,15 @@ export type ImportJournal = {
   step: 'checked';
   /** Parts stored so far; each goes from staging once it is counted here. */
   partsStored?: number;
+  /** The entries the check left out of the staged parts, by reason. */
+  skipped?: SkippedGroup[];
 } & RequestOf<'commitImport'>;
+
+/** What an import brought, and the entries of its file it left out. */
+export interface ImportResult {
+  added: number;
+  skipped: SkippedGroup[];
+}
 
 /** The keys of staged parts, listed without reading the history where the browser can. */
 export async function stagedKeys(local: KeyValueArea, prefix = STAGING_PREFIX): Promise<string[]> {
@@ -116,14 +127,15 @@ export async function stageImport(
 }
 
 /**
- * Every part is there and every entry and record makes sense, before anything changes.
- * Returns what it adds to storage: the days (of each device) it brings, each a daily record
- * to keep, and its largest part, held twice for a moment while it is stored.
+ * Every part is there and every record makes sense, before anything changes. The entries that
+ * cannot be taken are left out of their parts, and counted. Returns what it adds to storage:
+ * the days (of each device) it brings, each a daily record to keep, and its largest part, held
+ * twice for a moment while it is stored.
  */
 export async function checkImport(
   { deps }: DataContext,
   journal: ImportJournal,
-): Promise<{ days: number; largestPartBytes: number }> {
+): Promise<{ days: number; largestPartBytes: number; skipped: SkippedGroup[] }> {
   for (const exercise of journal.customExercises) refuseFuture(exercise.updatedAt, deps.now());
   refuseFuture(journal.settings.updatedAt, deps.now());
   const known = new Set(
@@ -134,47 +146,55 @@ export async function checkImport(
     knownExercise: (id) => known.has(id) || builtInExercise(id) !== undefined,
   };
   const days = new Set<`${string} ${DayKey}`>();
+  const seen = new Set<string>();
+  const tally = new SkipTally();
   let largestPartBytes = 0;
   for (let part = 0; part < journal.parts; part++) {
     const staged = await stagedPart(deps.local, journal.id, part);
     if (!staged) throw new ProblemError('import.incomplete');
-    largestPartBytes = Math.max(largestPartBytes, staged.bytes);
-    for (const [index, entry] of staged.entries.entries()) {
-      const problem = importedEntryProblem(entry, context);
-      if (problem) throw new EntryValidationError(problem, `entries.${part}.${index}`);
-      days.add(`${entry.device} ${entry.day}`);
+    const taken = takeEntries(staged.entries, context, seen, tally);
+    let bytes = staged.bytes;
+    if (taken.length < staged.entries.length) {
+      // Kept without what is left out, so that the import, run again, stores the same.
+      const kept = { [LOCAL_KEYS.staging(journal.id, part)]: encodeStagedPart(taken, deps.now()) };
+      await deps.local.set(kept);
+      bytes = itemsBytes(kept);
     }
+    largestPartBytes = Math.max(largestPartBytes, bytes);
+    for (const entry of taken) days.add(`${entry.device} ${entry.day}`);
   }
-  return { days: days.size, largestPartBytes };
+  return { days: days.size, largestPartBytes, skipped: tally.groups };
 }
 
 /**
  * Checks a staged import and records it in the journal (a replace with the backup it is
  * behind, in the same write), or lets go of its parts and refuses it, changing nothing.
  */
-async function beginImport(context: DataContext, journal: ImportJournal): Promise<void> {
+async function beginImport(context: DataContext, request: ImportJournal): Promise<ImportJournal> {
   const { deps, localQuotaBytes } = context;
   const refuse = async (error: unknown): Promise<never> => {
-    await dropStaged(deps.local, journal.id);
+    await dropStaged(deps.local, request.id);
     throw error;
   };
   let adds: Awaited<ReturnType<typeof checkImport>>;
   try {
-    adds = await checkImport(context, journal);
+    adds = await checkImport(context, request);
   } catch (error) {
     return refuse(error);
   }
+  const journal: ImportJournal = { ...request, skipped: adds.skipped };
   if (journal.mode === 'add') {
     if (!(await importFits(deps.local, adds, localQuotaBytes)))
       return refuse(new ProblemError('import.noRoom'));
     await deps.local.set({ [LOCAL_KEYS.journal]: journal });
-    return;
+    return journal;
   }
   const backup = await takeFittingBackup(context);
   if (!backup) return refuse(new ProblemError('storage.noRoomForBackup'));
   // The backup and the journal that says it is taken, in one write: a second start
   // never takes a backup of data half replaced.
   await deps.local.set({ [LOCAL_KEYS.backup]: backup, [LOCAL_KEYS.journal]: journal });
+  return journal;
 }
 
 /**
@@ -187,7 +207,7 @@ export async function runImport(
   context: DataContext,
   journal: ImportJournal,
   notice: NoticeKind,
-): Promise<{ added: number }> {
+): Promise<ImportResult> {
   const { deps } = context;
   const queue = await context.writer;
   const stored = journal.partsStored ?? 0;
@@ -209,15 +229,16 @@ export async function runImport(
   await tell(deps, notice);
   await deps.local.remove(LOCAL_KEYS.journal);
   if (journal.mode === 'replace') await context.engine.reconcile({ recompute: true });
-  return { added };
+  return { added, skipped: journal.skipped ?? [] };
 }
 
 /** Commits a staged import: checked and journalled alone, then run. */
 export async function commitImport(
   context: DataContext,
   request: RequestOf<'commitImport'>,
-): Promise<{ added: number }> {
-  const journal: ImportJournal = { v: 1, kind: 'import', step: 'checked', ...request };
-  await (await context.writer).serialize(() => beginImport(context, journal));
-  return runImport(context, journal, 'importDone');
+): Promise<ImportResult> {
+  const checked = await (
+    await context.writer
+  ).serialize(() => beginImport(context, { v: 1, kind: 'import', step: 'checked', ...request }));
+  return runImport(context, checked, 'importDone');
 }

@@ -111,6 +111,8 @@ export async function resetData(context: DataContext): Promise<void> {
     });
     await finishReset(context, 'resetDone');
   });
+  // Logs kept waiting for room in a full storage are stored in the room the reset made.
+  await (await context.writer).retryWaiting();
   await context.engine.reconcile({ recompute: true });
 }
 

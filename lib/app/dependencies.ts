@@ -30,6 +30,8 @@ export interface WorkerDependencies extends Pick<
 > {
   local: KeyValueArea;
   sync: KeyValueArea;
+  /** storage.session, where logs wait while storage.local is full (absent: they are refused). */
+  session?: KeyValueArea;
   alarms: AlarmsApi;
   action: ActionApi;
   /** Sets after how long without input the idle API reports the user away. */

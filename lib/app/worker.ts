@@ -20,6 +20,10 @@ import { KeptOverview } from './kept-overview';
 import type { StorageChanges } from './overview';
 import { EntryDigests } from './entry-digests';
 import { sayingProblems } from './said-problems';
+import { historyYears, removeOldHistory } from './old-history';
+
+/** The notification that says logs wait for room in a full storage. */
+export const STORAGE_FULL_NOTIFICATION = 'storage-full';
 
 export function createWorker(given: WorkerDependencies) {
   const digests = new EntryDigests(given.local);
@@ -35,8 +39,24 @@ export function createWorker(given: WorkerDependencies) {
         now: deps.now,
         settings: () => readSettings(deps.sync),
         onChanged: () => void scheduleFlush(deps),
+        ...(deps.session ? { session: deps.session } : {}),
+        onWaiting: (count) => void sayWaiting(count),
       }),
   );
+
+  /** Logs wait for room: a notification says so, wherever they came from, until they are stored. */
+  async function sayWaiting(count: number): Promise<void> {
+    if (count === 0) {
+      await deps.notifications.clear(STORAGE_FULL_NOTIFICATION);
+      return;
+    }
+    await deps.notifications.create(STORAGE_FULL_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: deps.iconUrl,
+      title: deps.t('storage.fullTitle'),
+      message: deps.t('storage.savedForLater'),
+    });
+  }
   const context: WorkerContext = { deps, device, writer, today: new KeptOverview(deps) };
   const engine = createNudgeEngine(context);
   const updateBadge = badgeUpdater(deps, engine, context.today);
@@ -48,6 +68,8 @@ export function createWorker(given: WorkerDependencies) {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
     syncNow: () => flush(context),
     entryDigests: ({ from, until }) => digests.read(from, until),
+    historyYears: () => historyYears(context),
+    removeOldHistory: (request) => removeOldHistory(context, request),
     ...log.handlers,
     ...sharedRecordHandlers(context),
     ...nudgeHandlers(engine),
@@ -114,6 +136,8 @@ export function createWorker(given: WorkerDependencies) {
     async resume(): Promise<void> {
       await device;
       await (await writer).serialize(data.finishJournal);
+      // Logs kept waiting for room by the worker before this one (storage.session outlives it).
+      await (await writer).retryWaiting();
       await applySettings();
       if (await hasChangesWaiting(deps.local)) await scheduleFlush(deps);
     },

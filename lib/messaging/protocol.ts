@@ -19,6 +19,7 @@ import {
 import type { NudgeStatus } from '../nudge/engine';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { problemOf } from '../model/problem';
+import type { SkippedGroup } from '../store/file-entries';
 import { changeIdSchema } from '../store/items';
 import {
   INVALID_BATCH,
@@ -113,6 +114,17 @@ export const requestSchemas = {
   resetData: v.strictObject({}),
   /** Puts the kept backup back, in place of everything; finished on the next start if cut. */
   restoreBackup: v.strictObject({}),
+  /** The years before this one that hold entries, with the bytes each takes. */
+  historyYears: v.strictObject({}),
+  /** Removes the entries of every year before `before` (daily and personal records stay). */
+  removeOldHistory: v.strictObject({
+    before: v.pipe(
+      v.number('history.invalidYear'),
+      v.integer('history.invalidYear'),
+      v.minValue(2000, 'history.invalidYear'),
+      v.maxValue(2200, 'history.invalidYear'),
+    ),
+  }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -129,9 +141,12 @@ export interface ResponseMap {
   nudgeStatus: NudgeStatus;
   testNotification: void;
   stageImport: void;
-  commitImport: { added: number };
+  /** `skipped`: the entries of the file left out, by reason (the preview's counts). */
+  commitImport: { added: number; skipped: SkippedGroup[] };
   resetData: void;
   restoreBackup: void;
+  historyYears: { years: { year: number; bytes: number }[]; currentYear: number };
+  removeOldHistory: { freedBytes: number };
   /** By item key. */
   entryDigests: Record<string, EntriesDigest>;
 }

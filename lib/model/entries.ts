@@ -62,9 +62,11 @@ export const deviceIdSchema = v.pipe(
   v.string('invalid.device'),
   v.regex(/^[A-Za-z0-9]{4,16}$/, 'invalid.device'),
 );
+/** How an exercise id is written: built-in ids, custom ones, and those of newer versions. */
+export const EXERCISE_ID = /^[A-Za-z][A-Za-z0-9-]{1,40}$/;
 export const exerciseIdSchema = v.pipe(
   v.string('invalid.exercise'),
-  v.regex(/^[A-Za-z][A-Za-z0-9-]{1,40}$/, 'invalid.exercise'),
+  v.regex(EXERCISE_ID, 'invalid.exercise'),
 );
 
 function boundedNumber(limits: { min: number; max: number }, message: string) {

@@ -4,9 +4,9 @@
  * plays sound (see the migrations in lib/store/items.ts).
  */
 import * as v from 'valibot';
-import { BREAK_MOVES, DEFAULT_BREAK_MOVES } from './catalogue';
+import { DEFAULT_BREAK_MOVES } from './catalogue';
 import { MAX_START_OF_DAY_HOUR } from './days';
-import { LATEST_INSTANT } from './entries';
+import { EXERCISE_ID, LATEST_INSTANT } from './entries';
 import { BODY_WEIGHT_KG, WATER_GOAL_ML, waterGoalMl } from './water';
 
 const wholeNumber = (min: number, max: number, message: string) =>
@@ -170,14 +170,13 @@ export const settingsSchema = v.strictObject({
     v.maxLength(4, 'invalid.cups'),
   ),
   nudges: nudgeSettingsSchema,
-  /** The moves movement breaks rotate through (lib/model/catalogue.ts BREAK_MOVES). */
+  /**
+   * The moves movement breaks rotate through (lib/model/catalogue.ts BREAK_MOVES). A move this
+   * version does not know is kept, not refused: a newer version on another device may have
+   * chosen it, and refusing would let this one save its settings over the user's choice.
+   */
   breakMoves: v.pipe(
-    v.array(
-      v.picklist(
-        BREAK_MOVES.map((move) => move.id),
-        'invalid.breakMoves',
-      ),
-    ),
+    v.array(v.pipe(v.string('invalid.breakMoves'), v.regex(EXERCISE_ID, 'invalid.breakMoves'))),
     v.minLength(1, 'invalid.breakMoves'),
     v.check((ids) => new Set(ids).size === ids.length, 'invalid.breakMoves'),
   ),

@@ -2,22 +2,15 @@
  * Export and import of everything a user has: one versioned JSON file (settings, custom
  * exercises, every entry), and the entries as CSV for spreadsheets.
  *
- * An import is checked whole before anything is written: size, JSON, format, version, every
- * entry and setting, and duplicates. The first problem is reported with a message key (and
- * where it is); a file with any problem changes nothing.
+ * An import is checked before anything is written. A file that is not a Backbone file, or is
+ * damaged (size, JSON, format, version, the parts of the file, settings and custom exercises), is
+ * refused whole with a message key (and where the problem is). Entries that cannot be taken are
+ * left out and counted by reason (file-entries.ts), and the rest is imported.
  */
 import * as v from 'valibot';
-import { entryId } from './codec';
 import { builtInExercise, customExerciseSchema, type CustomExercise } from '../model/catalogue';
-import {
-  CLOCK_SKEW_MS,
-  entryWorldProblem,
-  EntryValidationError,
-  isPossibleDay,
-  parseEntry,
-  type Entry,
-  type WorldContext,
-} from '../model/entries';
+import { CLOCK_SKEW_MS, type Entry, type WorldContext } from '../model/entries';
+import { partitionFileEntries, type FileEntries } from './file-entries';
 import type { Settings } from '../model/settings';
 import {
   LOCAL_KEYS,
@@ -72,8 +65,10 @@ export interface ImportRefusal {
   where?: string;
 }
 
+/** A file that can be imported: `backup.entries` are those sent to the worker (`carried`). */
 export type ParsedBackup =
-  { ok: true; backup: Backup & { settingsValue: Settings } } | ({ ok: false } & ImportRefusal);
+  | { ok: true; backup: Backup & { settingsValue: Settings }; read: FileEntries }
+  | ({ ok: false } & ImportRefusal);
 
 /** Valibot's own English text (a wrong type, an unknown key) becomes a sentence of ours. */
 const issueKey = (message: string) =>
@@ -89,18 +84,14 @@ const refuse = (messageKey: string, where?: string): ParsedBackup => ({
 const notLater = (updatedAt: number, now: number) => updatedAt <= now + CLOCK_SKEW_MS;
 
 /**
- * An entry from elsewhere (a file): its id must be its device and instant, its day one its
- * instant can have in some time zone, its exercise one that exists, its instant not to come.
+ * `now`: this device's clock, which no time in the file may be later than; `ownExercises`: the
+ * ids of the custom exercises already here, which the file's entries may name.
  */
-export function importedEntryProblem(entry: Entry, context: WorldContext): string | undefined {
-  if (entry.id !== entryId(entry.device, entry.at)) return 'import.entryIdMismatch';
-  if (entry.kind === 'rest' && entry.until !== undefined) return 'import.restRange';
-  if (!isPossibleDay(entry.day, entry.at)) return 'invalid.dayMismatch';
-  return entryWorldProblem(entry, context);
-}
-
-/** `now`: this device's clock, which no time in the file may be later than. */
-export function parseBackup(text: string, now: number): ParsedBackup {
+export function parseBackup(
+  text: string,
+  now: number,
+  ownExercises: ReadonlySet<string> = new Set(),
+): ParsedBackup {
   if (new TextEncoder().encode(text).length > MAX_BACKUP_BYTES) return refuse('import.tooLarge');
   let data: unknown;
   try {
@@ -143,24 +134,10 @@ export function parseBackup(text: string, now: number): ParsedBackup {
   const custom = new Set(customExercises.map((exercise) => exercise.id));
   const context: WorldContext = {
     now,
-    knownExercise: (id) => custom.has(id) || builtInExercise(id) !== undefined,
+    knownExercise: (id) =>
+      custom.has(id) || ownExercises.has(id) || builtInExercise(id) !== undefined,
   };
-  const entries: Entry[] = [];
-  const ids = new Set<string>();
-  for (const [index, raw] of file.entries.entries()) {
-    let entry: Entry;
-    try {
-      entry = parseEntry(raw);
-    } catch (error) {
-      if (!(error instanceof EntryValidationError)) throw error;
-      return refuse(error.problem.key, `entry ${index + 1}`);
-    }
-    const problem = importedEntryProblem(entry, context);
-    if (problem) return refuse(problem, `entry ${index + 1}`);
-    if (ids.has(entry.id)) return refuse('import.duplicateEntry', `entry ${index + 1}`);
-    ids.add(entry.id);
-    entries.push(entry);
-  }
+  const read = partitionFileEntries(file.entries, context);
   return {
     ok: true,
     backup: {
@@ -170,8 +147,9 @@ export function parseBackup(text: string, now: number): ParsedBackup {
       settings: file.settings as Record<string, unknown>,
       settingsValue: settings.value,
       customExercises,
-      entries,
+      entries: read.carried,
     },
+    read,
   };
 }
 

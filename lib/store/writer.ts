@@ -9,6 +9,7 @@
  * call holding it has resolved, so an acknowledged change survives the worker being stopped at
  * any moment. A change carrying an id the writer has stored recently (a page retrying after a
  * lost acknowledgement) is answered again, not stored again (lib/store/recent-changes.ts).
+ * When storage.local is full, logs wait for room in storage.session (lib/store/waiting-logs.ts).
  *
  * The writer keeps the months it used last decoded (lib/store/month-cache.ts) and the small
  * items every commit rewrites. Anything written by someone else (another use case of the
@@ -16,7 +17,7 @@
  * commit carries) drops what it kept.
  */
 import { SerialQueue } from '../model/async';
-import { addDays, localDayKey, monthOf, type DayKey } from '../model/days';
+import { monthOf } from '../model/days';
 import { parseEntry, type Entry, type NewEntry } from '../model/entries';
 import type { Settings } from '../model/settings';
 import { addToRecords, type RecordKind } from '../stats/strength';
@@ -32,6 +33,10 @@ import {
 import { LOCAL_KEYS, readVersioned, writerStampFormat, type KeyValueArea } from './items';
 import { MonthCache, monthsAround, moveRecentIntoMonth } from './month-cache';
 import type { EntryRef } from './recent-changes';
+import { isStorageFull, STORAGE_FULL } from './area';
+import { WaitingLogs, WAITING_FOR_ROOM } from './waiting-logs';
+import { daysOf, expandDrafts, type Draft } from './drafts';
+import { ProblemError, type Problem } from '../model/problem';
 
 export type { EntryRef };
 
@@ -42,12 +47,24 @@ export interface WriterDependencies {
   settings: () => Promise<Settings>;
   /** Called after every change that sync must pick up (the worker schedules a flush). */
   onChanged: () => void;
+  /**
+   * storage.session, where logs wait while storage.local is full (lib/store/waiting-logs.ts);
+   * without it a log into a full storage is refused, in words.
+   */
+  session?: KeyValueArea;
+  /** Called with how many logs wait for room, when that changes (the worker tells the user). */
+  onWaiting?: (count: number) => void;
 }
 
 export interface Logged {
   entries: Entry[];
   /** For each entry, the personal records it broke (only sets break any). */
   records: RecordKind[][];
+  /**
+   * Storage is full: the entries were not stored yet, but kept waiting for room, and will be
+   * stored once there is (`entries` is empty). What to say, and what the user can do.
+   */
+  pending?: Problem;
 }
 
 type Change =
@@ -60,17 +77,6 @@ interface Queued {
   reject: (error: unknown) => void;
 }
 
-type Draft = NewEntry & { day: DayKey };
-
-/** Days of the month a change to this entry touches (a rest's range included). */
-function daysOf(entry: Entry, month: string): DayKey[] {
-  if (entry.kind !== 'rest' || entry.until === undefined) return [entry.day];
-  const days: DayKey[] = [];
-  for (let day = entry.day; day <= entry.until && monthOf(day) === month; day = addDays(day, 1))
-    days.push(day);
-  return days;
-}
-
 export class Writer {
   /** Commits and use cases run one at a time, in order. */
   private readonly queue = new SerialQueue();
@@ -81,10 +87,25 @@ export class Writer {
   private stamp = 0;
   private readonly ownStamps = new Set<number>();
   private waiting: Queued[] = [];
+  /** Asked for a group that takes the logs waiting for room. */
+  private retries: (() => void)[] = [];
   private groupQueued = false;
+
+  private readonly waitingLogs: WaitingLogs;
 
   constructor(private readonly deps: WriterDependencies) {
     this.cache = new MonthCache(deps.local, deps.device);
+    this.waitingLogs = new WaitingLogs(deps.session);
+  }
+
+  /** How many logs wait for room in storage.local. */
+  async waitingCount(): Promise<number> {
+    return (await this.waitingLogs.list()).length;
+  }
+
+  /** Tries again to store the logs waiting for room (there may be room now). */
+  async retryWaiting(): Promise<void> {
+    if ((await this.waitingCount()) > 0) await this.enqueue(undefined);
   }
 
   /**
@@ -162,9 +183,11 @@ export class Writer {
     });
   }
 
-  private enqueue(change: Change): Promise<Logged | EntryRef[]> {
+  /** Queues a change for the next group; none: a group that only takes the logs waiting. */
+  private enqueue(change: Change | undefined): Promise<Logged | EntryRef[] | void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ change, resolve, reject });
+      if (change) this.waiting.push({ change, resolve, reject });
+      else this.retries.push(() => resolve());
       if (this.groupQueued) return;
       this.groupQueued = true;
       void this.queue.run(() => this.commitGroup());
@@ -188,25 +211,39 @@ export class Writer {
     return this.index;
   }
 
-  /** Commits every change waiting, together. */
+  /**
+   * Commits every change queued, together, after the logs waiting for room. When storage.local
+   * is full, the logs among them are kept waiting (answered as such) and the rest refused.
+   */
   private async commitGroup(): Promise<void> {
     this.groupQueued = false;
-    const waiting = this.waiting;
+    const queued = this.waiting;
+    const retries = this.retries;
     this.waiting = [];
+    this.retries = [];
     const done: { queued: Queued; value: Logged | EntryRef[] }[] = [];
+    const drafts = new Map<Queued, Draft[]>();
+    const replays = new Set<Queued>(); // changes stored before, answered again
+    let waited: Queued[] = [];
     try {
+      waited = (await this.waitingLogs.list()).map(({ changeId, entries }) => ({
+        change: { kind: 'log', entries, changeId },
+        resolve: () => {},
+        reject: () => {},
+      }));
+      const group = [...waited, ...queued];
       const settings = await this.deps.settings();
       const index = await this.loadIndex();
-      const drafts = new Map<Queued, Draft[]>();
       const needed = new Set<string>();
-      for (const queued of waiting) {
-        const { change } = queued;
+      for (const each of group) {
+        const { change } = each;
         const earlier = change.changeId ? index.changes.refsOf(change.changeId) : undefined;
         if (earlier) {
+          replays.add(each);
           for (const ref of earlier) needed.add(monthOf(ref.day));
         } else if (change.kind === 'log') {
           const expanded = expandDrafts(change.entries, settings.startOfDayHour);
-          drafts.set(queued, expanded);
+          drafts.set(each, expanded);
           for (const draft of expanded) {
             needed.add(monthOf(draft.day));
             for (const month of monthsAround(Math.max(draft.at, 0))) needed.add(month);
@@ -217,26 +254,66 @@ export class Writer {
       }
       await this.cache.load(needed);
 
-      const group = new GroupChanges();
+      const changes = new GroupChanges();
       const rev = this.nextRev();
-      for (const queued of waiting) {
+      for (const each of group) {
         try {
-          done.push({ queued, value: this.apply(queued, drafts.get(queued), index, group, rev) });
+          done.push({
+            queued: each,
+            value: this.apply(each, drafts.get(each), index, changes, rev),
+          });
         } catch (error) {
-          queued.reject(error);
+          each.reject(error);
         }
       }
-      if (group.changed) await this.commit(group, index, settings, rev);
+      if (changes.changed) await this.commit(changes, index, settings, rev);
     } catch (error) {
       // Nothing of this group is stored (or it is unknown what is): read everything again.
       this.forget();
-      for (const queued of waiting) queued.reject(error);
+      if (isStorageFull(error)) await this.keepWaiting(done, drafts, replays);
+      else for (const each of [...waited, ...queued]) each.reject(error);
+      for (const retried of retries) retried();
       return;
     } finally {
       this.cache.trim();
     }
-    for (const { queued, value } of done) queued.resolve(value);
+    // Stored: they wait no more (if this fails, their change ids make the next commit skip them).
+    if (waited.length > 0) await this.waitingLogs.clear().catch(() => undefined);
+    if (waited.length > 0) this.deps.onWaiting?.(0);
+    for (const { queued: each, value } of done) each.resolve(value);
+    for (const retried of retries) retried();
     if (done.length > 0) this.deps.onChanged();
+  }
+
+  /**
+   * storage.local is full: the logs of the group wait in storage.session for room, answered so;
+   * removals are refused in words, and so are the logs when storage.session cannot keep them.
+   */
+  private async keepWaiting(
+    done: readonly { queued: Queued; value: Logged | EntryRef[] }[],
+    drafts: ReadonlyMap<Queued, Draft[]>,
+    replays: ReadonlySet<Queued>,
+  ): Promise<void> {
+    const full = new ProblemError(STORAGE_FULL);
+    const rev = this.nextRev();
+    const logs = done.flatMap(({ queued, value }, position) => {
+      const { change } = queued;
+      // A change stored before keeps its answer.
+      if (replays.has(queued)) queued.resolve(value);
+      else if (change.kind === 'remove') queued.reject(full);
+      else {
+        const changeId = change.changeId ?? `waiting-${rev.toString(36)}-${position}`;
+        return [{ queued, log: { changeId, entries: drafts.get(queued)! } }];
+      }
+      return [];
+    });
+    if (logs.length === 0) return;
+    const kept = await this.waitingLogs.keep(logs.map(({ log }) => log));
+    for (const { queued } of logs) {
+      if (kept) queued.resolve(WAITING_FOR_ROOM);
+      else queued.reject(full);
+    }
+    if (kept) this.deps.onWaiting?.(logs.length);
   }
 
   /** Stores what a group changed, in one call; the kept months and index are then in step. */
@@ -366,23 +443,6 @@ export class Writer {
     }
     return added;
   }
-}
-
-/** A page's entries with their days, a rest over several days as one entry a day. */
-function expandDrafts(entries: readonly NewEntry[], startOfDayHour: number): Draft[] {
-  const drafts: Draft[] = [];
-  for (const draft of entries) {
-    const day = draft.day ?? localDayKey(draft.at, startOfDayHour);
-    if (draft.kind !== 'rest' || draft.until === undefined) {
-      drafts.push({ ...draft, day });
-      continue;
-    }
-    const { until, ...single } = draft;
-    for (let current = day; current <= until; current = addDays(current, 1)) {
-      drafts.push({ ...single, day: current });
-    }
-  }
-  return drafts;
 }
 
 function refsOf(entries: readonly Entry[]): EntryRef[] {

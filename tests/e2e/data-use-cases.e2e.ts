@@ -187,7 +187,9 @@ test('an import that adds, its page closed while it stores the file, is finished
   const page = await openOptions(extension);
   await expect
     .poll(() => dataMessage(page))
-    .toBe('An import of a file finished after its page was closed, with every entry of the file.');
+    .toBe(
+      'An import of a file finished after its page was closed, with every entry of the file that could be imported.',
+    );
   await page.close();
 });
 

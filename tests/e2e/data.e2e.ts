@@ -1,21 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { localDayKey } from '../../lib/model/days';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
-import { BROKEN_FILES } from '../unit/backup-files';
+import { entryId } from '../../lib/store/codec';
+import { BROKEN_FILES, FILES_WITH_AN_ENTRY_LEFT_OUT } from '../unit/backup-files';
 import { expect, test } from './fixtures';
 import { launchExtension, type LaunchedExtension } from './launch';
 import { chooseImportFile, dataMessage, PopupPage } from './pages';
 import { writeSampleHistory } from './sample-history';
 import { storedEntries } from './storage';
-import { backupOfOneGlass, callHandler, stopWorkers } from './worker';
+import { backupOfOneGlass, callHandler, saveSettings, stopWorkers } from './worker';
 
-async function exportJson(page: Page): Promise<string> {
+async function exportFile(page: Page) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export everything (JSON)' }).click(),
   ]);
-  return readFile((await download.path())!, 'utf8');
+  return {
+    name: download.suggestedFilename(),
+    text: await readFile((await download.path())!, 'utf8'),
+  };
 }
+
+const exportJson = async (page: Page) => (await exportFile(page)).text;
 
 /**
  * Once the worker has written its journal, stops it (as Chromium does when idle) and opens the
@@ -31,6 +38,12 @@ async function stopInTheMiddle(extension: LaunchedExtension, page: Page) {
   await stopWorkers(extension, page);
   await page.reload();
   return extension.worker();
+}
+
+async function resetAll(page: Page) {
+  await page.getByRole('button', { name: 'Reset all data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
+  await expect.poll(() => dataMessage(page)).toContain('All data was deleted');
 }
 
 const withoutExportTime = (text: string) => text.replace(/"exportedAt":\d+/, '"exportedAt":0');
@@ -51,9 +64,7 @@ test('export, reset, import: the same data back, byte for byte', async ({ extens
   const before = await exportJson(page);
   expect(JSON.parse(before).entries.length).toBeGreaterThan(200);
 
-  await page.getByRole('button', { name: 'Reset all data' }).click();
-  await page.getByRole('button', { name: 'Yes, delete all my data' }).click();
-  await expect.poll(() => dataMessage(page)).toContain('All data was deleted');
+  await resetAll(page);
   expect(await storedEntries(worker)).toEqual([]);
 
   await chooseImportFile(page, before);
@@ -104,7 +115,7 @@ test('an entry whose day moved to another month is not stored twice, and the exp
     .toBe(`This file adds 0 entries; ${stored.length} are already here.`);
 });
 
-test('broken files are each refused with a message and change nothing', async ({
+test('broken files are each refused whole with a message and change nothing', async ({
   extension,
   options,
 }) => {
@@ -116,15 +127,110 @@ test('broken files are each refused with a message and change nothing', async ({
   // The 64 MB one is checked in the unit tests; every other broken file goes through the page.
   const files = BROKEN_FILES.filter(([name]) => name !== 'oversized');
   expect(files.length).toBeGreaterThanOrEqual(20);
+  const said = new Map<string, string>();
   for (const [name, text] of files) {
     await chooseImportFile(page, text, `${name}.json`);
     await expect
       .poll(() => dataMessage(page), { message: name })
       .toMatch(/^Nothing was imported: .+/);
+    said.set(name, (await dataMessage(page))!);
     expect(await page.getByTestId('import-preview').count(), name).toBe(0);
   }
+  expect(said.get('another format')).toBe(
+    'Nothing was imported: This file is not a Backbone export. (the file)',
+  );
+  expect(said.get('truncated')).toBe(
+    'Nothing was imported: This file is not a complete JSON file; it may be damaged or cut short. (the file)',
+  );
+  expect(said.get('broken settings')).toBe(
+    'Nothing was imported: The settings in this file are not valid. (the file)',
+  );
   expect(await storedEntries(worker)).toEqual(entriesBefore);
   expect(await worker.evaluate(() => chrome.storage.sync.get(null))).toEqual(syncBefore);
+});
+
+test('a file with an entry that cannot be taken shows it left out, with its reason, in the preview', async ({
+  options,
+}) => {
+  const { page } = options;
+  for (const [name, text] of FILES_WITH_AN_ENTRY_LEFT_OUT) {
+    await chooseImportFile(page, text, `${name}.json`);
+    await expect
+      .poll(() => page.getByTestId('import-skipped').locator('li').allTextContents(), {
+        message: name,
+      })
+      .toEqual([expect.stringMatching(/^1 (entry|second copy|rest entry) .+/)]);
+    expect(await page.getByTestId('data-message').count(), name).toBe(0);
+  }
+});
+
+test('an export made while the clock was ten years ahead imports after, all but that entry', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const worker = await extension.worker();
+  await writeSampleHistory(worker, 3);
+  // The export of a browser whose clock was once ten years ahead: one glass logged then.
+  const file = JSON.parse(await exportJson(page)) as { entries: Record<string, unknown>[] };
+  const taken = file.entries.length;
+  const ahead = Date.now() + 3652 * 86_400_000;
+  const glass = file.entries.find((entry) => entry.kind === 'water')!;
+  file.entries.push({
+    ...glass,
+    id: entryId(glass.device as string, ahead),
+    at: ahead,
+    day: localDayKey(ahead),
+  });
+
+  await resetAll(page);
+
+  await chooseImportFile(page, JSON.stringify(file));
+  await expect
+    .poll(() => page.getByTestId('import-preview').textContent())
+    .toBe(`This file adds ${taken} entries; 0 are already here.`);
+  const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(ahead);
+  const leftOut = page.getByTestId('import-skipped');
+  expect(await leftOut.locator('p').textContent()).toBe('Left out, as Backbone cannot take them:');
+  expect(await leftOut.locator('li').allTextContents()).toEqual([
+    `1 entry dated in the future (${date})`,
+  ]);
+  await page
+    .getByRole('button', { name: `Add them to what is here (${taken} entries)`, exact: true })
+    .click();
+  // The worker checks the entries again, and says what it left out.
+  await expect
+    .poll(() => dataMessage(page))
+    .toBe('Imported. 1 entry of the file was left out, as the preview said.');
+  const stored = await storedEntries(worker);
+  expect(stored).toHaveLength(taken);
+  expect(stored.filter((entry) => entry.at > Date.now())).toEqual([]);
+});
+
+test('the export file is named with the user’s day, not the UTC date', async ({
+  extension,
+  options,
+}) => {
+  const worker = await extension.worker();
+  await saveSettings(worker, { ...DEFAULT_SETTINGS, startOfDayHour: 4 });
+  const page = await extension.context.newPage();
+  const devTools = await extension.context.newCDPSession(page);
+  try {
+    await devTools.send('Emulation.setTimezoneOverride', { timezoneId: 'America/Los_Angeles' });
+    await page.goto(options.page.url());
+    const at = async (instant: string) => {
+      await page.evaluate((now) => (Date.now = () => now), Date.parse(instant));
+      return (await exportFile(page)).name;
+    };
+    // Monday 7 December, 23:30 in Los Angeles: 07:30 on the 8th in UTC.
+    expect(await at('2026-12-08T07:30:00Z')).toBe('backbone-2026-12-07.json');
+    // 02:00 on the 8th, before the user's day starts at 04:00: still their Monday.
+    expect(await at('2026-12-08T10:00:00Z')).toBe('backbone-2026-12-07.json');
+    expect(await at('2026-12-08T12:30:00Z')).toBe('backbone-2026-12-08.json');
+  } finally {
+    await devTools.detach();
+    await page.close();
+  }
 });
 
 test('a replacing import keeps the data from before as a backup that can be restored', async ({

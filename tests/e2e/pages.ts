@@ -52,7 +52,7 @@ export const OPTIONS = {
   exportJson: button('Export everything (JSON)'),
   importFile: { label: 'Import a Backbone export' },
   importPreview: { testId: 'import-preview' },
-  replaceAll: button('Replace everything with this file'),
+  replaceAll: button(/^Replace everything with this file/),
   resetAll: button('Reset all data'),
   confirmReset: button('Yes, delete all my data'),
   dataMessage: { testId: 'data-message' },

@@ -165,18 +165,24 @@ describe('the background’s listeners', () => {
     expect(await nudgeAlarms()).toEqual([]);
   });
 
-  it('a command or a button the storage refuses is said in a notification, in words', async () => {
+  it('a command or a button refused is said in a notification, in words', async () => {
     await fireNudge('posture');
     Object.assign(fakeBrowser.i18n, {
       getMessage: (key: string, substitutions?: string[]) =>
         substitutions?.length ? `${key}(${substitutions.join(',')})` : key,
     });
-    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new ProblemError('storage.full'));
+    // A refusal no wait helps (a full storage keeps a log waiting for room instead).
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(
+      new ProblemError('storage.settingsUnreadable'),
+    );
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     const said = (asked: string) =>
       expect(create).toHaveBeenCalledWith(
         PROBLEM_NOTIFICATION_ID,
-        expect.objectContaining({ title: `worker_notDone(${asked})`, message: 'storage_full' }),
+        expect.objectContaining({
+          title: `worker_notDone(${asked})`,
+          message: 'storage_settingsUnreadable',
+        }),
       );
     fakeCommands.press('log-water');
     await vi.waitFor(() => said('command_logWater'));

@@ -1,4 +1,7 @@
-/** A valid backup and a set of broken ones, each with the refusal it must get. */
+/**
+ * A valid backup, broken ones each with the refusal it must get, and valid ones with an entry
+ * that is left out, each with its reason.
+ */
 import { createBackup, serializeBackup } from '../../lib/store/backup';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 
@@ -57,12 +60,14 @@ const withEntry = (changes: Record<string, unknown>, index = 0) => {
 const withFile = (changes: Record<string, unknown>) =>
   JSON.stringify({ ...validBackup(), ...changes });
 
-/** [name, file text, expected message key] */
+/** [name, file text, expected message key]: files that are no Backbone file, or damaged. */
 export const BROKEN_FILES: [string, string, string][] = [
   ['empty', '', 'import.notJson'],
   ['not json', 'hello', 'import.notJson'],
   ['truncated', JSON.stringify(validBackup()).slice(0, 120), 'import.notJson'],
   ['a number', '42', 'import.notBackup'],
+  ['null', 'null', 'import.notBackup'],
+  ['a list', JSON.stringify([validBackup()]), 'import.notBackup'],
   ['another format', JSON.stringify({ format: 'loop-habits', version: 1 }), 'import.notBackup'],
   ['no version', withFile({ version: undefined }), 'import.notBackup'],
   ['version zero', withFile({ version: 0 }), 'import.notBackup'],
@@ -70,6 +75,9 @@ export const BROKEN_FILES: [string, string, string][] = [
   ['settings from the future', withFile({ settings: { v: 99 } }), 'import.newerVersion'],
   ['broken settings', withFile({ settings: { v: 2, units: 'cubits' } }), 'import.invalidSettings'],
   ['entries not a list', withFile({ entries: {} }), 'import.notBackup'],
+  ['no entries', withFile({ entries: undefined }), 'import.notBackup'],
+  ['no export time', withFile({ exportedAt: '2026-11-24' }), 'import.notBackup'],
+  ['no settings', withFile({ settings: undefined }), 'import.invalidSettings'],
   ['custom exercises not a list', withFile({ customExercises: 'none' }), 'import.notBackup'],
   [
     'custom exercise without a name',
@@ -79,32 +87,6 @@ export const BROKEN_FILES: [string, string, string][] = [
       ],
     }),
     'invalid.customExercise.name',
-  ],
-  ['water out of range', withEntry({ ml: 99_999 }), 'invalid.waterMl'],
-  ['negative reps', withEntry({ reps: -3 }, 1), 'invalid.reps'],
-  ['impossible date', withEntry({ day: '2026-02-31' }), 'invalid.day'],
-  ['instant from 1970', withEntry({ at: 5, id: 'devA1-5' }), 'invalid.instant'],
-  ['unknown kind', withEntry({ kind: 'coffee' }), 'invalid.entryKind'],
-  ['unknown field', withEntry({ mood: 'great' }), 'invalid.entry'],
-  ['id not matching', withEntry({ id: 'devA1-zzzzzz' }), 'import.entryIdMismatch'],
-  ['id of another device', withEntry({ id: `devB2-${AT.toString(36)}` }), 'import.entryIdMismatch'],
-  ['day 9999-12-31 at an instant of 2026', withEntry({ day: '9999-12-31' }), 'invalid.dayMismatch'],
-  ['day 1970-01-01 at an instant of 2026', withEntry({ day: '1970-01-01' }), 'invalid.dayMismatch'],
-  ['unknown exercise', withEntry({ exercise: 'zzzz' }, 1), 'invalid.unknownExercise'],
-  [
-    'exercise named constructor',
-    withEntry({ exercise: 'constructor' }, 1),
-    'invalid.unknownExercise',
-  ],
-  [
-    'a __proto__ key',
-    JSON.stringify(validBackup()).replace('"kind":"water"', '"__proto__":{"ml":1},"kind":"water"'),
-    'invalid.entry',
-  ],
-  [
-    'an entry still to come',
-    withEntry({ at: LATE, id: `devA1-${LATE.toString(36)}`, day: '2199-01-01' }),
-    'invalid.future',
   ],
   [
     'settings changed in 2199',
@@ -135,6 +117,41 @@ export const BROKEN_FILES: [string, string, string][] = [
     'import.invalidPart',
   ],
   [
+    'oversized',
+    `{"format":"backbone-backup","padding":"${'x'.repeat(64 * 1024 * 1024)}"}`,
+    'import.tooLarge',
+  ],
+];
+
+/** [name, file text, the reason one entry is left out]: the file's other entries are imported. */
+export const FILES_WITH_AN_ENTRY_LEFT_OUT: [string, string, string][] = [
+  ['water out of range', withEntry({ ml: 99_999 }), 'invalid.waterMl'],
+  ['negative reps', withEntry({ reps: -3 }, 1), 'invalid.reps'],
+  ['impossible date', withEntry({ day: '2026-02-31' }), 'invalid.day'],
+  ['instant from 1970', withEntry({ at: 5, id: 'devA1-5' }), 'invalid.instant'],
+  ['unknown kind', withEntry({ kind: 'coffee' }), 'invalid.entryKind'],
+  ['unknown field', withEntry({ mood: 'great' }), 'invalid.entry'],
+  ['id not matching', withEntry({ id: 'devA1-zzzzzz' }), 'import.entryIdMismatch'],
+  ['id of another device', withEntry({ id: `devB2-${AT.toString(36)}` }), 'import.entryIdMismatch'],
+  ['day 9999-12-31 at an instant of 2026', withEntry({ day: '9999-12-31' }), 'invalid.dayMismatch'],
+  ['day 1970-01-01 at an instant of 2026', withEntry({ day: '1970-01-01' }), 'invalid.dayMismatch'],
+  ['unknown exercise', withEntry({ exercise: 'zzzz' }, 1), 'invalid.unknownExercise'],
+  [
+    'exercise named constructor',
+    withEntry({ exercise: 'constructor' }, 1),
+    'invalid.unknownExercise',
+  ],
+  [
+    'a __proto__ key',
+    JSON.stringify(validBackup()).replace('"kind":"water"', '"__proto__":{"ml":1},"kind":"water"'),
+    'invalid.entry',
+  ],
+  [
+    'an entry still to come',
+    withEntry({ at: LATE, id: `devA1-${LATE.toString(36)}`, day: '2199-01-01' }),
+    'invalid.future',
+  ],
+  [
     'duplicate entry',
     (() => {
       const file = validBackup();
@@ -142,10 +159,5 @@ export const BROKEN_FILES: [string, string, string][] = [
       return JSON.stringify(file);
     })(),
     'import.duplicateEntry',
-  ],
-  [
-    'oversized',
-    `{"format":"backbone-backup","padding":"${'x'.repeat(64 * 1024 * 1024)}"}`,
-    'import.tooLarge',
   ],
 ];

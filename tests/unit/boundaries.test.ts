@@ -94,7 +94,7 @@ describe('the worker refuses what makes no sense, and changes nothing', () => {
     expect(logged.entries).toHaveLength(61);
   });
 
-  it('refuses an import whose entries’ ids are not their device and instant', async () => {
+  it('refuses an import whose entries’ ids are not their device and instant, and leaves out a day that is not their time', async () => {
     const { handlers } = await worker();
     const entry = { kind: 'water' as const, ml: 250, at: NOW, day: TODAY, device: 'devB2' };
     const importing = async (changes: { id: string; day?: string }) => {
@@ -108,11 +108,11 @@ describe('the worker refuses what makes no sense, and changes nothing', () => {
       });
     };
     await refused(() => importing({ id: entryId('devC3', NOW) }), 'import.entryIdMismatch');
-    await refused(
-      () => importing({ id: entryId('devB2', NOW), day: '9999-12-31' }),
-      'invalid.dayMismatch',
-    );
-    expect(await importing({ id: entryId('devB2', NOW) })).toEqual({ added: 1 });
+    expect(await importing({ id: entryId('devB2', NOW), day: '9999-12-31' })).toEqual({
+      added: 0,
+      skipped: [{ reason: 'invalid.dayMismatch', count: 1 }],
+    });
+    expect(await importing({ id: entryId('devB2', NOW) })).toEqual({ added: 1, skipped: [] });
   });
 
   it('refuses settings and custom exercises put back with a time still to come', async () => {

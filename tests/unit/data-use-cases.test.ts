@@ -82,6 +82,25 @@ describe('the data use cases, step by step', () => {
     await expect(checkImport(context, journalOf('file1', 2))).rejects.toThrow('import.incomplete');
   });
 
+  it('checkImport leaves out of the staged parts what it does not take, so a run from the journal stores the rest', async () => {
+    const context = contextOn();
+    const local = context.deps.local as MemoryArea;
+    const entries = fileEntries(10);
+    const ahead = NOW + 3652 * 86_400_000;
+    const future = {
+      ...entries[0]!,
+      id: entryId('devOld9', ahead),
+      at: ahead,
+      day: new Date(ahead).toISOString().slice(0, 10),
+    };
+    await stageImport(context, { id: 'file1', part: 0, entries: [...entries, future] });
+    const { skipped } = await checkImport(context, journalOf('file1', 1));
+    expect(skipped).toEqual([{ reason: 'invalid.future', count: 1, latestAt: ahead }]);
+    const journal = { ...journalOf('file1', 1), skipped };
+    expect(await runImport(context, journal, 'importFinished')).toEqual({ added: 10, skipped });
+    expect(await readAllEntries(local)).toEqual(entries);
+  });
+
   it('runImport run again from its journal, after a stop, adds nothing twice', async () => {
     const context = contextOn();
     const local = context.deps.local as MemoryArea;
@@ -92,6 +111,7 @@ describe('the data use cases, step by step', () => {
     await (await context.writer).importEntries(entries.slice(0, 20));
     expect(await runImport(context, journalOf('file1', 2), 'importFinished')).toEqual({
       added: 20,
+      skipped: [],
     });
     expect(await readAllEntries(local)).toEqual(entries);
     expect(staged(local)).toEqual([]);

@@ -23,6 +23,8 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     resetData: unexpected('resetData'),
     restoreBackup: unexpected('restoreBackup'),
     entryDigests: unexpected('entryDigests'),
+    historyYears: unexpected('historyYears'),
+    removeOldHistory: unexpected('removeOldHistory'),
     ...given,
   };
 }

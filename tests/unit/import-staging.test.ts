@@ -5,7 +5,13 @@ import { MAX_IMPORT_BATCH } from '../../lib/messaging/protocol';
 import type { Entry } from '../../lib/model/entries';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { entryId } from '../../lib/store/codec';
-import { HEADROOM_BYTES, LOCAL_QUOTA_BYTES } from '../../lib/store/backup';
+import {
+  createBackup,
+  HEADROOM_BYTES,
+  LOCAL_QUOTA_BYTES,
+  parseBackup,
+  serializeBackup,
+} from '../../lib/store/backup';
 import { LOCAL_KEYS, STAGING_PREFIX, type KeyValueArea } from '../../lib/store/items';
 import { MemoryArea, QuotaLocalArea } from './quota-area';
 import { fakeWorkerDependencies } from './worker-deps';
@@ -90,6 +96,7 @@ describe('an import staged in parts', () => {
 
     expect(await worker.handlers.commitImport(commit('import1', parts))).toEqual({
       added: entries.length,
+      skipped: [],
     });
     expect(await readAllEntries(local)).toEqual(entries);
     expect(stagedKeys(local)).toEqual([]);
@@ -137,5 +144,75 @@ describe('an import staged in parts', () => {
 
     await worker.handlers.stageImport({ id: 'import2', part: 0, entries: fileEntries(10) });
     expect(stagedKeys(local)).toEqual(['staging.import2.0']);
+  });
+
+  it('leaves out the entries that cannot be taken, as the page’s preview does, and stores the rest', async () => {
+    const good = fileEntries(MAX_IMPORT_BATCH + 10);
+    const ahead = (days: number) => {
+      const at = NOW + days * 86_400_000;
+      return {
+        ...good[0]!,
+        id: entryId('devOld9', at),
+        at,
+        day: new Date(at).toISOString().slice(0, 10),
+      };
+    };
+    const [set] = good.filter((entry) => entry.kind === 'set');
+    const fileOf = [
+      ...good,
+      ahead(3652),
+      ahead(3653),
+      { ...good[1]!, day: '2026-01-01' },
+      {
+        ...set!,
+        id: entryId('devOld9', NOW - 30 * 60_000),
+        at: NOW - 30 * 60_000,
+        exercise: 'zzzz',
+      },
+      good[3]!,
+      { ...good[4]!, id: 'devOld9-zz' },
+    ];
+    const text = serializeBackup(createBackup(DEFAULT_SETTINGS, [], fileOf as never, NOW));
+    const parsed = parseBackup(text, NOW);
+    if (!parsed.ok) throw new Error(parsed.messageKey);
+    expect(parsed.read.taken).toHaveLength(good.length);
+
+    const local = new MemoryArea();
+    const worker = workerOn(local);
+    // The page sends what it can carry: the entries to take and those the worker leaves out.
+    const parts = await stage(worker, 'import1', parsed.backup.entries);
+    expect(parts).toBe(2);
+    const reply = await worker.handlers.commitImport(commit('import1', parts));
+    const notCarried = parsed.read.skipped.filter(
+      ({ reason }) => reason === 'import.entryIdMismatch',
+    );
+    expect(notCarried).toEqual([{ reason: 'import.entryIdMismatch', count: 1 }]);
+    expect(
+      [...notCarried, ...reply.skipped].sort((a, b) => (a.reason < b.reason ? -1 : 1)),
+    ).toEqual([...parsed.read.skipped].sort((a, b) => (a.reason < b.reason ? -1 : 1)));
+    expect(reply.added).toBe(good.length);
+    const stored = await readAllEntries(local);
+    expect(stored.map((entry) => entry.id).sort()).toEqual(good.map((entry) => entry.id).sort());
+    expect(stored.some((entry) => entry.at > NOW)).toBe(false);
+  });
+
+  it('never trusts the page: a future entry sent alone is left out, and said', async () => {
+    const local = new MemoryArea();
+    const worker = workerOn(local);
+    const at = NOW + 3652 * 86_400_000;
+    const [entry] = fileEntries(1);
+    await worker.handlers.stageImport({
+      id: 'import1',
+      part: 0,
+      entries: [
+        { ...entry!, id: entryId('devOld9', at), at, day: new Date(at).toISOString().slice(0, 10) },
+      ],
+    });
+    expect(await worker.handlers.commitImport(commit('import1', 1))).toEqual({
+      added: 0,
+      skipped: [{ reason: 'invalid.future', count: 1, latestAt: at }],
+    });
+    expect(await readAllEntries(local)).toEqual([]);
+    expect(stagedKeys(local)).toEqual([]);
   });
 });

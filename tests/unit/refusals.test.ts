@@ -57,6 +57,8 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
   entryDigests: { from: '2026-01', until: '2026-12' },
   resetData: {},
   restoreBackup: {},
+  historyYears: {},
+  removeOldHistory: { before: 2025 },
 };
 
 const HUGE = 'x'.repeat(1_000_000);

@@ -85,6 +85,18 @@ describe('stored formats', () => {
     expect(read.value.breakMoves).toEqual([...DEFAULT_BREAK_MOVES]);
   });
 
+  it('keeps a break move it does not know, chosen by a newer version, rather than refuse all', () => {
+    const chosen = ['chinTuck', 'doorFrameRow'];
+    const read = readVersioned(settingsFormat, { v: 3, ...DEFAULT_SETTINGS, breakMoves: chosen });
+    expect(read).toEqual({ status: 'ok', value: { ...DEFAULT_SETTINGS, breakMoves: chosen } });
+    const broken = readVersioned(settingsFormat, {
+      v: 3,
+      ...DEFAULT_SETTINGS,
+      breakMoves: ['chinTuck', '<script>'],
+    });
+    expect(broken.status).toBe('invalid');
+  });
+
   it('gives the fallback for a missing value, as a fresh copy', () => {
     const first = readVersioned(settingsFormat, undefined);
     expect(first).toEqual({ status: 'missing', value: DEFAULT_SETTINGS });

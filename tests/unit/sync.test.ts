@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCoarseYear, encodeFullDays } from '../../lib/store/day-codec';
+import { encodeCoarseYear, encodeFullDays, RECORD_VERSION } from '../../lib/store/day-codec';
 import { addDays } from '../../lib/model/days';
 import { emptyDeviceDay, dayTotals, type DeviceDay } from '../../lib/stats/summary';
 import {
@@ -228,7 +228,7 @@ describe('folding devices long gone', () => {
     const current = {
       ...stale,
       ...active('devA1'),
-      'y.devOld9.2024': { v: 2, t: 1, g: 2000, s: 'a format to come' },
+      'y.devOld9.2024': { v: RECORD_VERSION + 1, t: 1, g: 2000, s: 'a format to come' },
     };
     expect(planFold('devA1', current, readSyncItems(current), TODAY, 5)).toEqual({
       set: {},
