@@ -49,10 +49,10 @@ export default defineBackground(() => {
   // Firefox has this event, unimplemented: adding a listener logs a warning on every start.
   if (!firefox) {
     browser.notifications.onButtonClicked.addListener(
-      (id, index) => void worker.engine.onButtonClicked(id, index),
+      (id, index) => void worker.onButtonClicked(id, index),
     );
   }
-  browser.notifications.onClicked.addListener((id) => void worker.engine.onClicked(id));
+  browser.notifications.onClicked.addListener((id) => void worker.onNotificationClicked(id));
   browser.notifications.onClosed.addListener(
     (id, byUser) => void worker.engine.onNotificationClosed(id, byUser),
   );

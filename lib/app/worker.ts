@@ -19,6 +19,7 @@ import { flush, hasChangesWaiting, scheduleFlush, SYNC_ALARM } from './sync-sche
 import { KeptOverview } from './kept-overview';
 import type { StorageChanges } from './overview';
 import { EntryDigests } from './entry-digests';
+import { sayingProblems } from './said-problems';
 import { historyYears, removeOldHistory } from './old-history';
 
 /** The notification that says logs wait for room in a full storage. */
@@ -61,6 +62,7 @@ export function createWorker(given: WorkerDependencies) {
   const updateBadge = badgeUpdater(deps, engine, context.today);
   const log = logging(context, engine);
   const data = backupAndImport(context, engine);
+  const saying = sayingProblems(deps);
 
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
@@ -101,9 +103,17 @@ export function createWorker(given: WorkerDependencies) {
       }
     },
     async onCommand(command: string): Promise<void> {
-      if (command === 'log-water') await log.logWater();
-      else if (command === 'repeat-last-set') await log.repeatLastSet();
-      else if (command === 'toggle-pause') await togglePause(engine);
+      if (command === 'log-water') await saying('logWater', log.logWater);
+      else if (command === 'repeat-last-set') await saying('repeatLastSet', log.repeatLastSet);
+      else if (command === 'toggle-pause') await saying('togglePause', () => togglePause(engine));
+    },
+    /** A notification's button (a cup of water, Done, Snooze): a refusal is said, not lost. */
+    onButtonClicked(id: string, index: number): Promise<void> {
+      return saying('promptAnswer', () => engine.onButtonClicked(id, index));
+    },
+    /** Clicking a notification answers its prompt on the guide page it opens. */
+    onNotificationClicked(id: string): Promise<void> {
+      return saying('promptAnswer', () => engine.onClicked(id));
     },
     /** Any storage change: the worker's view of today takes it in (before the badge is drawn). */
     onStorageChanged(changes: StorageChanges, area: string): void {

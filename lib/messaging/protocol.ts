@@ -3,13 +3,31 @@
  * background import only from here, so a message's request and response cannot drift apart.
  */
 import * as v from 'valibot';
-import { customExerciseSchema, type CustomExercise } from '../model/catalogue';
-import { dayKeySchema, entrySchema, idSchema, newEntrySchema, NUDGE_KINDS } from '../model/entries';
+import {
+  customExerciseSchema,
+  savedCustomExerciseSchema,
+  type CustomExercise,
+} from '../model/catalogue';
+import {
+  dayKeySchema,
+  entrySchema,
+  idSchema,
+  instantSchema,
+  newEntrySchema,
+  NUDGE_KINDS,
+} from '../model/entries';
 import type { NudgeStatus } from '../nudge/engine';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
-import { problemOf, problemOfText, unknownProblem } from '../model/problem';
+import { problemOf } from '../model/problem';
 import type { SkippedGroup } from '../store/file-entries';
 import { changeIdSchema } from '../store/items';
+import {
+  INVALID_BATCH,
+  isFieldsObject,
+  problemOfIssue,
+  refusedData,
+  unknownMessage,
+} from './refusals';
 import { BATCH, isEnvelope, MAX_MESSAGES_PER_BATCH, type Envelope, type Reply } from './wire';
 import { settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings';
 import type { FlushResult } from '../sync/flush';
@@ -46,7 +64,7 @@ export const requestSchemas = {
   /** `restore`: an import puts back a saved record as it was, its time included. */
   saveSettings: v.strictObject({ settings: settingsSchema, restore: v.optional(v.boolean()) }),
   saveCustomExercise: v.strictObject({
-    exercise: customExerciseSchema,
+    exercise: savedCustomExerciseSchema,
     restore: v.optional(v.boolean()),
   }),
   answerPrompt: v.strictObject({
@@ -55,7 +73,7 @@ export const requestSchemas = {
     /** For a snooze: how long, when not the default from the settings. */
     snoozeMinutes: v.optional(v.picklist(SNOOZE_CHOICES)),
     /** The prompt answered (NudgeStatus.pending's firedAt); absent for an unprompted answer. */
-    prompt: v.optional(v.number()),
+    prompt: v.optional(instantSchema),
   }),
   pauseNudges: v.strictObject({ choice: v.picklist(['30m', '1h', 'tomorrow', 'untilResumed']) }),
   resumeNudges: v.strictObject({}),
@@ -71,7 +89,7 @@ export const requestSchemas = {
   stageImport: v.strictObject({
     id: idSchema,
     part: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_IMPORT_PARTS - 1)),
-    entries: v.pipe(v.array(entrySchema), v.maxLength(MAX_IMPORT_BATCH)),
+    entries: v.pipe(v.array(entrySchema), v.minLength(1), v.maxLength(MAX_IMPORT_BATCH)),
   }),
   /**
    * The import, as one use case: the staged parts, the custom exercises, and for a replace the
@@ -145,8 +163,9 @@ function isMessageType(type: unknown): type is MessageType {
 }
 
 /**
- * Validates a raw message and runs its handler. Anything malformed is answered with an error
- * before a handler sees it, so a handler never runs on bad input.
+ * Validates a raw message and runs its handler. Anything malformed is answered with its problem
+ * (an i18n key and its substitutions) before a handler sees it, so a handler never runs on bad
+ * input.
  */
 export function createDispatcher(handlers: Handlers) {
   const dispatchBatch = async (messages: unknown): Promise<Reply<unknown>> => {
@@ -156,24 +175,20 @@ export function createDispatcher(handlers: Handlers) {
       messages.length > MAX_MESSAGES_PER_BATCH ||
       !messages.every((message) => isEnvelope(message) && message.type !== BATCH)
     ) {
-      return { ok: false, error: unknownProblem('Invalid batch') };
+      return { ok: false, error: INVALID_BATCH };
     }
     // Started together, as the same messages sent one by one would be: the writer groups them.
     return { ok: true, value: await Promise.all(messages.map(dispatchOne)) };
   };
   const dispatchOne = async (message: Envelope): Promise<Reply<unknown>> => {
-    if (!isMessageType(message.type)) {
-      return { ok: false, error: unknownProblem(`Unknown message type: ${String(message.type)}`) };
-    }
+    if (!isMessageType(message.type)) return { ok: false, error: unknownMessage(message.type) };
+    // A list passes valibot's object checks when every field is optional: refused first.
+    if (!isFieldsObject(message.data)) return { ok: false, error: refusedData(message.type) };
     const parsed = v.safeParse(requestSchemas[message.type], message.data);
     if (!parsed.success) {
       const [issue] = parsed.issues;
-      const where = v.getDotPath(issue);
-      const problem = problemOfText(issue.message);
-      // The domain's schemas name the problem by its key; valibot's own checks are told where.
-      if (problem.key !== 'error.unknown') return { ok: false, error: problem };
-      const detail = `Invalid ${message.type}${where ? ` at ${where}` : ''}: ${issue.message}`;
-      return { ok: false, error: unknownProblem(detail) };
+      const where = v.getDotPath(issue) ?? '';
+      return { ok: false, error: problemOfIssue(message.type, issue, where) };
     }
     try {
       const handler = handlers[message.type] as (data: unknown) => unknown;

@@ -99,6 +99,17 @@ export function sessionSeconds(pattern: BreathingPattern): number {
 
 // Custom exercises --------------------------------------------------------------------------
 
+/**
+ * Characters that show nothing: format characters (zero-width spaces and joiners, direction
+ * marks), the ones Unicode says to ignore (fillers, variation selectors), controls, spaces.
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}\p{White_Space}]/gu;
+
+/** Whether a name a user gives shows anything: one made only of invisible characters does not. */
+export function hasVisibleCharacter(name: string): boolean {
+  return name.replace(INVISIBLE, '').length > 0;
+}
+
 export const customExerciseSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^custom-[a-z0-9]{4,24}$/, 'invalid.customExercise.id')),
   name: v.pipe(
@@ -118,6 +129,18 @@ export const customExerciseSchema = v.strictObject({
 });
 
 export type CustomExercise = v.InferOutput<typeof customExerciseSchema>;
+
+/**
+ * A custom exercise as the user saves it: a name that shows. Stored, synced and imported ones
+ * are read as they are, and one archived keeps the name it had, so an older one is never lost.
+ */
+export const savedCustomExerciseSchema = v.pipe(
+  customExerciseSchema,
+  v.check(
+    (exercise) => exercise.archived === true || hasVisibleCharacter(exercise.name),
+    'invalid.customExercise.name',
+  ),
+);
 
 /** A custom exercise in the shape of a built-in one, so every consumer treats both alike. */
 export function asExercise(custom: CustomExercise): Exercise {

@@ -27,9 +27,14 @@ export function unknownProblem(detail: string): Problem {
 /** A text that is a message key (`invalid.waterMl`) rather than a sentence. */
 const MESSAGE_KEY = /^[a-z]+(\.[A-Za-z0-9]+)+$/;
 
+/** Whether a text is a message key, as the domain's schemas give, or valibot's own English. */
+export function isMessageKey(text: string): boolean {
+  return MESSAGE_KEY.test(text);
+}
+
 /** A schema's message: the domain's schemas give keys, valibot's own checks English. */
 export function problemOfText(text: string): Problem {
-  return MESSAGE_KEY.test(text) ? { key: text } : unknownProblem(text);
+  return isMessageKey(text) ? { key: text } : unknownProblem(text);
 }
 
 /** The problem an error carries; any other error is an unknown one, its own text the detail. */

@@ -129,9 +129,65 @@ test('a custom exercise can be added, is offered in the popup, and can be remove
   await expect.poll(() => page.getByTestId('custom-exercises').count()).toBe(0);
 });
 
-test('a custom exercise without a name is refused with a message', async ({ options }) => {
-  await options.page.getByRole('button', { name: 'Add exercise' }).click();
-  await expect
-    .poll(() => options.page.getByText('Give the exercise a name of 1 to 60 characters.').count())
-    .toBe(1);
+test('a custom exercise without a name, or named with only invisible characters, is refused at the field', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const name = page.getByLabel('Name', { exact: true });
+  for (const typed of ['', '\u200B', ' \u200B\u200D\u2060 ']) {
+    await name.fill(typed);
+    await page.getByRole('button', { name: 'Add exercise' }).click();
+    await expect
+      .poll(() => name.getAttribute('aria-invalid'), { message: JSON.stringify(typed) })
+      .toBe('true');
+    const describedBy = await name.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'Give the exercise a name of 1 to 60 characters.',
+    );
+    expect(await name.evaluate((field) => document.activeElement === field)).toBe(true);
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+  // The worker refuses it too, whoever sends it; nothing is stored.
+  const worker = await extension.worker();
+  const reply = await page.evaluate(() =>
+    chrome.runtime.sendMessage({
+      type: 'saveCustomExercise',
+      data: {
+        exercise: {
+          id: 'custom-zerowidth1',
+          name: '\u200B',
+          region: 'upper',
+          measure: 'reps',
+          updatedAt: 0,
+        },
+      },
+    }),
+  );
+  expect(reply).toEqual({ ok: false, error: { key: 'invalid.customExercise.name' } });
+  expect(await worker.evaluate(() => chrome.storage.sync.get('custom'))).toEqual({});
+});
+
+test('an active-hours range that ends before it starts marks both its times and points them to the message', async ({
+  options,
+}) => {
+  const { page } = options;
+  const from = page.getByLabel('Monday from');
+  const until = page.getByLabel('Monday until');
+  await from.fill('15:00');
+  await until.fill('11:00');
+  for (const field of [from, until]) {
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await field.getAttribute('aria-describedby');
+    expect(describedBy).toBeTruthy();
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'A range must end after it starts.',
+    );
+  }
+  // Tuesday's range is fine: neither of its times is marked.
+  expect(await page.getByLabel('Tuesday from').getAttribute('aria-invalid')).toBe('false');
+  expect(await seriousViolations(page)).toEqual([]);
+  await until.fill('18:00');
+  await expect.poll(() => from.getAttribute('aria-invalid')).toBe('false');
+  expect(await from.getAttribute('aria-describedby')).toBeNull();
 });

@@ -18,6 +18,36 @@ test('water: add a cup, undo it from the snackbar, add a custom amount', async (
   await expect.poll(() => page.getByLabel('Other amount (ml)').inputValue()).toBe('330');
 });
 
+test('an amount that is empty, not a number or an emoji is said at the field, and nothing is logged', async ({
+  extension,
+  popup,
+}) => {
+  const { page } = popup;
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('0 ml of 2,000 ml');
+  const amount = page.getByLabel('Other amount (ml)');
+  const add = page.getByRole('button', { name: 'Add', exact: true });
+  for (const typed of ['', 'abc', '💧', '0', '5001']) {
+    await amount.fill(typed);
+    await add.click();
+    await expect.poll(() => amount.getAttribute('aria-invalid'), { message: typed }).toBe('true');
+    const describedBy = await amount.getAttribute('aria-describedby');
+    expect(describedBy, typed).toBeTruthy();
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(
+      'Enter an amount of water from 1 to 5,000 ml.',
+    );
+    expect(await amount.evaluate((field) => document.activeElement === field), typed).toBe(true);
+  }
+  expect(await storedEntries(await extension.worker())).toEqual([]);
+  expect(await popup.waterTotal.textContent()).toContain('0 ml of 2,000 ml');
+  expect(await seriousViolations(page)).toEqual([]);
+  // A real amount, typed and sent with Enter: logged, and the message goes.
+  await amount.fill('330');
+  await amount.press('Enter');
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('330 ml of 2,000 ml');
+  expect(await amount.getAttribute('aria-invalid')).toBe('false');
+  expect(await amount.getAttribute('aria-describedby')).toBeNull();
+});
+
 test('a set: pick an exercise, log it, see the record and the suggestion, repeat it in one click', async ({
   popup,
 }) => {
@@ -115,9 +145,20 @@ test('everything works from the keyboard alone', async ({ popup }) => {
   await expect.poll(() => popup.waterTotal.textContent()).toContain('250 ml of');
   await page.keyboard.press('Escape');
   await expect.poll(() => page.getByRole('button', { name: 'Undo' }).count()).toBe(0);
-  // A set: open the form, focus the reps field, type, and submit with Enter.
-  await page.getByRole('button', { name: 'Log a set', exact: true }).press('Enter');
-  await page.getByLabel('Reps', { exact: true }).focus();
+  // A set: Tab to "Log a set", Enter opens the form with the focus on its first field.
+  for (let step = 0; step < 30; step++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    if (focused === 'Log a set') break;
+  }
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('exercise-search');
+  // Tab on to the reps field, type, and submit with Enter.
+  for (let step = 0; step < 10; step++) {
+    if (await page.evaluate(() => document.activeElement?.id === 'set-reps')) break;
+    await page.keyboard.press('Tab');
+  }
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('set-reps');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('11');
   await page.keyboard.press('Enter');
@@ -157,6 +198,10 @@ test('time off from the pause menu pauses every nudge and keeps each day as time
   const { page } = popup;
   await page.getByText('Pause', { exact: true }).click();
   await page.getByRole('button', { name: 'Time off…' }).click();
+  // The form opened takes the focus on its first field.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest('label')?.textContent))
+    .toContain('Reason');
   await page.getByLabel('Reason').selectOption('sick');
   const today = await page.getByLabel('First day').inputValue();
   const until = await page.evaluate((day) => {

@@ -66,6 +66,27 @@ test('the water goal follows the body weight; the sample nudge shows a notificat
   await welcome.close();
 });
 
+test('a body weight or a cup size out of range is said at its field, tied to it', async ({
+  extension,
+}) => {
+  const welcome = await extension.context.newPage();
+  welcome.setDefaultTimeout(5_000);
+  await welcome.goto(extension.url('welcome.html'));
+  for (const [label, typed, message] of [
+    ['Body weight (kg), optional', '500', 'Enter a body weight from 30 to 300 kg.'],
+    ['Cup 1 (ml)', '20', 'Cup sizes are from 50 to 2,000 ml.'],
+  ] as const) {
+    const field = welcome.getByLabel(label);
+    await field.fill(typed);
+    await field.press('Tab');
+    await expect.poll(() => field.getAttribute('aria-invalid'), { message: label }).toBe('true');
+    const describedBy = await field.getAttribute('aria-describedby');
+    expect(await welcome.locator(`[id="${describedBy}"]`).textContent()).toBe(message);
+  }
+  expect(await seriousViolations(welcome)).toEqual([]);
+  await welcome.close();
+});
+
 test('the welcome page is accessible in light and dark', async ({ extension }) => {
   const welcome = await extension.context.newPage();
   await welcome.goto(extension.url('welcome.html'));

@@ -13,6 +13,8 @@ import { settingsFormat } from '../../lib/store/items';
 import { readEntries } from '../../lib/store/items';
 import { fakeCommands, fakeIdle } from './fakes';
 import { MINUTE } from './builders';
+import { ProblemError } from '../../lib/model/problem';
+import { PROBLEM_NOTIFICATION_ID } from '../../lib/app/said-problems';
 
 /** Monday 2026-11-23, 09:00 local time. */
 const START = new Date(2026, 10, 23, 9).getTime();
@@ -161,6 +163,32 @@ describe('the background’s listeners', () => {
     fakeCommands.press('toggle-pause');
     await vi.waitFor(async () => expect((await nudgeState()).pausedIndefinitely).toBe(true));
     expect(await nudgeAlarms()).toEqual([]);
+  });
+
+  it('a command or a button refused is said in a notification, in words', async () => {
+    await fireNudge('posture');
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: (key: string, substitutions?: string[]) =>
+        substitutions?.length ? `${key}(${substitutions.join(',')})` : key,
+    });
+    // A refusal no wait helps (a full storage keeps a log waiting for room instead).
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(
+      new ProblemError('storage.settingsUnreadable'),
+    );
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const said = (asked: string) =>
+      expect(create).toHaveBeenCalledWith(
+        PROBLEM_NOTIFICATION_ID,
+        expect.objectContaining({
+          title: `worker_notDone(${asked})`,
+          message: 'storage_settingsUnreadable',
+        }),
+      );
+    fakeCommands.press('log-water');
+    await vi.waitFor(() => said('command_logWater'));
+    await fakeBrowser.notifications.onButtonClicked.trigger('nudge-posture', 0);
+    await vi.waitFor(() => said('worker_promptAnswer'));
+    expect(await prompts()).toEqual([]);
   });
 
   it('storage.onChanged: settings from another device move the alarms and the badge', async () => {

@@ -15,6 +15,8 @@ import {
   exerciseNameKey,
   findExercise,
   postureTitleKey,
+  hasVisibleCharacter,
+  savedCustomExerciseSchema,
   sessionSeconds,
 } from '../../lib/model/catalogue';
 import { messageKeys } from './messages';
@@ -124,6 +126,23 @@ describe('catalogue', () => {
       prescription: { sets: 3, reps: [8, 12] },
     });
     expect(findExercise('custom-unknown', [parsed])).toBeUndefined();
+  });
+
+  it.each(['\u200B', ' \u200B\u200D ', '\u2060\uFEFF', '\u3164', '\u200E\u00AD\t'])(
+    'refuses to save a name that shows nothing (%#), but reads one stored or archived',
+    (name) => {
+      const saved = v.safeParse(savedCustomExerciseSchema, { ...custom, name });
+      expect(saved.issues?.[0].message).toBe('invalid.customExercise.name');
+      expect(v.is(customExerciseSchema, { ...custom, name })).toBe(true);
+      expect(v.is(savedCustomExerciseSchema, { ...custom, name, archived: true })).toBe(true);
+    },
+  );
+
+  it('keeps a name with a visible character among invisible ones', () => {
+    for (const name of ['\u200BRow', 'A', '👍', '行', 'Row\u200D1']) {
+      expect(hasVisibleCharacter(name), name).toBe(true);
+      expect(v.is(savedCustomExerciseSchema, { ...custom, name }), name).toBe(true);
+    }
   });
 
   it.each([

@@ -46,7 +46,7 @@ describe('createDispatcher', () => {
     const getStatus = vi.fn(() => status);
     const dispatch = createDispatcher(handlersWith({ getStatus }));
     const asked = { type: 'getStatus', data: {} };
-    const refused = { ok: false, error: { key: 'error.unknown', params: ['Invalid batch'] } };
+    const refused = { ok: false, error: { key: 'error.invalidBatch' } };
     for (const data of [
       [],
       Array.from({ length: MAX_MESSAGES_PER_BATCH + 1 }, () => asked),
@@ -67,7 +67,7 @@ describe('createDispatcher', () => {
     });
     expect(reply).toEqual({
       ok: false,
-      error: { key: 'error.unknown', params: ['Unknown message type: toString'] },
+      error: { key: 'error.unknownMessage', params: ['toString'] },
     });
     expect(getStatus).not.toHaveBeenCalled();
   });
@@ -90,10 +90,7 @@ describe('createDispatcher', () => {
     });
     expect(await dispatch({ type: 'getStatus', data: { x: 1 } })).toEqual({
       ok: false,
-      error: {
-        key: 'error.unknown',
-        params: ['Invalid getStatus at x: Invalid key: Expected never but received "x"'],
-      },
+      error: { key: 'invalid.request.unexpectedField', params: ['getStatus', 'x'] },
     });
     expect(logEntries).not.toHaveBeenCalled();
   });
