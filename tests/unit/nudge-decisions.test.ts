@@ -1,11 +1,14 @@
 /** The engine's decisions alone: state, settings, time and event in, state and effects out. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NUDGE_KINDS } from '../../lib/model/entries';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import {
   alarmFired,
   buttonClicked,
   LATE_MINUTES,
   QUIET_RECHECK_MINUTES,
+  SPACING_MINUTES,
   waterLogged,
   type AlarmMoment,
   type Moment,
@@ -101,5 +104,58 @@ describe('the nudge decisions', () => {
 
   it('water logged with no reminder open changes nothing', () => {
     expect(waterLogged(moment(), water)).toBe('unchanged');
+  });
+
+  it('an alarm less than five minutes after another kind’s prompt waits for the five minutes', () => {
+    const at = moment();
+    expect(alarmFired(at, 'posture', fired())).toMatchObject([{ type: 'show', kind: 'posture' }]);
+    // Another kind due in the same second.
+    expect(alarmFired(at, 'breathing', fired())).toEqual([]);
+    expect(at.state.kinds.breathing).toEqual({ rotation: 0, dueAt: now + 5 * MINUTE });
+    const later = { ...at, now: now + 5 * MINUTE };
+    expect(alarmFired(later, 'breathing', fired({ scheduledTime: later.now }))).toMatchObject([
+      { type: 'show', kind: 'breathing' },
+    ]);
+  });
+
+  it('a last prompt after now (a clock set back) holds no prompt back', () => {
+    const at = moment();
+    at.state.lastShownAt = now + 60 * MINUTE;
+    expect(alarmFired(at, 'posture', fired())).toMatchObject([{ type: 'show', kind: 'posture' }]);
+  });
+
+  it('never shows two prompts within five minutes, whatever alarms fire when', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom(...NUDGE_KINDS),
+            // Seconds after the last alarm: often the same second, sometimes minutes on.
+            after: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 600 })),
+            late: fc.integer({ min: 0, max: 240 }),
+          }),
+          { maxLength: 40 },
+        ),
+        (alarms) => {
+          const state = nudgeStateFormat.fallback();
+          let time = now;
+          const shown: number[] = [];
+          for (const { kind, after, late } of alarms) {
+            time += after * 1000;
+            const effects = alarmFired(
+              { settings: DEFAULT_SETTINGS, state, now: time },
+              kind,
+              fired({ scheduledTime: time - late * 1000 }),
+            );
+            if (effects !== 'unchanged' && effects.some((effect) => effect.type === 'show'))
+              shown.push(time);
+          }
+          for (let index = 1; index < shown.length; index++)
+            expect(shown[index]! - shown[index - 1]!).toBeGreaterThanOrEqual(
+              SPACING_MINUTES * MINUTE,
+            );
+        },
+      ),
+    );
   });
 });

@@ -117,6 +117,21 @@ describe('firing a prompt', () => {
     expect(await alarmTime('posture')).toBe(at(23, 10));
   });
 
+  it('two kinds due in the same second give one prompt; the other comes five minutes later', async () => {
+    const { fire, create, ready } = setup();
+    await ready();
+    // Both alarms fire together, as when the browser fires a late one with the next.
+    await fire('posture', at(23, 9, 30));
+    await fire('movement', at(23, 9, 30));
+    expect(create.mock.calls.map(([id]) => id)).toEqual([notificationId('posture')]);
+    expect(await alarmTime('movement')).toBe(at(23, 9, 35));
+    await fire('movement', at(23, 9, 35));
+    expect(create.mock.calls.map(([id]) => id)).toEqual([
+      notificationId('posture'),
+      notificationId('movement'),
+    ]);
+  });
+
   it('rotates its text and replaces an unanswered prompt, logging it as expired', async () => {
     const { fire, create, ready } = setup();
     await ready();
