@@ -144,11 +144,11 @@ describe('firing a prompt', () => {
     expect((await prompts())[0]).not.toHaveProperty('answeredAt');
   });
 
-  it('titles a prompt with what to do: a desk move with its amount, a pattern, the water to go', () => {
+  it('titles a prompt with what to do: a desk move (its amount below), a pattern, the water to go', () => {
     const water = { todayMl: 500, goalMl: 2000 };
     expect(promptContent(keyTranslate, 'movement', 0, water, DEFAULT_SETTINGS)).toEqual({
-      title: 'nudge.movement.instruction(exercise.scapularSqueeze.name,prescription.reps(10–15))',
-      message: 'exercise.scapularSqueeze.cues',
+      title: 'nudge.movement.instruction(exercise.scapularSqueeze.name)',
+      message: 'nudge.movement.message(prescription.reps(10–15),exercise.scapularSqueeze.cues)',
       detail: 'scapularSqueeze',
     });
     expect(promptContent(keyTranslate, 'breathing', 0, water, DEFAULT_SETTINGS).title).toBe(

@@ -1,6 +1,4 @@
 import fc from 'fast-check';
-import { resolve } from 'node:path';
-import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import {
   digestEntries,
@@ -23,6 +21,7 @@ import { emptyDayTotals, type DayTotals } from '../../lib/stats/summary';
 import type { RestReason } from '../../lib/model/entries';
 import { prompt, set } from './builders';
 import { entryArbitrary } from './arbitraries';
+import { englishTranslate } from './messages';
 
 describe('progress', () => {
   it('keeps the top set and best estimated 1RM of each day', () => {
@@ -156,18 +155,10 @@ describe('progress', () => {
   });
 
   it('says the days it counts in English', async () => {
-    const messages = await parseMessagesFile(resolve(import.meta.dirname, '../../locales/en.yml'));
+    const t = await englishTranslate();
     const say = (average: DailyAverage) => {
       const { key, count, days } = averageWording(average);
-      const message = messages.find((found) => found.key.join('.') === key)!;
-      const text =
-        message.type === 'plural'
-          ? (message.plurals[count] ?? message.plurals.n)!
-          : (message as { message: string }).message;
-      return [`${Math.round(average.perDay)} ml`, ...days].reduce<string>(
-        (said, value, index) => said.replaceAll(`$${index + 1}`, String(value)),
-        text,
-      );
+      return t(key, [`${Math.round(average.perDay)} ml`, ...days], count);
     };
     const counts = { beforeStart: 0, timeOff: 0, total: 0 };
     expect(say({ ...counts, perDay: 1318, days: 22, window: 30, beforeStart: 8 })).toBe(
