@@ -14,9 +14,9 @@
  *   `reset` restarts every timer, `continue` keeps them (what became due while away comes from a
  *   minute after the return, one at a time, at most one per kind), `pause` pauses until resumed.
  *   An absence always counts as a movement break: the movement timer restarts.
- * - Prompts come at least SPACING_MINUTES apart: an alarm that fires sooner after the last prompt
- *   (two kinds due in the same second, an alarm the browser fired late) moves its kind to
- *   SPACING_MINUTES after that prompt.
+ * - Prompts of different kinds come at least SPACING_MINUTES apart: an alarm that fires sooner
+ *   after another kind's prompt (two kinds due in the same second, an alarm the browser fired
+ *   late) moves its kind to SPACING_MINUTES after that prompt.
  * - A new prompt replaces an unanswered one of its kind (logged as expired).
  * - Done and snooze answer from the notification's buttons (Chrome) or the guide page (every
  *   browser; Firefox notifications have no buttons, so clicking opens the guide). Skipping is
@@ -138,7 +138,7 @@ export function alarmFired(moment: Moment, kind: NudgeKind, fired: AlarmMoment):
   const { settings, state, now } = moment;
   const current = kindState(state, kind);
   const reschedule = (from: number) => (current.dueAt = dueFrom(kind, settings, from, fired.water));
-  const nextPromptAt = earliestPrompt(state, now);
+  const nextPromptAt = earliestPrompt(state, kind, now);
   if (!settings.nudges[kind].enabled || state.pausedIndefinitely) {
     delete current.dueAt;
   } else if (pausedUntilAt(state, now) !== undefined) {
@@ -162,11 +162,13 @@ export function alarmFired(moment: Moment, kind: NudgeKind, fired: AlarmMoment):
   return [];
 }
 
-/** The earliest time for the next prompt: SPACING_MINUTES after the last. */
-function earliestPrompt(state: NudgeState, now: number): number {
-  const last = state.lastShownAt;
+/** The earliest time for a prompt of `kind`: SPACING_MINUTES after another kind's last. */
+function earliestPrompt(state: NudgeState, kind: NudgeKind, now: number): number {
+  const last = state.lastPrompt;
   // A last prompt still to come is a clock set back: it holds nothing back.
-  return last === undefined || last > now ? now : last + SPACING_MINUTES * MINUTE;
+  return last === undefined || last.kind === kind || last.at > now
+    ? now
+    : last.at + SPACING_MINUTES * MINUTE;
 }
 
 /** A kind's prompt, replacing an unanswered one; none for water when today's goal is met. */
@@ -180,7 +182,7 @@ function show({ state, settings, now }: Moment, kind: NudgeKind, water: WaterPro
   current.rotation = (rotation + 1) % 1000;
   const detail = offeredDetail(kind, rotation, settings);
   current.pending = { firedAt: now, ...(detail ? { detail } : {}) };
-  state.lastShownAt = now;
+  state.lastPrompt = { kind, at: now };
   return effects;
 }
 

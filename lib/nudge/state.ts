@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { DayKey } from '../model/days';
-import type { NudgeKind } from '../model/entries';
+import { NUDGE_KINDS, type NudgeKind } from '../model/entries';
 import type { Format } from '../store/items';
 
 const nudgeKindStateSchema = v.strictObject({
@@ -33,8 +33,8 @@ export interface NudgeState {
   skips: { day: DayKey; count: number };
   /** The nudge settings the due times were computed from; a change recomputes them. */
   basis?: string;
-  /** When the last prompt of any kind was shown: the next comes SPACING_MINUTES after it. */
-  lastShownAt?: number;
+  /** The last prompt shown: another kind's comes SPACING_MINUTES after it. */
+  lastPrompt?: { kind: NudgeKind; at: number };
 }
 
 export const nudgeStateFormat: Format<NudgeState> = {
@@ -52,7 +52,7 @@ export const nudgeStateFormat: Format<NudgeState> = {
     awaySince: v.optional(v.number()),
     skips: v.strictObject({ day: v.string(), count: v.number() }),
     basis: v.optional(v.string()),
-    lastShownAt: v.optional(v.number()),
+    lastPrompt: v.optional(v.strictObject({ kind: v.picklist(NUDGE_KINDS), at: v.number() })),
   }),
   migrations: {},
   fallback: () => ({ kinds: {}, skips: { day: '', count: 0 } }),

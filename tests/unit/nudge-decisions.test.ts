@@ -120,11 +120,21 @@ describe('the nudge decisions', () => {
 
   it('a last prompt after now (a clock set back) holds no prompt back', () => {
     const at = moment();
-    at.state.lastShownAt = now + 60 * MINUTE;
+    at.state.lastPrompt = { kind: 'water', at: now + 60 * MINUTE };
     expect(alarmFired(at, 'posture', fired())).toMatchObject([{ type: 'show', kind: 'posture' }]);
   });
 
-  it('never shows two prompts within five minutes, whatever alarms fire when', () => {
+  it('a prompt of the same kind again is not held back: it replaces the open one', () => {
+    const at = moment();
+    alarmFired(at, 'posture', fired());
+    const soon = { ...at, now: now + MINUTE };
+    expect(alarmFired(soon, 'posture', fired({ scheduledTime: soon.now }))).toMatchObject([
+      { type: 'log', entry: { outcome: 'expired' } },
+      { type: 'show', kind: 'posture' },
+    ]);
+  });
+
+  it('never shows prompts of two kinds within five minutes, whatever alarms fire when', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -139,7 +149,7 @@ describe('the nudge decisions', () => {
         (alarms) => {
           const state = nudgeStateFormat.fallback();
           let time = now;
-          const shown: number[] = [];
+          const shown: { kind: string; at: number }[] = [];
           for (const { kind, after, late } of alarms) {
             time += after * 1000;
             const effects = alarmFired(
@@ -148,12 +158,12 @@ describe('the nudge decisions', () => {
               fired({ scheduledTime: time - late * 1000 }),
             );
             if (effects !== 'unchanged' && effects.some((effect) => effect.type === 'show'))
-              shown.push(time);
+              shown.push({ kind, at: time });
           }
-          for (let index = 1; index < shown.length; index++)
-            expect(shown[index]! - shown[index - 1]!).toBeGreaterThanOrEqual(
-              SPACING_MINUTES * MINUTE,
-            );
+          for (const [index, later] of shown.entries())
+            for (const earlier of shown.slice(0, index))
+              if (earlier.kind !== later.kind)
+                expect(later.at - earlier.at).toBeGreaterThanOrEqual(SPACING_MINUTES * MINUTE);
         },
       ),
     );
