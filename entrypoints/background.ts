@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { translate } from '../lib/adapters/translate';
 import { listenForMessages } from '../lib/adapters/listen-for-messages';
 import { browserAreas, sessionArea } from '../lib/adapters/storage-areas';
@@ -57,14 +57,30 @@ export default defineBackground(() => {
     (id, byUser) => void worker.engine.onNotificationClosed(id, byUser),
   );
   browser.commands.onCommand.addListener((command) => void worker.onCommand(command));
-  browser.storage.onChanged.addListener((changes, area) => {
+  const onStorageChanged = (
+    changes: Record<string, Browser.storage.StorageChange>,
+    area: string,
+  ) => {
     worker.onStorageChanged(changes, area);
     if (area === 'local') void worker.onLocalChanged(changes);
     if (area === 'sync' && SYNC_KEYS.settings in changes) void worker.onSettingsChanged();
     // The snapshot is the badge's own output: updating on it would loop.
     const keys = Object.keys(changes);
     if (!(keys.length === 1 && keys[0] === LOCAL_KEYS.todaySnapshot)) void worker.updateBadge();
-  });
+  };
+  browser.storage.onChanged.addListener(onStorageChanged);
+  // Firefox removes the storage listener of an event page it stops only after closing the page's
+  // connection, and logs "sendRemoveListener on closed conduit": the page lets go of it first
+  // (which leaves the listener that wakes the page in place), and takes it again if the stop is
+  // called off.
+  if (firefox) {
+    browser.runtime.onSuspend.addListener(() =>
+      browser.storage.onChanged.removeListener(onStorageChanged),
+    );
+    browser.runtime.onSuspendCanceled.addListener(() =>
+      browser.storage.onChanged.addListener(onStorageChanged),
+    );
+  }
   // The end-to-end tests, the benchmarks and the demo drive the worker's own code paths through
   // this handle; only a build made for them (`--mode e2e`) has it.
   if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { backbone: worker });

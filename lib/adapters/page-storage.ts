@@ -1,7 +1,7 @@
 /**
  * How a page reads and follows storage. The page has one listener on storage.onChanged, added
- * when its first subscriber comes and removed when its last one leaves; each subscriber follows
- * one area and is given only the changes to the keys it follows.
+ * when its first subscriber comes and removed when its last one leaves or the page closes; each
+ * subscriber follows one area and is given only the changes to the keys it follows.
  */
 import { browser } from 'wxt/browser';
 import type { StorageChanges } from '../app/overview';
@@ -57,12 +57,36 @@ export class PageStorage {
    */
   follow(followed: Followed, onChange: (changes: StorageChanges) => void): () => void {
     const subscriber: Subscriber = { ...followed, onChange };
-    if (this.#subscribers.size === 0) this.changes.addListener(this.#dispatch);
     this.#subscribers.add(subscriber);
+    this.#listenWhileWanted();
     return () => {
-      if (!this.#subscribers.delete(subscriber)) return;
-      if (this.#subscribers.size === 0) this.changes.removeListener(this.#dispatch);
+      if (this.#subscribers.delete(subscriber)) this.#listenWhileWanted();
     };
+  }
+
+  #listening = false;
+  #closing = false;
+
+  #listenWhileWanted(): void {
+    const wanted = this.#subscribers.size > 0 && !this.#closing;
+    if (wanted === this.#listening) return;
+    this.#listening = wanted;
+    if (wanted) this.changes.addListener(this.#dispatch);
+    else this.changes.removeListener(this.#dispatch);
+  }
+
+  /**
+   * Lets go of the browser's event when `page` goes for good (closed, or left for another
+   * address). Firefox removes the listeners a closing page still holds only after closing its
+   * connection to them, and logs "sendRemoveListener on closed conduit" for each.
+   */
+  closeWith(page: Pick<EventTarget, 'addEventListener'>): void {
+    page.addEventListener('pagehide', (event) => {
+      // A page kept in the back-forward cache may come back, following what it followed.
+      if ((event as PageTransitionEvent).persisted) return;
+      this.#closing = true;
+      this.#listenWhileWanted();
+    });
   }
 
   readonly #dispatch: ChangeListener = (changes, area) => {
@@ -79,5 +103,9 @@ let page: PageStorage | undefined;
 
 /** This page's storage: the browser's areas, and its one listener for their changes. */
 export function pageStorage(): PageStorage {
-  return (page ??= new PageStorage(browserAreas(), browser.storage.onChanged as ChangeEvent));
+  if (!page) {
+    page = new PageStorage(browserAreas(), browser.storage.onChanged as ChangeEvent);
+    page.closeWith(globalThis);
+  }
+  return page;
 }

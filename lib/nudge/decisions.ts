@@ -14,6 +14,9 @@
  *   `reset` restarts every timer, `continue` keeps them (what became due while away comes from a
  *   minute after the return, one at a time, at most one per kind), `pause` pauses until resumed.
  *   An absence always counts as a movement break: the movement timer restarts.
+ * - Prompts of different kinds come at least SPACING_MINUTES apart: an alarm that fires sooner
+ *   after another kind's prompt (two kinds due in the same second, an alarm the browser fired
+ *   late) moves its kind to SPACING_MINUTES after that prompt.
  * - A new prompt replaces an unanswered one of its kind (logged as expired).
  * - Done and snooze answer from the notification's buttons (Chrome) or the guide page (every
  *   browser; Firefox notifications have no buttons, so clicking opens the guide). Skipping is
@@ -43,6 +46,8 @@ import {
 import { pausedUntilAt, type NudgeState } from './state';
 
 export const LATE_MINUTES = 5;
+/** Prompts of different kinds come at least this far apart, never together. */
+export const SPACING_MINUTES = 5;
 export const QUIET_RECHECK_MINUTES = 3;
 const MINUTE = 60_000;
 
@@ -133,6 +138,7 @@ export function alarmFired(moment: Moment, kind: NudgeKind, fired: AlarmMoment):
   const { settings, state, now } = moment;
   const current = kindState(state, kind);
   const reschedule = (from: number) => (current.dueAt = dueFrom(kind, settings, from, fired.water));
+  const nextPromptAt = earliestPrompt(state, kind, now);
   if (!settings.nudges[kind].enabled || state.pausedIndefinitely) {
     delete current.dueAt;
   } else if (pausedUntilAt(state, now) !== undefined) {
@@ -146,12 +152,23 @@ export function alarmFired(moment: Moment, kind: NudgeKind, fired: AlarmMoment):
     reschedule(now);
   } else if (fired.quiet) {
     current.dueAt = now + QUIET_RECHECK_MINUTES * MINUTE;
+  } else if (nextPromptAt > now) {
+    current.dueAt = nextPromptAt;
   } else {
     const shown = show(moment, kind, fired.water);
     reschedule(now);
     return shown;
   }
   return [];
+}
+
+/** The earliest time for a prompt of `kind`: SPACING_MINUTES after another kind's last. */
+function earliestPrompt(state: NudgeState, kind: NudgeKind, now: number): number {
+  const last = state.lastPrompt;
+  // A last prompt still to come is a clock set back: it holds nothing back.
+  return last === undefined || last.kind === kind || last.at > now
+    ? now
+    : last.at + SPACING_MINUTES * MINUTE;
 }
 
 /** A kind's prompt, replacing an unanswered one; none for water when today's goal is met. */
@@ -165,6 +182,7 @@ function show({ state, settings, now }: Moment, kind: NudgeKind, water: WaterPro
   current.rotation = (rotation + 1) % 1000;
   const detail = offeredDetail(kind, rotation, settings);
   current.pending = { firedAt: now, ...(detail ? { detail } : {}) };
+  state.lastPrompt = { kind, at: now };
   return effects;
 }
 

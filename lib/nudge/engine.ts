@@ -10,7 +10,8 @@
  * the kind's due time, none while the user is away; reconciling (on every worker start and
  * settings change) makes the alarms match the state, so none is lost or doubled. Prompts of
  * different kinds are spread SPACING_MINUTES apart when they fall due together, so the user
- * never gets two at once (and the worker wakes once for each).
+ * never gets two at once (and the worker wakes once for each); an alarm that fires sooner after
+ * the last prompt anyway waits its turn (lib/nudge/decisions.ts).
  */
 import { SerialQueue } from '../model/async';
 import { localDayKey } from '../model/days';
@@ -19,14 +20,14 @@ import type { Translate } from '../model/formatting';
 import type { Settings } from '../model/settings';
 import { LOCAL_KEYS, readVersioned, writeVersioned, type KeyValueArea } from '../store/items';
 import * as decide from './decisions';
+import { SPACING_MINUTES } from './decisions';
 import type { ClosedByUser, Decision, Effect, Moment } from './decisions';
 import { promptButtons, promptContent } from './prompts';
 import type { PauseChoice, WaterProgress } from './schedule';
 import { nudgeStateFormat, pausedUntilAt, type NudgeState } from './state';
 
 export const NUDGE_ALARM_PREFIX = 'nudge:';
-/** Prompts of different kinds come at least this far apart, never together. */
-export const SPACING_MINUTES = 5;
+export { SPACING_MINUTES };
 const MINUTE = 60_000;
 
 export type IdleState = 'active' | 'idle' | 'locked';

@@ -1,4 +1,8 @@
-/** What a prompt offers and says: its text, its buttons, and the catalogue item it offers. */
+/**
+ * What a prompt offers and says: its text, its buttons, and the catalogue item it offers. A
+ * title is the thing to do, short (Firefox on Linux cuts titles at about 40 characters); how, and
+ * how much, goes in the message under it.
+ */
 import {
   BREATHING_PATTERNS,
   POSTURE_CUES,
@@ -55,8 +59,8 @@ export function promptContent(
       const move = moveAt(rotation, settings);
       const amount = oneSetText(t, move.prescription, move.measure === 'repsPerSide');
       return {
-        title: t('nudge.movement.instruction', [t(exerciseNameKey(move.id)), amount]),
-        message: t(exerciseCuesKey(move.id)),
+        title: t('nudge.movement.instruction', [t(exerciseNameKey(move.id))]),
+        message: t('nudge.movement.message', [amount, t(exerciseCuesKey(move.id))]),
         detail: move.id,
       };
     }

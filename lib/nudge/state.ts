@@ -1,10 +1,10 @@
 /**
  * The nudge engine's state, kept in storage.local (`nudgeState`): when each kind is due, the
- * prompt waiting for an answer, pauses, time off, absence and the day's skips.
+ * prompt waiting for an answer, pauses, time off, absence, the day's skips and the last prompt.
  */
 import * as v from 'valibot';
 import type { DayKey } from '../model/days';
-import type { NudgeKind } from '../model/entries';
+import { NUDGE_KINDS, type NudgeKind } from '../model/entries';
 import type { Format } from '../store/items';
 
 const nudgeKindStateSchema = v.strictObject({
@@ -33,6 +33,8 @@ export interface NudgeState {
   skips: { day: DayKey; count: number };
   /** The nudge settings the due times were computed from; a change recomputes them. */
   basis?: string;
+  /** The last prompt shown: another kind's comes SPACING_MINUTES after it. */
+  lastPrompt?: { kind: NudgeKind; at: number };
 }
 
 export const nudgeStateFormat: Format<NudgeState> = {
@@ -50,6 +52,7 @@ export const nudgeStateFormat: Format<NudgeState> = {
     awaySince: v.optional(v.number()),
     skips: v.strictObject({ day: v.string(), count: v.number() }),
     basis: v.optional(v.string()),
+    lastPrompt: v.optional(v.strictObject({ kind: v.picklist(NUDGE_KINDS), at: v.number() })),
   }),
   migrations: {},
   fallback: () => ({ kinds: {}, skips: { day: '', count: 0 } }),

@@ -1,6 +1,6 @@
 /**
  * What the progress page shows, computed from entries and daily totals: strength over time per
- * exercise, water against the goal with rolling averages, and nudge outcomes per week.
+ * exercise, water against the goal with averages a day, and nudge outcomes per week.
  */
 import { addDays, dayKeyFromNumber, dayNumber, weekStartNumber, type DayKey } from '../model/days';
 import {
@@ -12,6 +12,7 @@ import {
   type SetEntry,
 } from '../model/entries';
 import { setOneRepMax } from './strength';
+import { isPaused } from './streaks';
 import type { DayTotals } from './summary';
 import { roundTo, toKg } from '../model/units';
 
@@ -98,20 +99,6 @@ export function waterSeries(
   });
 }
 
-/**
- * Average water a day over the last `days` days before today (an unfinished today left out),
- * dividing by the days actually averaged: those in the series, from the first day of history.
- */
-export function averageWater(series: readonly WaterDay[], days: number, first?: DayKey): number {
-  const past = series
-    .slice(0, -1)
-    .slice(-days)
-    .filter((day) => first === undefined || day.day >= first);
-  return past.length === 0
-    ? 0
-    : Math.round(past.reduce((sum, day) => sum + day.ml, 0) / past.length);
-}
-
 /** The first day with any record, if any. */
 export function firstDay(totals: ReadonlyMap<DayKey, unknown>): DayKey | undefined {
   let first: DayKey | undefined;
@@ -119,19 +106,95 @@ export function firstDay(totals: ReadonlyMap<DayKey, unknown>): DayKey | undefin
   return first;
 }
 
+/**
+ * An average a day over a window of the last days before today, and the days it counts. Today is
+ * left out (an unfinished day would pull the average down every morning); the days before the
+ * first use (the first day with a record on any device) are not there; days of time off are
+ * left out, as streaks excuse them. So `perDay` times `days` is `total`, and the wording names
+ * the days counted.
+ */
+export interface DailyAverage {
+  /** Unrounded: `total / days`, or 0 without a day counted. */
+  perDay: number;
+  total: number;
+  /** The days counted: those of the window from the first use on that are not time off. */
+  days: number;
+  /** The window: the last `window` full days before today. */
+  window: number;
+  /** Days of the window before the first use. */
+  beforeStart: number;
+  /** Days of time off in the window, after the first use. */
+  timeOff: number;
+}
+
+/** `value` of each day, averaged over the last `window` full days as DailyAverage says. */
+export function dailyAverage(
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  value: (day: DayTotals) => number,
+  today: DayKey,
+  window: number,
+): DailyAverage {
+  const first = firstDay(totals);
+  const average = { perDay: 0, total: 0, days: 0, window, beforeStart: 0, timeOff: 0 };
+  for (let back = window; back >= 1; back--) {
+    const day = addDays(today, -back);
+    const dayTotals = totals.get(day);
+    if (first === undefined || day < first) average.beforeStart++;
+    else if (isPaused(dayTotals)) average.timeOff++;
+    else {
+      average.days++;
+      average.total += dayTotals ? value(dayTotals) : 0;
+    }
+  }
+  if (average.days > 0) average.perDay = average.total / average.days;
+  return average;
+}
+
+/** How an average's days are said: a message key, its plural count, and the day numbers. */
+export interface AverageWording {
+  key:
+    | 'progress.average.lastDays'
+    | 'progress.average.sinceStart'
+    | 'progress.average.lastDaysTimeOff'
+    | 'progress.average.sinceStartTimeOff'
+    | 'progress.average.noDay';
+  /** Chooses the plural form. */
+  count: number;
+  /** The days counted first, then the window or the days since the first use, then time off. */
+  days: number[];
+}
+
+/** Which days an average counts, as the page says it: always the days counted first. */
+export function averageWording(average: DailyAverage): AverageWording {
+  const { days, window, beforeStart, timeOff } = average;
+  const sinceStart = window - beforeStart;
+  if (days === 0) return { key: 'progress.average.noDay', count: window, days: [0, window] };
+  if (timeOff > 0) {
+    return beforeStart > 0
+      ? {
+          key: 'progress.average.sinceStartTimeOff',
+          count: timeOff,
+          days: [days, sinceStart, timeOff],
+        }
+      : { key: 'progress.average.lastDaysTimeOff', count: timeOff, days: [days, window, timeOff] };
+  }
+  return beforeStart > 0
+    ? { key: 'progress.average.sinceStart', count: days, days: [days] }
+    : { key: 'progress.average.lastDays', count: days, days: [days] };
+}
+
+const waterOf = (day: DayTotals) => day.waterMl;
+
 /** The water card: 30 days to today against the goal, and the 7- and 30-day averages. */
 export function waterProgress(
   totals: ReadonlyMap<DayKey, DayTotals>,
   goalMl: number,
   today: DayKey,
 ) {
-  // A day more than shown: the 30 days before today, and today.
-  const series = waterSeries(totals, goalMl, today, 31);
-  const first = firstDay(totals);
   return {
-    days: series.slice(1),
-    week: averageWater(series, 7, first),
-    month: averageWater(series, 30, first),
+    days: waterSeries(totals, goalMl, today, 30),
+    week: dailyAverage(totals, waterOf, today, 7),
+    month: dailyAverage(totals, waterOf, today, 30),
   };
 }
 

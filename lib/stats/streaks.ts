@@ -103,7 +103,8 @@ function timeline(totals: ReadonlyMap<DayKey, DayTotals>, today: DayKey): Timeli
   return { start, today: todayNumber, days };
 }
 
-const isPaused = (totals: DayTotals | undefined) =>
+/** Time off (vacation, sick): every habit skips the day. */
+export const isPaused = (totals: DayTotals | undefined) =>
   totals?.rest === 'vacation' || totals?.rest === 'sick';
 
 // Day statuses are kept as small numbers in typed arrays: streaks over years stay fast.

@@ -12,7 +12,11 @@ test('a breathing session run to the end is counted', async ({ extension, popup 
   // The page's own timers, run ahead: a round takes the user about ten seconds.
   await guide.clock.install();
   await guide.goto(extension.url('guide.html?prompt=breathing'));
+  const heading = guide.getByRole('heading', { level: 2 });
+  await expect.poll(() => heading.textContent()).toBe('Box breathing');
   await guide.getByLabel('Pattern').selectOption('physiologicalSigh');
+  // The heading names the pattern chosen, not the one offered.
+  await expect.poll(() => heading.textContent()).toBe('Physiological sigh');
   await guide.getByLabel('Rounds').fill('1');
   await guide.getByRole('button', { name: 'Start' }).click();
   await expect

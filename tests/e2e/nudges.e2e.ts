@@ -212,9 +212,15 @@ test('a movement break names a desk move by default, never a floor exercise', as
   }
   const shown = await shownNotifications(worker);
   expect(shown.map((notification) => notification.options.title)).toEqual([
-    'Move now: Scapular squeeze, 10–15 reps',
-    'Move now: Chest and shoulder stretch, 1–2 minutes',
-    'Move now: Short walk, 5–10 minutes',
+    'Move now: Scapular squeeze',
+    'Move now: Chest and shoulder stretch',
+    'Move now: Short walk',
+  ]);
+  // The amount goes with the cues, under the title.
+  expect(shown.map((notification) => notification.options.message.split('. ')[0])).toEqual([
+    '10–15 reps',
+    '1–2 minutes',
+    '5–10 minutes',
   ]);
   for (const { options } of shown)
     expect(`${options.title} ${options.message}`).not.toMatch(/face down|floor/i);

@@ -1,7 +1,9 @@
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { writeSampleHistory } from './sample-history';
-import { localDayKey } from '../../lib/model/days';
+import { addDays, localDayKey } from '../../lib/model/days';
+import { emptyDeviceDay, type DeviceDay } from '../../lib/stats/summary';
+import { ownItems } from '../../lib/sync/plan';
 
 test('a logged set appears in the strength chart and the records', async ({ popup, progress }) => {
   await popup.openSetForm();
@@ -96,7 +98,7 @@ test('habits show a year of days with streaks and strength; water and nudges hav
   expect(first!.slice(0, 10) < last!.slice(0, 10)).toBe(true);
   await expect
     .poll(() => page.getByTestId('water-averages').textContent())
-    .toMatch(/Average a day: [\d,]+ ml over 7 days/);
+    .toMatch(/Average a day \(goal [\d,]+ ml\):\s*[\d,]+ ml over the last 7 days/);
   await expect
     .poll(() => page.getByTestId('nudge-weeks').locator('tbody tr').count())
     .toBeGreaterThan(3);
@@ -105,3 +107,55 @@ test('habits show a year of days with streaks and strength; water and nudges hav
   expect(await seriousViolations(page)).toEqual([]);
   // Two axe runs over five year-long calendars take most of this on a loaded 2-core machine.
 }, 90_000);
+
+test('water averages count the days since the first use on any device, without time off', async ({
+  extension,
+  progress,
+}) => {
+  const { page } = progress;
+  const today = localDayKey(Date.now());
+  const noon = (back: number) => new Date(`${addDays(today, -back)}T12:00:00`).getTime();
+  // This device: 1,000 ml ten days ago, 1,500 ml two days ago, and 400 ml today (not counted).
+  const [reply] = await progress.send([
+    {
+      type: 'logEntries',
+      data: {
+        entries: [10, 2, 0].map((back, index) => ({
+          kind: 'water',
+          ml: [1000, 1500, 400][index],
+          at: back === 0 ? Date.now() : noon(back),
+        })),
+      },
+    },
+  ]);
+  expect(reply).toMatchObject({ ok: true });
+  // Another device, as its sync items arrive: the first use, 2,000 ml a day 12 to 10 days ago,
+  // and a day of vacation yesterday.
+  const days = new Map<string, DeviceDay>([
+    ...[12, 11, 10].map((back): [string, DeviceDay] => [
+      addDays(today, -back),
+      { ...emptyDeviceDay(1), waterMl: 2000 },
+    ]),
+    [addDays(today, -1), { ...emptyDeviceDay(1), rest: 'vacation' }],
+  ]);
+  const items = ownItems('devB2second', days, {
+    today,
+    first: addDays(today, -12),
+    rev: Date.now(),
+    goalMl: 2000,
+    level: { fullMonths: 2, years: 100 },
+  });
+  await (await extension.worker()).evaluate((values) => chrome.storage.sync.set(values), items);
+  const averages = page.getByTestId('water-averages').getByRole('listitem');
+  // 1,500 ml over the six days of the last seven that were not time off; 8,500 ml over the 11
+  // days of the 12 since the first use that were not.
+  await expect
+    .poll(() => averages.allTextContents())
+    .toEqual([
+      '250 ml over 6 of the last 7 days, leaving out 1 day of time off',
+      '773 ml over 11 of the 12 days since you started, leaving out 1 day of time off',
+    ]);
+  await expect
+    .poll(() => page.getByTestId('water-averages').textContent())
+    .toContain('Today counts once it is over.');
+});

@@ -62,7 +62,9 @@ const WATCH_FOR_PROBLEMS = `(() => {
       // A page closed or left with a call still in flight, as when a user closes the popup.
       const unloaded = /^Promise (resolved|rejected) (after context unloaded|while context is inactive)/
         .test(message.errorMessage);
-      if (((fromAddon && isError) || aboutAddon) && !unloaded) {
+      // Firefox's own code, about the add-on's connection: a listener a closing page still held.
+      const closedConduit = message.errorMessage.includes(${JSON.stringify('closed conduit ' + ADDON_ID)});
+      if (((fromAddon && isError) || aboutAddon || closedConduit) && !unloaded) {
         seen.push('Firefox console: ' + message.errorMessage + ' (' + message.sourceName + ')');
       }
     },

@@ -1,6 +1,7 @@
-import { GUIDE, POPUP, PROGRESS } from '../e2e/pages';
+import { GUIDE, OPTIONS, POPUP, PROGRESS } from '../e2e/pages';
 import { expect, test } from './fixtures';
 import { FirefoxPage } from './pages';
+import { ADDON_ID } from './launch';
 
 /** Opens the quick set, picks an exercise by search and logs one set. */
 async function logSet(popup: FirefoxPage, search: string, reps: string, kg: string) {
@@ -87,5 +88,36 @@ test('the harness notices console errors and outside requests', async ({ firefox
     .toMatch(
       /deliberate[^]*network request: http:\/\/127\.0\.0\.1:45679\/|network request: http:\/\/127\.0\.0\.1:45679\/[^]*deliberate/,
     );
+  await firefox.clearProblems();
+});
+
+test('pages closed or left let go of their listeners: Firefox logs no closed conduit', async ({
+  firefox,
+}) => {
+  // The check can see it: Firefox's own error, naming the add-on's connection.
+  await firefox.privileged(
+    `Cu.reportError(new Error('sendRemoveListener on closed conduit ${ADDON_ID}.1'))`,
+  );
+  await expect.poll(async () => (await firefox.problems()).join('\n')).toContain('closed conduit');
+  await firefox.clearProblems();
+  // Each page, opened and closed; the guide also left for another address, as the reused tab is.
+  for (const path of [POPUP.path, OPTIONS.path, PROGRESS.path, GUIDE.path('breathing')]) {
+    const page = new FirefoxPage(await firefox.open(path));
+    await page.find({ role: 'heading', name: /\S/ });
+    if (path.startsWith('guide')) await firefox.navigate(page.page, GUIDE.path('water'));
+    await page.page.close();
+  }
+  // An error the add-on's process reports after the pages closed: once it has arrived, so has
+  // anything their closing reported before it.
+  await firefox.driver.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('after the pages closed');
+    });
+  });
+  let problems: string[] = [];
+  await expect
+    .poll(async () => (problems = await firefox.problems()).join('\n'))
+    .toContain('after the pages closed');
+  expect(problems.filter((problem) => problem.includes('conduit'))).toEqual([]);
   await firefox.clearProblems();
 });

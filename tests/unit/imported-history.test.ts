@@ -5,10 +5,9 @@ import { localDayKey } from '../../lib/model/days';
 import type { Entry, NewEntry } from '../../lib/model/entries';
 import { readAllEntries, readOverview, type Overview } from '../../lib/app/overview';
 import {
-  averageWater,
   nudgeWeeks,
   strengthSeries,
-  waterSeries,
+  waterProgress,
   weightedExercises,
 } from '../../lib/stats/progress';
 import {
@@ -92,7 +91,6 @@ async function restoredInto(backup: Awaited<ReturnType<typeof exported>>, device
 function figures(overview: Overview, entries: readonly Entry[]) {
   const totals = historyTotals(overview.history);
   const rules = { goals: overview.goals, nudgeFreeWeekdays: nudgeFreeWeekdays(overview.settings) };
-  const water = waterSeries(totals, overview.goals.waterMl, overview.today, 30);
   const { rev: _rev, ...today } = { rev: 0, ...overview.todayTotals };
   return {
     today,
@@ -108,8 +106,8 @@ function figures(overview: Overview, entries: readonly Entry[]) {
       recentDays(habit, totals, rules, overview.today, 365),
     ),
     workoutDays: recentDays('workout', totals, rules, overview.today, 365),
-    water,
-    averages: [averageWater(water, 7), averageWater(water, 30)],
+    // The series and its averages.
+    water: waterProgress(totals, overview.goals.waterMl, overview.today),
     strength: weightedExercises(entries).map((exercise) => strengthSeries(entries, exercise)),
     nudges: nudgeWeeks(entries),
   };

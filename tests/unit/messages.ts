@@ -16,3 +16,27 @@ export async function messageTexts(): Promise<{ key: string; text: string }[]> {
     return texts.map((text) => ({ key: message.key.join('.'), text }));
   });
 }
+
+/**
+ * The English text of a message as the browser gives it: `$1`… replaced by the substitutions,
+ * and a plural message's form for `count` (1, else n).
+ */
+export async function englishTranslate(): Promise<
+  (key: string, substitutions?: (string | number)[], count?: number) => string
+> {
+  const messages = new Map(
+    (await englishMessages()).map((message) => [message.key.join('.'), message]),
+  );
+  return (key, substitutions = [], count) => {
+    const message = messages.get(key);
+    if (!message) throw new Error(`No message ${key}`);
+    const text =
+      message.type === 'plural'
+        ? (message.plurals[count ?? 0] ?? message.plurals.n)!
+        : (message as { message: string }).message;
+    return substitutions.reduce<string>(
+      (said, value, index) => said.replaceAll(`$${index + 1}`, String(value)),
+      text,
+    );
+  };
+}

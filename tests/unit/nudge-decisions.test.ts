@@ -1,11 +1,14 @@
 /** The engine's decisions alone: state, settings, time and event in, state and effects out. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { NUDGE_KINDS } from '../../lib/model/entries';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import {
   alarmFired,
   buttonClicked,
   LATE_MINUTES,
   QUIET_RECHECK_MINUTES,
+  SPACING_MINUTES,
   waterLogged,
   type AlarmMoment,
   type Moment,
@@ -101,5 +104,68 @@ describe('the nudge decisions', () => {
 
   it('water logged with no reminder open changes nothing', () => {
     expect(waterLogged(moment(), water)).toBe('unchanged');
+  });
+
+  it('an alarm less than five minutes after another kind’s prompt waits for the five minutes', () => {
+    const at = moment();
+    expect(alarmFired(at, 'posture', fired())).toMatchObject([{ type: 'show', kind: 'posture' }]);
+    // Another kind due in the same second.
+    expect(alarmFired(at, 'breathing', fired())).toEqual([]);
+    expect(at.state.kinds.breathing).toEqual({ rotation: 0, dueAt: now + 5 * MINUTE });
+    const later = { ...at, now: now + 5 * MINUTE };
+    expect(alarmFired(later, 'breathing', fired({ scheduledTime: later.now }))).toMatchObject([
+      { type: 'show', kind: 'breathing' },
+    ]);
+  });
+
+  it('a last prompt after now (a clock set back) holds no prompt back', () => {
+    const at = moment();
+    at.state.lastPrompt = { kind: 'water', at: now + 60 * MINUTE };
+    expect(alarmFired(at, 'posture', fired())).toMatchObject([{ type: 'show', kind: 'posture' }]);
+  });
+
+  it('a prompt of the same kind again is not held back: it replaces the open one', () => {
+    const at = moment();
+    alarmFired(at, 'posture', fired());
+    const soon = { ...at, now: now + MINUTE };
+    expect(alarmFired(soon, 'posture', fired({ scheduledTime: soon.now }))).toMatchObject([
+      { type: 'log', entry: { outcome: 'expired' } },
+      { type: 'show', kind: 'posture' },
+    ]);
+  });
+
+  it('never shows prompts of two kinds within five minutes, whatever alarms fire when', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom(...NUDGE_KINDS),
+            // Seconds after the last alarm: often the same second, sometimes minutes on.
+            after: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 600 })),
+            late: fc.integer({ min: 0, max: 240 }),
+          }),
+          { maxLength: 40 },
+        ),
+        (alarms) => {
+          const state = nudgeStateFormat.fallback();
+          let time = now;
+          const shown: { kind: string; at: number }[] = [];
+          for (const { kind, after, late } of alarms) {
+            time += after * 1000;
+            const effects = alarmFired(
+              { settings: DEFAULT_SETTINGS, state, now: time },
+              kind,
+              fired({ scheduledTime: time - late * 1000 }),
+            );
+            if (effects !== 'unchanged' && effects.some((effect) => effect.type === 'show'))
+              shown.push({ kind, at: time });
+          }
+          for (const [index, later] of shown.entries())
+            for (const earlier of shown.slice(0, index))
+              if (earlier.kind !== later.kind)
+                expect(later.at - earlier.at).toBeGreaterThanOrEqual(SPACING_MINUTES * MINUTE);
+        },
+      ),
+    );
   });
 });

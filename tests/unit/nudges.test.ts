@@ -117,6 +117,21 @@ describe('firing a prompt', () => {
     expect(await alarmTime('posture')).toBe(at(23, 10));
   });
 
+  it('two kinds due in the same second give one prompt; the other comes five minutes later', async () => {
+    const { fire, create, ready } = setup();
+    await ready();
+    // Both alarms fire together, as when the browser fires a late one with the next.
+    await fire('posture', at(23, 9, 30));
+    await fire('movement', at(23, 9, 30));
+    expect(create.mock.calls.map(([id]) => id)).toEqual([notificationId('posture')]);
+    expect(await alarmTime('movement')).toBe(at(23, 9, 35));
+    await fire('movement', at(23, 9, 35));
+    expect(create.mock.calls.map(([id]) => id)).toEqual([
+      notificationId('posture'),
+      notificationId('movement'),
+    ]);
+  });
+
   it('rotates its text and replaces an unanswered prompt, logging it as expired', async () => {
     const { fire, create, ready } = setup();
     await ready();
@@ -129,11 +144,11 @@ describe('firing a prompt', () => {
     expect((await prompts())[0]).not.toHaveProperty('answeredAt');
   });
 
-  it('titles a prompt with what to do: a desk move with its amount, a pattern, the water to go', () => {
+  it('titles a prompt with what to do: a desk move (its amount below), a pattern, the water to go', () => {
     const water = { todayMl: 500, goalMl: 2000 };
     expect(promptContent(keyTranslate, 'movement', 0, water, DEFAULT_SETTINGS)).toEqual({
-      title: 'nudge.movement.instruction(exercise.scapularSqueeze.name,prescription.reps(10–15))',
-      message: 'exercise.scapularSqueeze.cues',
+      title: 'nudge.movement.instruction(exercise.scapularSqueeze.name)',
+      message: 'nudge.movement.message(prescription.reps(10–15),exercise.scapularSqueeze.cues)',
       detail: 'scapularSqueeze',
     });
     expect(promptContent(keyTranslate, 'breathing', 0, water, DEFAULT_SETTINGS).title).toBe(

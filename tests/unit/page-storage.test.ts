@@ -32,6 +32,23 @@ describe('a page following storage', () => {
     expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
   });
 
+  it('lets go of the browser’s event when the page closes, not when it is only cached', () => {
+    const storage = page();
+    const window = new EventTarget();
+    storage.closeWith(window);
+    storage.follow({ area: 'local' }, () => {});
+    const hide = (persisted: boolean) =>
+      window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted }));
+    hide(true);
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
+    hide(false);
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
+    // A component torn down after that, or a late follower, does not listen again.
+    const stop = storage.follow({ area: 'sync' }, () => {});
+    stop();
+    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(false);
+  });
+
   it('gives each the changes in its area to the keys it follows, and no call without one', async () => {
     const storage = page();
     const listed = vi.fn();
