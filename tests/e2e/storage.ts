@@ -12,7 +12,14 @@ export function storageArea(
 }
 
 export async function storedEntries(worker: Background): Promise<Entry[]> {
-  const local = await storageArea(worker, 'local');
+  // Only the entry items cross over: a test may have filled the rest of storage with padding.
+  const local = await worker.evaluate(async () =>
+    Object.fromEntries(
+      Object.entries(await chrome.storage.local.get(null)).filter(([key]) =>
+        key.startsWith('entries.'),
+      ),
+    ),
+  );
   return Object.entries(local)
     .filter(([key]) => monthOfBucketKey(key))
     .flatMap(([key, raw]) => {
