@@ -8,6 +8,7 @@
  */
 import { ProblemError } from './problem';
 import * as v from 'valibot';
+import { LIMITS } from './limits';
 import { daysBetween, isDayKey, localDayKey, MAX_START_OF_DAY_HOUR, type DayKey } from './days';
 
 /**
@@ -24,16 +25,7 @@ export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
 export const REST_REASONS = ['rest', 'vacation', 'sick'] as const;
 export type RestReason = (typeof REST_REASONS)[number];
 
-export const LIMITS = {
-  waterMl: { min: 1, max: 5000 },
-  reps: { min: 0, max: 1000 },
-  seconds: { min: 1, max: 6 * 3600 },
-  weight: { min: 0, max: 1000 },
-  distanceM: { min: 0, max: 500_000 },
-  rpe: { min: 1, max: 10 },
-  noteLength: 280,
-  restDays: 60,
-} as const;
+export { LIMITS };
 
 /** Years a day or an instant may fall in: anything else is a broken clock or a broken file. */
 export const YEARS = { first: 2000, last: 2199 } as const;
