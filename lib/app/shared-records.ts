@@ -16,7 +16,6 @@ import {
   SYNC_KEYS,
   writeVersioned,
   type KeyValueArea,
-  type Read,
 } from '../store/items';
 import type { WorkerContext, WorkerDependencies } from './dependencies';
 
@@ -55,12 +54,10 @@ export async function worldContext(
 /**
  * New settings with what earlier days expected: the stored periods, and the stored settings'
  * expectations until yesterday when the new ones expect something else (what a page sends as
- * periods is not taken). Settings never saved expected nothing of any day.
+ * periods is not taken). Settings never saved, or unreadable, are the defaults the pages judged
+ * by.
  */
-function withExpectationsKept(stored: Read<Settings>, settings: Settings, now: number): Settings {
-  if (stored.status !== 'ok' && stored.status !== 'migrated')
-    return { ...settings, updatedAt: now, pastExpectations: [] };
-  const before = stored.value;
+function withExpectationsKept(before: Settings, settings: Settings, now: number): Settings {
   const pastExpectations = withChange(
     before.pastExpectations,
     expectationsOf(before),
@@ -83,7 +80,7 @@ export async function saveSettings(
   const stored = readVersioned(settingsFormat, raw);
   if (stored.status === 'newer') throw new ProblemError('storage.settingsUnreadable');
   if (restore) refuseFuture(settings.updatedAt, now());
-  const saved = restore ? settings : withExpectationsKept(stored, settings, now());
+  const saved = restore ? settings : withExpectationsKept(stored.value, settings, now());
   await sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
   return saved;
 }

@@ -64,7 +64,9 @@ describe('the settings keep what earlier days expected', () => {
     const device = browser('devA1xyz');
     device.setNow(FIRST);
     await device.worker.handlers.saveSettings({ settings: SIX_DAYS });
-    expect((await storedSettings(device.areas.sync)).pastExpectations).toEqual([]);
+    // Never saved before: the days before were judged by the defaults.
+    const defaults = periodOf(addDays(FIRST, -1), expectationsOf(DEFAULT_SETTINGS));
+    expect((await storedSettings(device.areas.sync)).pastExpectations).toEqual([defaults]);
 
     device.setNow(TODAY);
     const writes = vi.spyOn(device.areas.sync, 'set');
@@ -72,7 +74,7 @@ describe('the settings keep what earlier days expected', () => {
     await device.worker.handlers.saveSettings({
       settings: { ...SEVEN_DAYS, pastExpectations: forged },
     });
-    const recorded = [periodOf(addDays(TODAY, -1), expectationsOf(SIX_DAYS))];
+    const recorded = [defaults, periodOf(addDays(TODAY, -1), expectationsOf(SIX_DAYS))];
     expect(writes).toHaveBeenCalledTimes(1);
     expect(writes.mock.calls[0]![0][SYNC_KEYS.settings]).toMatchObject({
       v: settingsFormat.version,
@@ -134,7 +136,7 @@ describe('the settings keep what earlier days expected', () => {
     await other.worker.handlers.saveSettings({
       settings: { ...(await storedSettings(sync)), goals },
     });
-    expect((await storedSettings(sync)).pastExpectations).toEqual([
+    expect((await storedSettings(sync)).pastExpectations.slice(1)).toEqual([
       periodOf(addDays(TODAY, -1), expectationsOf(SIX_DAYS)),
       periodOf(TODAY, expectationsOf(SEVEN_DAYS)),
     ]);
