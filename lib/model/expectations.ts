@@ -95,3 +95,8 @@ export function expectationsOn(
   const period = past.find((candidate) => periodEnd(candidate) >= day);
   return period ? expectationsOfPeriod(period) : current;
 }
+
+/** What a day expected, by settings and the periods they keep. */
+export function expectedBy(settings: Settings, day: DayKey): Expectations {
+  return expectationsOn(day, expectationsOf(settings), settings.pastExpectations);
+}

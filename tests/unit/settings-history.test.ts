@@ -146,6 +146,27 @@ describe('the settings keep what earlier days expected', () => {
     expect(await breathing(lived)).toEqual(await breathing(other));
   });
 
+  it('gives a day logged later the water goal it expected then', async () => {
+    const device = browser('devA1xyz');
+    device.setNow(FIRST);
+    const goals = { ...SIX_DAYS.goals, waterMl: 2000 };
+    await device.worker.handlers.saveSettings({ settings: { ...SIX_DAYS, goals } });
+    device.setNow(TODAY);
+    await device.worker.handlers.saveSettings({
+      settings: { ...SIX_DAYS, goals: { ...goals, waterMl: 3000 } },
+    });
+    const earlier = addDays(TODAY, -3);
+    await device.worker.handlers.logEntries({
+      entries: [
+        { kind: 'water', ml: 2000, at: noonOf(earlier) },
+        { kind: 'water', ml: 2000, at: noonOf(TODAY) },
+      ],
+    });
+    const { history } = await device.overview();
+    expect(history[earlier]!['devA1xyz']!.waterGoalMl).toBe(2000);
+    expect(history[TODAY]!['devA1xyz']!.waterGoalMl).toBe(3000);
+  });
+
   it('travels in the export and is put back, checked, by an import', async () => {
     const device = browser('devA1xyz');
     device.setNow(FIRST);
