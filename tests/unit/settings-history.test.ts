@@ -52,6 +52,14 @@ function browser(device: string, sync = new MemoryArea(), at = noonOf(TODAY)) {
   };
 }
 
+/** Settings saved on the first day, then five weeks of breathing lived under them. */
+async function livedFiveWeeks(device: ReturnType<typeof browser>) {
+  device.setNow(FIRST);
+  await device.worker.handlers.saveSettings({ settings: SIX_DAYS });
+  device.setNow(TODAY);
+  await device.worker.handlers.logEntries({ entries: breathingBeforeToday });
+}
+
 const breathing = async (of: ReturnType<typeof browser>) =>
   (await of.overview()).reports.find((report) => report.habit === 'breathing')!;
 
@@ -90,10 +98,7 @@ describe('the settings keep what earlier days expected', () => {
 
   it('keeps the Sunday case: adding Sunday hours leaves the streak and the best as they were', async () => {
     const device = browser('devA1xyz');
-    device.setNow(FIRST);
-    await device.worker.handlers.saveSettings({ settings: SIX_DAYS });
-    device.setNow(TODAY);
-    await device.worker.handlers.logEntries({ entries: breathingBeforeToday });
+    await livedFiveWeeks(device);
     const before = await breathing(device);
     expect(before).toMatchObject({ current: 30, best: 30, today: 'skipped' });
 
@@ -118,10 +123,7 @@ describe('the settings keep what earlier days expected', () => {
   it('judges the days a second device synced as the device that lived them did', async () => {
     const sync = new MemoryArea();
     const lived = browser('devA1xyz', sync);
-    lived.setNow(FIRST);
-    await lived.worker.handlers.saveSettings({ settings: SIX_DAYS });
-    lived.setNow(TODAY);
-    await lived.worker.handlers.logEntries({ entries: breathingBeforeToday });
+    await livedFiveWeeks(lived);
     await lived.worker.handlers.saveSettings({ settings: SEVEN_DAYS });
     await lived.worker.handlers.syncNow({});
 
@@ -169,10 +171,7 @@ describe('the settings keep what earlier days expected', () => {
 
   it('travels in the export and is put back, checked, by an import', async () => {
     const device = browser('devA1xyz');
-    device.setNow(FIRST);
-    await device.worker.handlers.saveSettings({ settings: SIX_DAYS });
-    device.setNow(TODAY);
-    await device.worker.handlers.logEntries({ entries: breathingBeforeToday });
+    await livedFiveWeeks(device);
     await device.worker.handlers.saveSettings({ settings: SEVEN_DAYS });
     const settings = await storedSettings(device.areas.sync);
     const { v: _version, ...saved } = settings as Settings & { v: number };
