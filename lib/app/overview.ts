@@ -7,7 +7,7 @@ import type { CustomExercise } from '../model/catalogue';
 import { localDayKey, type DayKey } from '../model/days';
 import type { Entry } from '../model/entries';
 import type { StoredRecords } from '../stats/strength';
-import { effectiveGoals, nudgeFreeWeekdays } from '../model/settings';
+import { effectiveGoals } from '../model/settings';
 import {
   LOCAL_KEYS,
   SHARED_SYNC_KEYS,
@@ -30,7 +30,7 @@ import {
   type KeyValueArea,
   type SyncState,
 } from '../store/items';
-import { habitReports } from '../stats/streaks';
+import { habitReports, habitRules } from '../stats/streaks';
 import { dayTotals, historyTotals, type DeviceDay, type History } from '../stats/summary';
 import {
   monthsBack,
@@ -252,11 +252,7 @@ export class OverviewSource {
       settings,
       goals,
       todayTotals,
-      reports: habitReports(
-        historyTotals(history),
-        { goals, nudgeFreeWeekdays: nudgeFreeWeekdays(settings) },
-        today,
-      ),
+      reports: habitReports(historyTotals(history), habitRules(settings, goals), today),
       history,
       devices: new Set([...view.devices.keys(), this.#device]).size,
       foreign,

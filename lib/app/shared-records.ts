@@ -5,6 +5,8 @@
 import { ProblemError } from '../model/problem';
 import { builtInExercise, type CustomExercise } from '../model/catalogue';
 import { CLOCK_SKEW_MS, EntryValidationError, type WorldContext } from '../model/entries';
+import { localDayKey } from '../model/days';
+import { expectationsOf, withChange } from '../model/expectations';
 import type { Settings } from '../model/settings';
 import type { Handlers } from '../messaging/protocol';
 import {
@@ -49,17 +51,36 @@ export async function worldContext(
   };
 }
 
-/** Refused over settings a newer version wrote: they would be lost. */
+/**
+ * New settings with what earlier days expected: the stored periods, and the stored settings'
+ * expectations until yesterday when the new ones expect something else (what a page sends as
+ * periods is not taken). Settings never saved, or unreadable, are the defaults the pages judged
+ * by.
+ */
+function withExpectationsKept(before: Settings, settings: Settings, now: number): Settings {
+  const pastExpectations = withChange(
+    before.pastExpectations,
+    expectationsOf(before),
+    expectationsOf(settings),
+    localDayKey(now, before.startOfDayHour),
+  );
+  return { ...settings, updatedAt: now, pastExpectations };
+}
+
+/**
+ * Refused over settings a newer version wrote: they would be lost. A change of what a day
+ * expects is kept in the same write as the settings.
+ */
 export async function saveSettings(
   { sync, now }: Clocked,
   settings: Settings,
   restore = false,
 ): Promise<Settings> {
   const raw = (await sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
-  if (readVersioned(settingsFormat, raw).status === 'newer')
-    throw new ProblemError('storage.settingsUnreadable');
+  const stored = readVersioned(settingsFormat, raw);
+  if (stored.status === 'newer') throw new ProblemError('storage.settingsUnreadable');
   if (restore) refuseFuture(settings.updatedAt, now());
-  const saved = restore ? settings : { ...settings, updatedAt: now() };
+  const saved = restore ? settings : withExpectationsKept(stored.value, settings, now());
   await sync.set({ [SYNC_KEYS.settings]: writeVersioned(settingsFormat, saved) });
   return saved;
 }

@@ -1,13 +1,13 @@
 /**
  * The user's settings: one record that syncs across devices, last writer wins by `updatedAt`.
  * Version 2 added the nudge settings, version 3 the moves of movement breaks and quiet while a tab
- * plays sound (see the migrations in lib/store/items.ts).
+ * plays sound, version 4 what earlier days expected (see the migrations in lib/store/items.ts).
  */
 import * as v from 'valibot';
 import { DEFAULT_BREAK_MOVES } from './catalogue';
 import { MAX_START_OF_DAY_HOUR } from './days';
-import { EXERCISE_ID, LATEST_INSTANT } from './entries';
-import { BODY_WEIGHT_KG, WATER_GOAL_ML, waterGoalMl } from './water';
+import { dayKeySchema, EXERCISE_ID, LATEST_INSTANT } from './entries';
+import { BODY_WEIGHT_KG, suggestedWaterGoalMl, WATER_GOAL_ML, waterGoalMl } from './water';
 
 const wholeNumber = (min: number, max: number, message: string) =>
   v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
@@ -150,6 +150,31 @@ export function presetOf(nudges: NudgeSettings): NudgePreset | undefined {
   );
 }
 
+/** ISO weekdays as bits: bit n is weekday n (1 = Monday). */
+const WEEKDAY_BITS = 0b1111_1110;
+
+/**
+ * What the days up to a last day expected, as stored (lib/model/expectations.ts): the last day,
+ * the goals (water resolved from body weight), and the weekdays without active hours as bits.
+ * A tuple, because sync holds the settings in one item of at most 8,192 bytes.
+ */
+export const expectationPeriodSchema = v.strictTuple([
+  dayKeySchema,
+  wholeNumber(WATER_GOAL_ML.min, suggestedWaterGoalMl(BODY_WEIGHT_KG.max), 'invalid.goal.water'),
+  goalsSchema.entries.postureChecks,
+  goalsSchema.entries.movementBreaks,
+  goalsSchema.entries.breathingSessions,
+  goalsSchema.entries.workoutsPerWeek,
+  v.pipe(
+    wholeNumber(0, WEEKDAY_BITS, 'invalid.expectations'),
+    v.check((bits) => (bits & ~WEEKDAY_BITS) === 0, 'invalid.expectations'),
+  ),
+]);
+export type ExpectationPeriod = v.InferOutput<typeof expectationPeriodSchema>;
+
+/** Periods kept at most: one more folds the two oldest (lib/model/expectations.ts). */
+export const MAX_EXPECTATION_PERIODS = 80;
+
 export const settingsSchema = v.strictObject({
   // Bounded, so that no record (a file's, another device's) can claim to be newest forever.
   updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LATEST_INSTANT)),
@@ -180,6 +205,24 @@ export const settingsSchema = v.strictObject({
     v.minLength(1, 'invalid.breakMoves'),
     v.check((ids) => new Set(ids).size === ids.length, 'invalid.breakMoves'),
   ),
+  /**
+   * What earlier days expected, oldest first, each period until its last day; the days after
+   * the last are judged by these settings. Kept by the worker when settings change (what a page
+   * sends is not taken, except from an imported file); absent, these settings are in force
+   * since the first day.
+   */
+  pastExpectations: v.optional(
+    v.pipe(
+      v.array(expectationPeriodSchema),
+      v.maxLength(MAX_EXPECTATION_PERIODS, 'invalid.expectations'),
+      v.check(
+        (periods) =>
+          periods.every((period, index) => index === 0 || periods[index - 1]![0] < period[0]),
+        'invalid.expectations',
+      ),
+    ),
+    [],
+  ),
 });
 
 export type Settings = v.InferOutput<typeof settingsSchema>;
@@ -192,6 +235,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cupsMl: [250, 500],
   nudges: DEFAULT_NUDGES,
   breakMoves: [...DEFAULT_BREAK_MOVES],
+  pastExpectations: [],
 };
 
 /** ISO weekdays (1 = Monday) without active hours: the nudge habits do not count them. */

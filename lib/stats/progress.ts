@@ -85,17 +85,21 @@ export interface WaterDay {
   goalMl: number;
 }
 
+/** A day's water goal when its record holds none: one for every day, or each day's own. */
+export type WaterGoal = number | ((day: DayKey) => number);
+
 /** Water per day for the last `days` days to today, with each day's goal. */
 export function waterSeries(
   totals: ReadonlyMap<DayKey, DayTotals>,
-  goalMl: number,
+  goalMl: WaterGoal,
   today: DayKey,
   days: number,
 ): WaterDay[] {
+  const goalOn = typeof goalMl === 'number' ? () => goalMl : goalMl;
   return Array.from({ length: days }, (_, index) => {
     const day = addDays(today, index - days + 1);
     const dayTotals = totals.get(day);
-    return { day, ml: dayTotals?.waterMl ?? 0, goalMl: dayTotals?.waterGoalMl ?? goalMl };
+    return { day, ml: dayTotals?.waterMl ?? 0, goalMl: dayTotals?.waterGoalMl ?? goalOn(day) };
   });
 }
 
@@ -188,7 +192,7 @@ const waterOf = (day: DayTotals) => day.waterMl;
 /** The water card: 30 days to today against the goal, and the 7- and 30-day averages. */
 export function waterProgress(
   totals: ReadonlyMap<DayKey, DayTotals>,
-  goalMl: number,
+  goalMl: WaterGoal,
   today: DayKey,
 ) {
   return {

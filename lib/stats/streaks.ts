@@ -1,11 +1,14 @@
 /**
  * Streaks and habit strength, computed from merged daily totals (lib/stats/summary.ts).
  *
- * Each habit kind is judged as it declares (lib/model/habits.ts):
+ * Each habit kind is judged as it declares (lib/model/habits.ts), each day by what it expected
+ * then (lib/model/expectations.ts: the goals and nudge-free weekdays in force that day), so a
+ * change of settings judges today and the days after, never an earlier day:
  * - by day: the day's amount reached the goal (an amount kept against the day's goal, water's,
- *   by the goal in force that day, or the current goal when the day recorded none);
+ *   by the goal its record carries, or the goal in force that day when it carries none);
  * - by week: at least T flagged days (workouts) in a Monday-to-Sunday week, counted in weeks.
- * A goal of 0 turns a habit off; it is then not reported.
+ * A goal of 0 turns a habit off: today's goal of 0 leaves it out of the reports, an earlier
+ * day's goal of 0 skips that day.
  *
  * The rules, in the order they apply to a day:
  * 1. Days before the first day of history do not exist for any habit.
@@ -18,7 +21,8 @@
  *
  * For the weekly workout habit, a week is met when its workout days reach the target, where the
  * target never asks for more days than the week leaves available: required = min(T, days of the
- * week that are not rest, pause, or before history). A week with no available day is skipped.
+ * week that are not rest, pause, or before history), with T the target in force on the week's
+ * last day (today's, for this week). A week with no available day is skipped.
  * The current week is open until it is met.
  *
  * The current streak counts met days (weeks) back from today, stepping over skipped ones and
@@ -39,6 +43,12 @@ import {
   type DayKey,
 } from '../model/days';
 import {
+  expectationsOfPeriod,
+  expectationsOn,
+  periodEnd,
+  type Expectations,
+} from '../model/expectations';
+import {
   HABIT_KINDS,
   judgedAgainstDayGoal,
   judgedField,
@@ -46,15 +56,34 @@ import {
   type HabitKind,
   type Habits,
 } from '../model/habits';
-import type { Goals } from '../model/settings';
+import {
+  nudgeFreeWeekdays,
+  type ExpectationPeriod,
+  type Goals,
+  type Settings,
+} from '../model/settings';
 import type { DayTotals, FieldValues } from './summary';
 
 export type { HabitId };
 
-export interface HabitRules {
-  goals: Goals;
-  /** ISO weekdays (1 = Monday) with no nudges scheduled: the nudge habits skip them. */
-  nudgeFreeWeekdays: readonly number[];
+/** What today and the days after the last past period expect, and what earlier days expected. */
+export interface HabitRules extends Expectations {
+  /** Oldest first (lib/model/expectations.ts); none: today's expectations since the first day. */
+  past?: readonly ExpectationPeriod[];
+}
+
+/** The rules of the settings: today's goals as given (today's water goal), earlier days' kept. */
+export function habitRules(settings: Settings, goals: Goals): HabitRules {
+  return {
+    goals,
+    nudgeFreeWeekdays: nudgeFreeWeekdays(settings),
+    past: settings.pastExpectations,
+  };
+}
+
+/** What a day expected, by the rules. */
+export function expectedOn(rules: HabitRules, day: DayKey): Expectations {
+  return expectationsOn(day, rules, rules.past);
 }
 
 export type DayStatus = 'met' | 'missed' | 'skipped' | 'open';
@@ -117,21 +146,47 @@ const STATUS_NAMES: readonly DayStatus[] = ['met', 'missed', 'skipped', 'open'];
 type DailyKind = HabitKind & { judge: { unit: 'days' } };
 const isDaily = (kind: HabitKind | undefined): kind is DailyKind => kind?.judge.unit === 'days';
 
+/**
+ * Per day of the timeline, the kind's target in force that day, or 0 when the day expected none
+ * of it (its goal was 0, or a habit that skips nudge-free days met one).
+ */
+function dayTargets(kind: HabitKind, line: Timeline, rules: HabitRules): Uint16Array {
+  const targets = new Uint16Array(line.days.length);
+  const skipsNudgeFree = isDaily(kind) && kind.judge.skipsNudgeFreeDays;
+  const periods: { last: number; expectations: Expectations }[] = (rules.past ?? []).map(
+    (period) => ({
+      last: dayNumber(periodEnd(period)),
+      expectations: expectationsOfPeriod(period),
+    }),
+  );
+  periods.push({ last: Infinity, expectations: rules });
+  let from = 0;
+  for (const { last, expectations } of periods) {
+    const to = Math.min(targets.length, last - line.start + 1);
+    if (to <= from) continue;
+    targets.fill(expectations.goals[kind.goal], from, to);
+    const firstWeekday = isoWeekdayOfNumber(line.start + from);
+    if (skipsNudgeFree)
+      for (const weekday of expectations.nudgeFreeWeekdays)
+        for (let index = from + ((weekday - firstWeekday + 7) % 7); index < to; index += 7)
+          targets[index] = 0;
+    from = to;
+  }
+  return targets;
+}
+
 /** Each day's status and its value (0 to 1) for the strength score. */
 function dailyStatuses(kind: DailyKind, line: Timeline, rules: HabitRules) {
   const length = line.days.length;
   const statuses = new Uint8Array(length);
   const values = new Float64Array(length);
-  const nudgeFree = new Array<boolean>(8).fill(false);
-  if (kind.judge.skipsNudgeFreeDays)
-    for (const weekday of rules.nudgeFreeWeekdays) nudgeFree[weekday] = true;
+  const targets = dayTargets(kind, line, rules);
   const amount = kind.judge.amount;
-  const target = rules.goals[kind.goal];
   const ofDayGoal = judgedAgainstDayGoal(kind);
-  let weekday = isoWeekdayOfNumber(line.start);
-  for (let index = 0; index < length; index++, weekday = weekday === 7 ? 1 : weekday + 1) {
+  for (let index = 0; index < length; index++) {
     const totals = line.days[index];
-    if (nudgeFree[weekday] || isPaused(totals)) {
+    const target = targets[index]!;
+    if (target === 0 || isPaused(totals)) {
       statuses[index] = SKIPPED;
       continue;
     }
@@ -191,10 +246,11 @@ function flagsOf(line: Timeline, flag: string): Uint8Array {
 }
 
 /** Per week from the week of the first day: its status by the rule in the header. */
-function weeklyStatuses(line: Timeline, target: number, flagged: Uint8Array): Uint8Array {
+function weeklyStatuses(line: Timeline, targets: Uint16Array, flagged: Uint8Array): Uint8Array {
   const firstWeek = weekStartNumber(line.start);
   const statuses = new Uint8Array(Math.floor((line.today - firstWeek) / 7) + 1);
   for (let week = firstWeek, index = 0; week <= line.today; week += 7, index++) {
+    const target = Math.min(7, targets[Math.min(week + 6, line.today) - line.start]!);
     let done = 0;
     let available = 0;
     for (let day = Math.max(week, line.start); day < week + 7; day++) {
@@ -210,18 +266,23 @@ function weeklyStatuses(line: Timeline, target: number, flagged: Uint8Array): Ui
   return statuses;
 }
 
-function weeklyStrength(line: Timeline, target: number, flagged: Uint8Array): number {
-  const frequency = target / 7;
+function weeklyStrength(line: Timeline, targets: Uint16Array, flagged: Uint8Array): number {
   const window = 14;
-  const needed = target * 2;
-  const m = multiplier(frequency);
+  let target = 0;
+  let needed = 0;
+  let m = 1;
   const flaggedPrefix = new Int32Array(line.days.length + 1);
   for (let index = 0; index < line.days.length; index++)
     flaggedPrefix[index + 1] = flaggedPrefix[index]! + flagged[index]!;
   let score = 0;
   for (let index = 0; index < line.days.length; index++) {
+    if (targets[index] !== target) {
+      target = Math.min(7, targets[index]!);
+      needed = target * 2;
+      m = multiplier(target / 7);
+    }
     const done = flagged[index] === 1;
-    if (line.days[index]?.rest && !done) continue;
+    if (target === 0 || (line.days[index]?.rest && !done)) continue;
     if (line.start + index === line.today && !done) continue;
     const inWindow = flaggedPrefix[index + 1]! - flaggedPrefix[Math.max(0, index + 1 - window)]!;
     score = score * m + Math.min(1, inWindow / needed) * (1 - m);
@@ -229,21 +290,22 @@ function weeklyStrength(line: Timeline, target: number, flagged: Uint8Array): nu
   return score;
 }
 
-function weeklyReport(kind: HabitKind, line: Timeline, target: number) {
+function weeklyReport(kind: HabitKind, line: Timeline, rules: HabitRules) {
   const flagged = flagsOf(line, judgedField(kind));
-  const statuses = weeklyStatuses(line, target, flagged);
+  const targets = dayTargets(kind, line, rules);
+  const statuses = weeklyStatuses(line, targets, flagged);
   return {
     habit: kind.id as HabitId,
     unit: 'weeks',
     ...streaks(statuses),
     today: STATUS_NAMES[statuses[statuses.length - 1]!]!,
-    strength: weeklyStrength(line, target, flagged),
+    strength: weeklyStrength(line, targets, flagged),
   } satisfies HabitReport;
 }
 
 const EMPTY_REPORT = { current: 0, best: 0, today: 'open', strength: 0 } as const;
 
-/** Every enabled habit's streaks and strength as of `today`, in the kinds' order. */
+/** Every habit enabled `today`: its streaks and strength as of `today`, in the kinds' order. */
 export function habitReports(
   totals: ReadonlyMap<DayKey, DayTotals>,
   rules: HabitRules,
@@ -251,13 +313,13 @@ export function habitReports(
   kinds: Habits = HABIT_KINDS,
 ): HabitReport[] {
   const line = timeline(totals, today);
+  const goals = expectedOn(rules, today).goals;
   const reports: HabitReport[] = [];
   for (const kind of kinds) {
-    const target = rules.goals[kind.goal];
-    if (target <= 0) continue;
+    if (goals[kind.goal] <= 0) continue;
     if (!line) reports.push({ habit: kind.id as HabitId, unit: kind.judge.unit, ...EMPTY_REPORT });
     else if (isDaily(kind)) reports.push(dailyReport(kind, line, rules));
-    else reports.push(weeklyReport(kind, line, Math.min(7, target)));
+    else reports.push(weeklyReport(kind, line, rules));
   }
   return reports;
 }

@@ -83,6 +83,9 @@ function strongerRest(
   return REST_PRIORITY.indexOf(a) <= REST_PRIORITY.indexOf(b) ? a : b;
 }
 
+/** The water goal a day's record carries: one for every day, or each day's own. */
+export type DayWaterGoal = number | ((day: DayKey) => number);
+
 /**
  * One device's records for every day its entries touch: each stored field adds what each entry
  * tallies for it (lib/model/habits.ts). A rest entry with a range marks each of its days. `rev`
@@ -91,7 +94,7 @@ function strongerRest(
 export function summarizeEntries(
   entries: Iterable<Entry>,
   rev: number,
-  waterGoalMl?: number,
+  waterGoalMl?: DayWaterGoal,
   kinds: Habits = HABIT_KINDS,
 ): Map<DayKey, DeviceDay> {
   const fields = storedFields(kinds);
@@ -100,7 +103,8 @@ export function summarizeEntries(
     let record = days.get(day);
     if (!record) {
       record = emptyDeviceDay(rev, kinds);
-      if (waterGoalMl !== undefined) record.waterGoalMl = waterGoalMl;
+      const goal = typeof waterGoalMl === 'function' ? waterGoalMl(day) : waterGoalMl;
+      if (goal !== undefined) record.waterGoalMl = goal;
       days.set(day, record);
     }
     return record;
@@ -140,7 +144,7 @@ export const IMPORTED_REV = 0;
 export function otherDevicesDays(
   entries: Iterable<Entry>,
   own: string,
-  waterGoalMl?: number,
+  waterGoalMl?: DayWaterGoal,
   kinds: Habits = HABIT_KINDS,
 ): Map<string, Map<DayKey, DeviceDay>> {
   const byDevice = new Map<string, Entry[]>();

@@ -4,6 +4,7 @@
  * records and the change journal, as one object for one `storage.local.set` call, so they move
  * together or not at all. Every change (logs, removals, an import) is committed this way.
  */
+import { expectedBy } from '../model/expectations';
 import { effectiveGoals, type Settings } from '../model/settings';
 import type { DayKey } from '../model/days';
 import type { SetEntry } from '../model/entries';
@@ -140,6 +141,8 @@ export function changesToStore(
 ): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   const goalMl = effectiveGoals(settings).waterMl;
+  // A day's record keeps the goal that day expected, also when written later.
+  const goalOn = (day: DayKey) => expectedBy(settings, day).goals.waterMl;
   for (const [month, days] of group.days) {
     const state = cache.get(month);
     const parts = group.parts.get(month)!;
@@ -154,7 +157,7 @@ export function changesToStore(
         entry.device === device &&
         (days.has(entry.day) || (entry.kind === 'rest' && entry.until !== undefined)),
     );
-    const fresh = summarizeEntries(own, rev, goalMl);
+    const fresh = summarizeEntries(own, rev, goalOn);
     for (const day of days) {
       const record = fresh.get(day);
       if (record) state.ownDays.set(day, record);
@@ -164,7 +167,7 @@ export function changesToStore(
     if (group.othersChanged.has(month)) {
       const entries = [...state.month.entries, ...state.recent.entries];
       changes[LOCAL_KEYS.others(month)] = encodeOtherDays(
-        otherDevicesDays(entries, device, goalMl),
+        otherDevicesDays(entries, device, goalOn),
         goalMl,
       );
     }

@@ -211,7 +211,7 @@ export const todaySnapshotFormat: Format<TodaySnapshot | undefined> = {
 };
 
 export const settingsFormat: Format<Settings> = {
-  version: 3,
+  version: 4,
   schema: settingsSchema,
   migrations: {
     // Version 2 brought nudges: earlier settings get the default schedule.
@@ -222,6 +222,8 @@ export const settingsFormat: Format<Settings> = {
       nudges: { ...(value.nudges as object), quietWhileAudible: false },
       breakMoves: [...DEFAULT_BREAK_MOVES],
     }),
+    // Version 4 keeps what earlier days expected: older settings are in force since the first day.
+    4: (value) => ({ ...value, pastExpectations: [] }),
   },
   fallback: () => structuredClone(DEFAULT_SETTINGS),
 };

@@ -1,10 +1,16 @@
 /**
- * Every streak and strength score over ten years of daily history: from the daily totals
+ * Every streak and strength score over ten years of daily history, judged by what each day
+ * expected through a settings change every month and a half: from the daily totals
  * (`streaks_10y_ms`), and from three devices' records, merging them first, as a page does after
  * reading sync (`merge_and_streaks_10y_3dev_ms`).
  */
 import { addDays } from '../../lib/model/days';
-import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/model/settings';
+import { periodOf } from '../../lib/model/expectations';
+import {
+  DEFAULT_SETTINGS,
+  effectiveGoals,
+  MAX_EXPECTATION_PERIODS,
+} from '../../lib/model/settings';
 import { habitReports, type HabitRules } from '../../lib/stats/streaks';
 import { emptyDeviceDay, historyTotals, type History } from '../../lib/stats/summary';
 import type { Benchmark } from './figures';
@@ -12,9 +18,16 @@ import { medianMs } from './timing';
 
 const TODAY = '2026-11-24';
 const DAYS = 3653;
+/** Settings changed on every 46th day: 79 periods of what earlier days expected. */
 const rules: HabitRules = {
   goals: effectiveGoals(DEFAULT_SETTINGS),
   nudgeFreeWeekdays: [6, 7],
+  past: Array.from({ length: MAX_EXPECTATION_PERIODS - 1 }, (_, index) =>
+    periodOf(addDays(TODAY, (index - MAX_EXPECTATION_PERIODS) * 46), {
+      goals: { ...effectiveGoals(DEFAULT_SETTINGS), breathingSessions: 1 + (index % 2) },
+      nudgeFreeWeekdays: index % 3 ? [6, 7] : [7],
+    }),
+  ),
 };
 
 function tenYears(): History {

@@ -1,12 +1,22 @@
 /**
  * Sync within its quotas, through the real encoding and planner:
- * - five years of heavy use on three devices, each planning its items beside the others';
+ * - five years of heavy use on three devices, each planning its items beside the others' and
+ *   the settings with the most periods of what earlier days expected;
  * - a burst of 300 logs in 60 seconds through the real writer and worker, with the flush alarm
  *   fired when its time comes, counting sync write operations;
  * - ten years of heavy use in one device's local storage.
  */
 import { encodeEntry } from '../../lib/store/codec';
-import { LOCAL_KEYS, encodeOwnDays } from '../../lib/store/items';
+import {
+  LOCAL_KEYS,
+  encodeOwnDays,
+  settingsFormat,
+  SYNC_KEYS,
+  writeVersioned,
+} from '../../lib/store/items';
+import { addDays } from '../../lib/model/days';
+import { periodOf, type Expectations } from '../../lib/model/expectations';
+import { DEFAULT_SETTINGS, MAX_EXPECTATION_PERIODS, type Settings } from '../../lib/model/settings';
 import { summarizeEntries } from '../../lib/stats/summary';
 import { itemBytes, planSync, SYNC_QUOTA } from '../../lib/sync/plan';
 import { QuotaSyncArea } from '../unit/quota-area';
@@ -17,8 +27,32 @@ import { daysBack, heavyDay } from './heavy-use';
 const TODAY = '2026-11-24';
 const DEVICES = ['k3j9x2aa01', 'p8d0w4bb02', 'z1m7c6cc03'];
 
+/** The settings after a change of what days expect on each of the most days kept. */
+function settingsWithLongestPast(): Settings {
+  const changed: Expectations = {
+    goals: {
+      waterMl: 2750,
+      postureChecks: 12,
+      movementBreaks: 12,
+      breathingSessions: 6,
+      workoutsPerWeek: 7,
+    },
+    nudgeFreeWeekdays: [6, 7],
+  };
+  return {
+    ...DEFAULT_SETTINGS,
+    updatedAt: Date.now(),
+    pastExpectations: Array.from({ length: MAX_EXPECTATION_PERIODS }, (_, index) =>
+      periodOf(addDays(TODAY, (index - MAX_EXPECTATION_PERIODS) * 20), changed),
+    ),
+  };
+}
+
 async function fiveYearsThreeDevices(): Promise<Figure[]> {
   const sync = new QuotaSyncArea();
+  await sync.set({
+    [SYNC_KEYS.settings]: writeVersioned(settingsFormat, settingsWithLongestPast()),
+  });
   const days = daysBack(TODAY, 5 * 365);
   for (const device of DEVICES) {
     const records = summarizeEntries(

@@ -45,7 +45,7 @@ const V1_FIXTURES = [
     syncStateFormat,
     { v: 1, dirtyMonths: ['2026-11'], first: '2026-10-02', level: 0, flushes: 3, quotaErrors: 0 },
   ],
-  [settingsFormat, { v: 3, ...DEFAULT_SETTINGS, updatedAt: 5 }],
+  [settingsFormat, { v: 4, ...DEFAULT_SETTINGS, updatedAt: 5 }],
   [
     customExercisesFormat,
     {
@@ -72,6 +72,7 @@ describe('stored formats', () => {
       ...rest,
       nudges: DEFAULT_SETTINGS.nudges,
       breakMoves: DEFAULT_SETTINGS.breakMoves,
+      pastExpectations: [],
     });
   });
 
@@ -85,12 +86,18 @@ describe('stored formats', () => {
     expect(read.value.breakMoves).toEqual([...DEFAULT_BREAK_MOVES]);
   });
 
+  it('migrates version-3 settings as in force since the first day: no earlier expectations', () => {
+    const { pastExpectations: _past, ...v3 } = { ...DEFAULT_SETTINGS, updatedAt: 5 };
+    const read = readVersioned(settingsFormat, { v: 3, ...v3 });
+    expect(read).toEqual({ status: 'migrated', value: { ...v3, pastExpectations: [] } });
+  });
+
   it('keeps a break move it does not know, chosen by a newer version, rather than refuse all', () => {
     const chosen = ['chinTuck', 'doorFrameRow'];
-    const read = readVersioned(settingsFormat, { v: 3, ...DEFAULT_SETTINGS, breakMoves: chosen });
+    const read = readVersioned(settingsFormat, { v: 4, ...DEFAULT_SETTINGS, breakMoves: chosen });
     expect(read).toEqual({ status: 'ok', value: { ...DEFAULT_SETTINGS, breakMoves: chosen } });
     const broken = readVersioned(settingsFormat, {
-      v: 3,
+      v: 4,
       ...DEFAULT_SETTINGS,
       breakMoves: ['chinTuck', '<script>'],
     });
