@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { addDays } from '../../lib/model/days';
 import type { Entry } from '../../lib/model/entries';
+import { HABIT_KINDS, storedFields, type StoredField } from '../../lib/model/habits';
 import type { DeviceDay } from '../../lib/stats/summary';
 
 const MONTH = '2026-11';
@@ -107,17 +108,27 @@ export const entryArbitrary: fc.Arbitrary<Entry> = fc
     }),
   );
 
+/**
+ * The most a generated day holds of a count: a water amount up to four times the usual goal, a
+ * count the coarse form keeps beyond the cap of its bits, any other within a person's day.
+ */
+function countLimit(field: StoredField): number {
+  if (field.ofDayGoal) return 8000;
+  if (field.coarse) return 2 ** field.coarse.bits + 8;
+  return Math.min(field.max ?? 30_000, 30_000);
+}
+
+const fieldArbitrary = (field: StoredField): fc.Arbitrary<number | boolean> =>
+  field.type === 'flag' ? fc.boolean() : fc.integer({ min: 0, max: countLimit(field) });
+
+/** A day's record of one device, with every field the habit kinds store. */
 export const deviceDayArbitrary = (rev: number): fc.Arbitrary<DeviceDay> =>
   fc
     .record({
-      waterMl: fc.integer({ min: 0, max: 8000 }),
-      sets: fc.integer({ min: 0, max: 40 }),
-      volumeKg: fc.integer({ min: 0, max: 30_000 }),
-      workout: fc.boolean(),
-      posture: fc.integer({ min: 0, max: 20 }),
-      movement: fc.integer({ min: 0, max: 20 }),
-      breathing: fc.integer({ min: 0, max: 10 }),
+      ...Object.fromEntries(
+        storedFields(HABIT_KINDS).map((field) => [field.name, fieldArbitrary(field)]),
+      ),
       rest: optional(fc.constantFrom('rest' as const, 'vacation' as const, 'sick' as const)),
       waterGoalMl: optional(fc.integer({ min: 10, max: 120 }).map((n) => n * 50)),
     })
-    .map((record) => clean({ rev, ...record }));
+    .map((record) => clean({ rev, ...record }) as DeviceDay);

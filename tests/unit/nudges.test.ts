@@ -4,7 +4,8 @@ import { alarmName, notificationId } from '../../lib/nudge/engine';
 import { isDismissal, QUIET_RECHECK_MINUTES } from '../../lib/nudge/decisions';
 import { promptContent } from '../../lib/nudge/prompts';
 import { nudgeStateFormat } from '../../lib/nudge/state';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
+import { HABIT_KINDS } from '../../lib/model/habits';
+import { DEFAULT_SETTINGS, type Goals, type Settings } from '../../lib/model/settings';
 import { LOCAL_KEYS, readEntries, readVersioned } from '../../lib/store/items';
 import { BADGE_COLOUR } from '../../lib/app/badge';
 import type { WorkerDependencies } from '../../lib/app/dependencies';
@@ -12,6 +13,10 @@ import { createWorker } from '../../lib/app/worker';
 import { fakeIdle } from './fakes';
 import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
 import { MINUTE, novemberAt } from './builders';
+
+/** The habits the badge counts while they are left today, and those the title counts. */
+const dailyKinds = HABIT_KINDS.filter((kind) => kind.judge.unit === 'days');
+const countedKinds = HABIT_KINDS.filter((kind) => kind.ring === 'count');
 
 const at = novemberAt;
 
@@ -528,10 +533,12 @@ describe('keyboard commands and the badge', () => {
     await ready();
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: at(23, 9) }] });
     await worker.updateBadge();
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
-    expect(await fakeBrowser.action.getTitle({})).toMatch(
-      /^Backbone: badge\.water\(unit\.ml\(500\),unit\.ml\(2,000\)\) · badge\.posture\(0\), badge\.movement\(0\), badge\.breathing\(0\) · badge\.noWorkout · badge\.next\(/,
-    );
+    // Every daily habit is left, water too.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe(String(dailyKinds.length));
+    const counts = countedKinds.map((kind) => `badge.${kind.id}(0)`).join(', ');
+    const title = await fakeBrowser.action.getTitle({});
+    const start = `Backbone: badge.water(unit.ml(500),unit.ml(2,000)) · ${counts} · badge.noWorkout · badge.next(`;
+    expect(title.slice(0, start.length)).toBe(start);
   });
 
   it('shows water as litres drunk, and never a zero', async () => {
@@ -561,10 +568,10 @@ describe('keyboard commands and the badge', () => {
       {
         goals: {
           ...DEFAULT_SETTINGS.goals,
-          postureChecks: 0,
-          movementBreaks: 0,
-          breathingSessions: 0,
-        },
+          ...Object.fromEntries(
+            dailyKinds.filter((kind) => kind.id !== 'water').map((kind) => [kind.goal, 0]),
+          ),
+        } as Goals,
       },
     );
     await ready();

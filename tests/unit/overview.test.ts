@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OverviewSource, readOverview, type StorageChanges } from '../../lib/app/overview';
-import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { HABIT_KINDS } from '../../lib/model/habits';
+import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/model/settings';
 import type { KeyValueArea } from '../../lib/store/items';
 import { emptyDeviceDay } from '../../lib/stats/summary';
 import { ownItems } from '../../lib/sync/plan';
@@ -26,13 +27,11 @@ describe('the overview pages show', () => {
       settings: DEFAULT_SETTINGS,
     });
     expect(overview.todayTotals.waterMl).toBe(0);
-    expect(overview.reports.map((report) => report.habit)).toEqual([
-      'water',
-      'posture',
-      'movement',
-      'breathing',
-      'workout',
-    ]);
+    // A report of every habit the default goals keep, in the kinds' order.
+    const goals = effectiveGoals(DEFAULT_SETTINGS);
+    expect(overview.reports.map((report) => report.habit)).toEqual(
+      HABIT_KINDS.filter((kind) => goals[kind.goal] > 0).map((kind) => kind.id),
+    );
   });
 
   it('adds this device’s fresh local days to every other device’s synced days', async () => {

@@ -15,7 +15,10 @@ import {
 } from '../../lib/store/items';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 
-/** Values as this version writes them: fixtures every later version must still read. */
+/**
+ * Values as this version writes them: fixtures every later version must still read. The settings
+ * are today's defaults, in today's version; older settings are in the migrations' tests below.
+ */
 const SETTINGS_V1 = {
   v: 1,
   updatedAt: 5,
@@ -45,7 +48,7 @@ const V1_FIXTURES = [
     syncStateFormat,
     { v: 1, dirtyMonths: ['2026-11'], first: '2026-10-02', level: 0, flushes: 3, quotaErrors: 0 },
   ],
-  [settingsFormat, { v: 4, ...DEFAULT_SETTINGS, updatedAt: 5 }],
+  [settingsFormat, { v: settingsFormat.version, ...DEFAULT_SETTINGS, updatedAt: 5 }],
   [
     customExercisesFormat,
     {
@@ -94,11 +97,11 @@ describe('stored formats', () => {
 
   it('keeps a break move it does not know, chosen by a newer version, rather than refuse all', () => {
     const chosen = ['chinTuck', 'doorFrameRow'];
-    const read = readVersioned(settingsFormat, { v: 4, ...DEFAULT_SETTINGS, breakMoves: chosen });
+    const current = { v: settingsFormat.version, ...DEFAULT_SETTINGS };
+    const read = readVersioned(settingsFormat, { ...current, breakMoves: chosen });
     expect(read).toEqual({ status: 'ok', value: { ...DEFAULT_SETTINGS, breakMoves: chosen } });
     const broken = readVersioned(settingsFormat, {
-      v: 4,
-      ...DEFAULT_SETTINGS,
+      ...current,
       breakMoves: ['chinTuck', '<script>'],
     });
     expect(broken.status).toBe('invalid');

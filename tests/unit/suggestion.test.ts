@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HABIT_KINDS, judgedField } from '../../lib/model/habits';
 import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/model/settings';
 import type { HabitReport } from '../../lib/stats/streaks';
 import { emptyDayTotals, type DayTotals } from '../../lib/stats/summary';
@@ -18,7 +19,7 @@ const at = (hour: number, minute = 0) => new Date(2026, 10, 25, hour, minute).ge
 function report(habit: HabitReport['habit'], current: number, status = 'open'): HabitReport {
   return {
     habit,
-    unit: habit === 'workout' ? 'weeks' : 'days',
+    unit: HABIT_KINDS.find((kind) => kind.id === habit)!.judge.unit,
     current,
     best: current,
     today: status as HabitReport['today'],
@@ -35,9 +36,7 @@ function state(
     today,
     settings: DEFAULT_SETTINGS,
     goals: effectiveGoals(DEFAULT_SETTINGS),
-    reports: ['water', 'posture', 'movement', 'breathing', 'workout'].map((habit) =>
-      report(habit as HabitReport['habit'], 0),
-    ),
+    reports: HABIT_KINDS.map((kind) => report(kind.id, 0)),
     entries: [],
     ...rest,
     totals: { ...emptyDayTotals(), ...totals },
@@ -102,7 +101,13 @@ describe("the popup's suggestion", () => {
   });
 
   it('says all done once every daily goal is met, and nothing during time off', () => {
-    const done = { waterMl: 2000, posture: 4, movement: 3, breathing: 1 };
+    const goals = effectiveGoals(DEFAULT_SETTINGS);
+    const done = Object.fromEntries(
+      HABIT_KINDS.filter((kind) => kind.judge.unit === 'days').map((kind) => [
+        judgedField(kind),
+        goals[kind.goal],
+      ]),
+    );
     expect(suggestNow(state({ now: at(17), totals: done }))).toEqual({ kind: 'allDone' });
     expect(suggestNow(state({ now: at(17), totals: { rest: 'vacation' } }))).toBeUndefined();
   });

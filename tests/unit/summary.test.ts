@@ -45,7 +45,7 @@ describe('daily summaries', () => {
       2500,
     );
     expect(days.get('2026-11-24')).toEqual({
-      rev: 1000,
+      ...emptyDeviceDay(1000),
       waterMl: 750,
       sets: 3,
       volumeKg: 600,

@@ -7,8 +7,9 @@ import {
   syncStateFormat,
   type KeyValueArea,
 } from '../../lib/store/items';
-import { dayTotals } from '../../lib/stats/summary';
-import { readSyncItems } from '../../lib/sync/plan';
+import { dayTotals, emptyDeviceDay } from '../../lib/stats/summary';
+import { encodeCoarseYear } from '../../lib/store/day-codec';
+import { readSyncItems, SYNC_BUDGET_BYTES } from '../../lib/sync/plan';
 import { flushSync, isQuotaError } from '../../lib/sync/flush';
 import { Writer } from '../../lib/store/writer';
 import { hostileItems } from './foreign-sync-items';
@@ -94,15 +95,22 @@ describe('flushing to sync', () => {
         day: undefined,
       })),
     );
-    // Another device fills sync between our read and our write, once.
+    // Another device fills sync between our read and our write, once, leaving room for little
+    // more than the coarse days of this year (as many characters as 400 of them take).
+    const charsADay = encodeCoarseYear(
+      2026,
+      new Map([['2026-01-01', { ...emptyDeviceDay(1), rest: 'rest' as const }]]),
+      2000,
+    ).length;
+    const filler = 'A'.repeat(Math.floor((SYNC_BUDGET_BYTES - 400 * charsADay) / 10) - 40);
     const realSet = sync.set.bind(sync);
     let filled = false;
     sync.set = async (items) => {
       if (!filled) {
         filled = true;
-        await realSet({ 'y.devB2.2025': { v: 1, t: 1, g: 2000, s: 'A'.repeat(8000) } });
+        await realSet({ 'y.devB2.2025': { v: 1, t: 1, g: 2000, s: filler } });
         for (let index = 0; index < 9; index++)
-          await realSet({ [`y.devB${index}x.2024`]: { v: 1, t: 1, g: 2000, s: 'A'.repeat(8000) } });
+          await realSet({ [`y.devB${index}x.2024`]: { v: 1, t: 1, g: 2000, s: filler } });
         throw new Error('Resource::kQuotaBytes quota exceeded');
       }
       return realSet(items);
