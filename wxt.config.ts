@@ -89,6 +89,11 @@ export default defineConfig({
     if (mode === 'e2e') process.env.NODE_ENV = 'production';
     return {
       plugins: [pageHead],
+      // Chunks the popup loads later import from its own script. Export names kept as written
+      // make that script the same in every build of the same code; minified to letters, they
+      // came out in another order when the machine was busy, and the e2e build's popup no longer
+      // matched the shipped one.
+      build: { rollupOptions: { output: { minifyInternalExports: false } } },
       resolve: {
         // Instead of the polyfill module's own alias: see the file for why.
         alias: [

@@ -13,7 +13,7 @@ export function describeError(error: unknown): string {
 }
 
 /** An answer that says the change waits to be stored (storage is full), and what to do. */
-function pendingOf(answer: unknown): Problem | undefined {
+export function pendingOf(answer: unknown): Problem | undefined {
   return typeof answer === 'object' && answer !== null && 'pending' in answer
     ? (answer as { pending?: Problem }).pending
     : undefined;
