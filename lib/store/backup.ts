@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { builtInExercise, customExerciseSchema, type CustomExercise } from '../model/catalogue';
-import { CLOCK_SKEW_MS, type Entry, type WorldContext } from '../model/entries';
+import { CLOCK_SKEW_MS, LATEST_INSTANT, type Entry, type WorldContext } from '../model/entries';
 import { partitionFileEntries, type FileEntries } from './file-entries';
 import type { Settings } from '../model/settings';
 import {
@@ -84,6 +84,16 @@ const refuse = (messageKey: string, where?: string): ParsedBackup => ({
 const notLater = (updatedAt: number, now: number) => updatedAt <= now + CLOCK_SKEW_MS;
 
 /**
+ * A record changed while the clock was ahead (a date still to come, but one a clock can show) is
+ * taken as changed now: the user's own backup still restores, and a wrong date does not win over
+ * every later change. A time past any clock's years is a damaged file, refused as before.
+ */
+function redated<T extends { updatedAt: number }>(record: T, now: number): T | undefined {
+  if (notLater(record.updatedAt, now)) return record;
+  return record.updatedAt < LATEST_INSTANT ? { ...record, updatedAt: now } : undefined;
+}
+
+/**
  * `now`: this device's clock, which no time in the file may be later than; `ownExercises`: the
  * ids of the custom exercises already here, which the file's entries may name.
  */
@@ -117,7 +127,8 @@ export function parseBackup(
   if (settings.status === 'newer') return refuse('import.newerVersion');
   if (settings.status !== 'ok' && settings.status !== 'migrated')
     return refuse('import.invalidSettings');
-  if (!notLater(settings.value.updatedAt, now)) return refuse('invalid.future', 'settings');
+  const settingsValue = redated(settings.value, now);
+  if (!settingsValue) return refuse('invalid.future', 'settings');
 
   if (!Array.isArray(file.customExercises)) return refuse('import.notBackup');
   const customExercises: CustomExercise[] = [];
@@ -125,8 +136,9 @@ export function parseBackup(
     const parsed = v.safeParse(customExerciseSchema, raw);
     const where = `custom exercise ${index + 1}`;
     if (!parsed.success) return refuse(issueKey(parsed.issues[0].message), where);
-    if (!notLater(parsed.output.updatedAt, now)) return refuse('invalid.future', where);
-    customExercises.push(parsed.output);
+    const exercise = redated(parsed.output, now);
+    if (!exercise) return refuse('invalid.future', where);
+    customExercises.push(exercise);
   }
 
   if (!Array.isArray(file.entries)) return refuse('import.notBackup');
@@ -144,8 +156,11 @@ export function parseBackup(
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: file.exportedAt,
-      settings: file.settings as Record<string, unknown>,
-      settingsValue: settings.value,
+      settings: {
+        ...(file.settings as Record<string, unknown>),
+        updatedAt: settingsValue.updatedAt,
+      },
+      settingsValue,
       customExercises,
       entries: read.carried,
     },

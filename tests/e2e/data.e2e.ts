@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import { launchExtension, type LaunchedExtension } from './launch';
 import { chooseImportFile, dataMessage, PopupPage } from './pages';
 import { writeSampleHistory } from './sample-history';
-import { storedEntries } from './storage';
+import { storageArea, storedEntries } from './storage';
 import { backupOfOneGlass, callHandler, saveSettings, stopWorkers } from './worker';
 
 async function exportFile(page: Page) {
@@ -172,9 +172,14 @@ test('an export made while the clock was ten years ahead imports after, all but 
   const worker = await extension.worker();
   await writeSampleHistory(worker, 3);
   // The export of a browser whose clock was once ten years ahead: one glass logged then.
-  const file = JSON.parse(await exportJson(page)) as { entries: Record<string, unknown>[] };
+  const file = JSON.parse(await exportJson(page)) as {
+    entries: Record<string, unknown>[];
+    settings: Record<string, unknown>;
+  };
   const taken = file.entries.length;
   const ahead = Date.now() + 3652 * 86_400_000;
+  // Its settings were saved then too, with a cup of 330 ml.
+  file.settings = { ...file.settings, updatedAt: ahead, cupsMl: [330, 500] };
   const glass = file.entries.find((entry) => entry.kind === 'water')!;
   file.entries.push({
     ...glass,
@@ -196,15 +201,21 @@ test('an export made while the clock was ten years ahead imports after, all but 
     `1 entry dated in the future (${date})`,
   ]);
   await page
-    .getByRole('button', { name: `Add them to what is here (${taken} entries)`, exact: true })
+    .getByRole('button', { name: `Replace everything with this file (${taken} entries)` })
     .click();
   // The worker checks the entries again, and says what it left out.
   await expect
     .poll(() => dataMessage(page))
-    .toBe('Imported. 1 entry of the file was left out, as the preview said.');
+    .toBe(
+      'Replaced. Your data from before is kept as a backup. 1 entry of the file was left out, as the preview said.',
+    );
   const stored = await storedEntries(worker);
   expect(stored).toHaveLength(taken);
   expect(stored.filter((entry) => entry.at > Date.now())).toEqual([]);
+  // The settings come back as changed now, not as changed ten years from now.
+  const { settings } = await storageArea(worker, 'sync');
+  expect(settings).toMatchObject({ cupsMl: [330, 500] });
+  expect((settings as { updatedAt: number }).updatedAt).toBeLessThanOrEqual(Date.now());
 });
 
 test('the export file is named with the user’s day, not the UTC date', async ({

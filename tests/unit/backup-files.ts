@@ -89,11 +89,6 @@ export const BROKEN_FILES: [string, string, string][] = [
     'invalid.customExercise.name',
   ],
   [
-    'settings changed in 2199',
-    withFile({ settings: { ...(validBackup().settings as object), updatedAt: LATE } }),
-    'invalid.future',
-  ],
-  [
     'settings changed at 1e308',
     withFile({ settings: { ...(validBackup().settings as object), updatedAt: 1e308 } }),
     'import.invalidSettings',

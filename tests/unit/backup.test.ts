@@ -106,6 +106,32 @@ describe('backups', () => {
     expect(parsed.read.notCarried).toBe(0);
   });
 
+  it('take settings and custom exercises a clock ahead dated in the future as changed now', () => {
+    const file = validBackup();
+    const ahead = PARSE_NOW + 3652 * 86_400_000;
+    file.settings = { ...(file.settings as object), updatedAt: ahead };
+    file.customExercises = [
+      {
+        id: 'custom-towel1',
+        name: 'Towel row',
+        region: 'middle',
+        measure: 'reps',
+        updatedAt: ahead,
+      },
+    ];
+    const parsed = parseBackup(JSON.stringify(file), PARSE_NOW);
+    if (!parsed.ok) throw new Error(parsed.messageKey);
+    expect(parsed.backup.settingsValue.updatedAt).toBe(PARSE_NOW);
+    expect(parsed.backup.settings.updatedAt).toBe(PARSE_NOW);
+    expect(parsed.backup.customExercises.map((exercise) => exercise.updatedAt)).toEqual([
+      PARSE_NOW,
+    ]);
+    // A time past any clock's years is a damaged file.
+    file.settings = { ...(file.settings as object), updatedAt: 8e15 };
+    const damaged = parseBackup(JSON.stringify(file), PARSE_NOW);
+    expect(damaged.ok ? 'taken' : damaged.messageKey).not.toBe('taken');
+  });
+
   it('take an entry naming a custom exercise already here, not in the file', () => {
     const text = FILES_WITH_AN_ENTRY_LEFT_OUT.find(([name]) => name === 'unknown exercise')![1];
     const parsed = parseBackup(text, PARSE_NOW, new Set(['zzzz']));
