@@ -1,7 +1,8 @@
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { saveSettings } from './worker';
+import { storedEntries } from './storage';
+import { callEngine, fireSoon, saveSettings } from './worker';
 
 // The breathing test installs Playwright's clock, which is the whole browser's.
 test.override({ ownBrowser: true });
@@ -67,4 +68,43 @@ test('the movement card shows a desk move; a chosen floor move gets a hold timer
   await guide.getByRole('button', { name: 'Start a 10-second hold' }).click();
   await expect.poll(() => guide.getByTestId('hold-timer').textContent()).toMatch(/Hold… \d+/);
   await guide.close();
+});
+
+test('a water reminder’s guide: Done logs the first cup once and shows the new total', async ({
+  extension,
+  popup,
+}) => {
+  const worker = await extension.worker();
+  const activeHours = Array.from({ length: 7 }, () => [{ from: 0, to: 1440 }]);
+  await saveSettings(worker, {
+    ...DEFAULT_SETTINGS,
+    cupsMl: [300, 500],
+    nudges: { ...DEFAULT_SETTINGS.nudges, activeHours },
+  });
+  await fireSoon(worker, 'nudge:water');
+  await expect
+    .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+    .toHaveProperty('nudge-water');
+  const opened = extension.context.waitForEvent('page');
+  await callEngine(worker, 'onClicked', 'nudge-water');
+  const guide = await opened;
+  guide.setDefaultTimeout(5_000);
+  const total = guide.getByTestId('guide-water');
+  await expect.poll(() => total.textContent()).toContain('0 ml of 2,000 ml');
+  expect(await guide.getByTestId('guide-done-hint').textContent()).toContain('Done logs 300 ml');
+  await guide.getByRole('button', { name: 'Done' }).click();
+  await expect.poll(() => total.textContent()).toContain('300 ml of 2,000 ml');
+  expect(await guide.getByTestId('guide-result').textContent()).toBe('Logged 300 ml. Well done.');
+  await expect.poll(() => popup.waterTotal.textContent()).toContain('300 ml of 2,000 ml');
+  const stored = await storedEntries(worker);
+  expect(stored.flatMap((entry) => (entry.kind === 'water' ? [entry.ml] : []))).toEqual([300]);
+  expect(
+    stored.flatMap((entry) =>
+      entry.kind === 'prompt' ? [`${entry.prompt} ${entry.outcome}`] : [],
+    ),
+  ).toEqual(['water done']);
+  await expect
+    .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+    .not.toHaveProperty('nudge-water');
+  await expect.poll(() => guide.isClosed(), { timeout: 15_000 }).toBe(true);
 });

@@ -328,6 +328,25 @@ describe('answers', () => {
     expect((await prompts()).map((entry) => entry.outcome)).toEqual(['done']);
   });
 
+  it('Done on the water guide logs the first cup once and answers the reminder', async () => {
+    const { worker, fire, ready, setNow } = setup({}, { cupsMl: [300, 500] });
+    await ready();
+    await fire('water', at(23, 10, 30));
+    setNow(at(23, 10, 32));
+    const done = { kind: 'water', outcome: 'done', prompt: at(23, 10, 30) } as const;
+    const status = await worker.handlers.answerPrompt(done);
+    expect(status.pending).toEqual([]);
+    // A second Done for the same prompt (another tab, the alert clicked again) logs nothing.
+    await expect(worker.handlers.answerPrompt(done)).rejects.toThrow('nudge.alreadyAnswered');
+    const entries = await readEntries(fakeBrowser.storage.local as never, ['2026-11']);
+    expect(entries.filter((entry) => entry.kind === 'water')).toEqual([
+      expect.objectContaining({ ml: 300, at: at(23, 10, 32) }),
+    ]);
+    expect((await prompts()).map((entry) => [entry.prompt, entry.outcome])).toEqual([
+      ['water', 'done'],
+    ]);
+  });
+
   it('a snooze from the guide page can be 5, 10 or 15 minutes', async () => {
     const { engine, ready } = setup();
     await ready();
