@@ -12,6 +12,7 @@ import type { WorkerDependencies } from '../../lib/app/dependencies';
 import { createWorker } from '../../lib/app/worker';
 import { fakeIdle } from './fakes';
 import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
+import { englishTranslate } from './messages';
 import { MINUTE, novemberAt } from './builders';
 
 /** The habits the badge counts while they are left today, and those the title counts. */
@@ -556,8 +557,16 @@ describe('keyboard commands and the badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe(String(dailyKinds.length));
     const counts = countedKinds.map((kind) => `badge.${kind.id}(0)`).join(', ');
     const title = await fakeBrowser.action.getTitle({});
-    const start = `Backbone: badge.water(unit.ml(500),unit.ml(2,000)) · ${counts} · badge.noWorkout · badge.next(`;
+    const start = `Backbone: badge.water(unit.ml(500),unit.ml(2,000)) · ${counts} · badge.noWorkout · badge.next.posture(`;
     expect(title.slice(0, start.length)).toBe(start);
+  });
+
+  it('names the next nudge in the title as a person would say it', async () => {
+    const { worker, ready } = setup({ t: await englishTranslate() });
+    await ready();
+    await worker.updateBadge();
+    const title = await fakeBrowser.action.getTitle({});
+    expect(title).toMatch(/ · next posture check at \d{1,2}:30\b[^·]*$/);
   });
 
   it('shows water as litres drunk, and never a zero', async () => {
