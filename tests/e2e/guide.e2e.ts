@@ -13,11 +13,12 @@ test('a breathing session run to the end is counted', async ({ extension, popup 
   // The page's own timers, run ahead: a round takes the user about ten seconds.
   await guide.clock.install();
   await guide.goto(extension.url('guide.html?prompt=breathing'));
-  const heading = guide.getByRole('heading', { level: 2 });
-  await expect.poll(() => heading.textContent()).toBe('Box breathing');
+  const pattern = guide.getByLabel('Pattern').locator('option:checked');
+  await expect.poll(() => pattern.textContent()).toBe('Box breathing');
   await guide.getByLabel('Pattern').selectOption('physiologicalSigh');
-  // The heading names the pattern chosen, not the one offered.
-  await expect.poll(() => heading.textContent()).toBe('Physiological sigh');
+  // The page names the pattern chosen, not the one offered.
+  await expect.poll(() => pattern.textContent()).toBe('Physiological sigh');
+  await expect.poll(() => guide.getByText(/^Two inhales through the nose/).count()).toBe(1);
   await guide.getByLabel('Rounds').fill('1');
   await guide.getByRole('button', { name: 'Start' }).click();
   await expect
@@ -56,6 +57,13 @@ test('the movement card shows a desk move; a chosen floor move gets a hold timer
     await guide.goto(extension.url(`guide.html?prompt=${kind}`));
     await expect.poll(() => guide.getByRole('button', { name: 'Done' }).count()).toBe(1);
     expect(await seriousViolations(guide)).toEqual([]);
+    // One heading names the guide; the movement card's move is its only subheading.
+    expect(await guide.getByRole('heading', { level: 1 }).count(), kind).toBe(1);
+    expect(await guide.getByRole('heading', { level: 2 }).count(), kind).toBe(
+      kind === 'movement' ? 1 : 0,
+    );
+    // One main action; the others are drawn as secondary.
+    expect(await guide.locator('button:not(.secondary)').count(), kind).toBe(1);
   }
   await expect
     .poll(() => guide.getByRole('heading', { level: 2 }).textContent())
@@ -65,6 +73,7 @@ test('the movement card shows a desk move; a chosen floor move gets a hold timer
   const worker = await extension.worker();
   await saveSettings(worker, { ...DEFAULT_SETTINGS, breakMoves: ['supermanHold'] });
   await guide.reload();
+  await expect.poll(() => guide.locator('button:not(.secondary)').count()).toBe(1);
   await guide.getByRole('button', { name: 'Start a 10-second hold' }).click();
   await expect.poll(() => guide.getByTestId('hold-timer').textContent()).toMatch(/Hold… \d+/);
   await guide.close();
