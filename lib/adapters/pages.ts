@@ -20,3 +20,19 @@ export async function keyboardShortcuts(): Promise<
 > {
   return await browser.commands.getAll();
 }
+
+/** Firefox's own call (its types are Chromium's, which lacks it). */
+type FirefoxCommands = typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+
+/** Chromium's page of every extension's shortcuts, which extensions may open in a tab. */
+export const CHROMIUM_SHORTCUTS_URL = 'chrome://extensions/shortcuts';
+
+/**
+ * Opens where the user sets the extension's shortcuts: Firefox's own dialog, or Chromium's
+ * shortcuts page in a new tab. Firefox has the call and Chromium not, which is what decides.
+ */
+export async function openShortcutSettings(): Promise<void> {
+  const commands: FirefoxCommands = browser.commands;
+  if (commands.openShortcutSettings) await commands.openShortcutSettings();
+  else await browser.tabs.create({ url: CHROMIUM_SHORTCUTS_URL });
+}

@@ -142,7 +142,7 @@ function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): stri
   if (status.pausedIndefinitely || status.pausedUntil) parts.push(t('badge.paused'));
   else if (status.next) {
     const at = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(status.next.at);
-    parts.push(t('badge.next', [t(`habit.${status.next.kind}`), at]));
+    parts.push(t(`badge.next.${status.next.kind}`, [at]));
   }
   return `Backbone: ${parts.join(' · ')}`;
 }

@@ -252,6 +252,8 @@ export function answerPrompt(
   if (prompt !== undefined && moment.state.kinds[kind]?.pending?.firedAt !== prompt) {
     throw new ProblemError('nudge.alreadyAnswered');
   }
+  // Done on a water reminder means a glass drunk: the first cup, as the keyboard command logs.
+  if (kind === 'water' && given === 'done') return drink(moment, moment.settings.cupsMl[0]!, water);
   return answer(moment, kind, given, water, snoozeMinutes);
 }
 
@@ -317,6 +319,11 @@ export function buttonClicked(
   if (kind !== 'water') return answer(moment, kind, buttonIndex === 0 ? 'done' : 'snoozed', water);
   const cup = waterButtonCups(moment.settings)[buttonIndex];
   if (cup === undefined) return 'unchanged';
+  return drink(moment, cup, water);
+}
+
+/** A cup drunk on a water reminder: it is logged and answers the reminder. */
+function drink(moment: Moment, cup: number, water: WaterProgress): Effect[] {
   // The reminder's next time counts the cup.
   const withCup = { ...water, todayMl: water.todayMl + cup };
   return [

@@ -67,6 +67,7 @@ export const PROGRESS = {
 export const GUIDE = {
   path: (kind: string) => `guide.html?prompt=${kind}`,
   done: button('Done'),
+  water: { testId: 'guide-water' },
   result: { testId: 'guide-result' },
 };
 

@@ -97,3 +97,49 @@ test('the welcome page is accessible in light and dark', async ({ extension }) =
   }
   await welcome.close();
 });
+
+test('the shortcuts say which are set and open Chromium’s shortcuts page', async ({
+  extension,
+}) => {
+  const welcome = await extension.context.newPage();
+  welcome.setDefaultTimeout(5_000);
+  await welcome.goto(extension.url('welcome.html'));
+  const shortcuts = welcome.getByTestId('shortcuts');
+  await expect.poll(() => shortcuts.locator('dd').count()).toBe(3);
+  const worker = await extension.worker();
+  const unset = await worker.evaluate(
+    async () => (await chrome.commands.getAll()).filter((c) => c.description && !c.shortcut).length,
+  );
+  expect(await shortcuts.getByText('not set').count()).toBe(unset);
+  const opened = extension.context.waitForEvent('page');
+  await welcome.getByRole('button', { name: 'Open shortcut settings' }).click();
+  const settings = await opened;
+  await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');
+  await settings.close();
+  // Chromium's own page loads its own scripts: those requests are the browser's, not Backbone's.
+  const browsers = (problem: string) => problem.startsWith('network request: chrome://');
+  extension.problems.splice(0, Infinity, ...extension.problems.filter((p) => !browsers(p)));
+  await welcome.close();
+});
+
+test('each rhythm says its times with their units; the options link wears the theme’s colour', async ({
+  extension,
+}) => {
+  const welcome = await extension.context.newPage();
+  welcome.setDefaultTimeout(5_000);
+  await welcome.goto(extension.url('welcome.html'));
+  await expect
+    .poll(() => welcome.locator('label', { hasText: 'Focused' }).textContent())
+    .toContain('a move every 45 minutes');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await welcome.emulateMedia({ colorScheme });
+    const colours = await welcome.evaluate(() => {
+      const link = document.querySelector('main a')!;
+      const heading = document.querySelector('h1')!;
+      return [getComputedStyle(link).color, getComputedStyle(heading).color];
+    });
+    // The heading wears the theme's accent, as the link should.
+    expect(colours[0], colorScheme).toBe(colours[1]);
+  }
+  await welcome.close();
+});

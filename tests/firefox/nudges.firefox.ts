@@ -76,6 +76,23 @@ test('a prompt fires as Firefox’s alert; clicking it opens the guide, whose Do
     .toHaveLength(0);
 });
 
+test('a water alert clicked opens its guide, whose Done logs the first cup once', async ({
+  firefox,
+  popup,
+}) => {
+  await saveSettings(firefox.background, { ...ALL_DAY, cupsMl: [300, 500] });
+  await expect.poll(() => popup.text(POPUP.waterTotal)).toMatch(/^0 ml of 2,000 ml/);
+  await fireSoon(firefox.background, 'nudge:water');
+  await clickAlert(firefox, await shownAlert(firefox));
+  const guide = await openedTab(firefox, GUIDE.path('water'));
+  await expect.poll(() => guide.text(GUIDE.water)).toMatch(/^0 ml of 2,000 ml/);
+  await guide.click(GUIDE.done);
+  await expect.poll(() => guide.text(GUIDE.water)).toMatch(/^300 ml of 2,000 ml/);
+  await expect.poll(() => popup.text(POPUP.waterTotal)).toMatch(/^300 ml of 2,000 ml/);
+  expect(await waterLogged(firefox)).toEqual([300]);
+  expect(await promptOutcomes(firefox)).toEqual(['water done']);
+});
+
 test('an alert left alone times out; that is no dismissal, the prompt stays open', async ({
   firefox,
 }) => {

@@ -12,6 +12,7 @@ import type { WorkerDependencies } from '../../lib/app/dependencies';
 import { createWorker } from '../../lib/app/worker';
 import { fakeIdle } from './fakes';
 import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
+import { englishTranslate } from './messages';
 import { MINUTE, novemberAt } from './builders';
 
 /** The habits the badge counts while they are left today, and those the title counts. */
@@ -328,6 +329,25 @@ describe('answers', () => {
     expect((await prompts()).map((entry) => entry.outcome)).toEqual(['done']);
   });
 
+  it('Done on the water guide logs the first cup once and answers the reminder', async () => {
+    const { worker, fire, ready, setNow } = setup({}, { cupsMl: [300, 500] });
+    await ready();
+    await fire('water', at(23, 10, 30));
+    setNow(at(23, 10, 32));
+    const done = { kind: 'water', outcome: 'done', prompt: at(23, 10, 30) } as const;
+    const status = await worker.handlers.answerPrompt(done);
+    expect(status.pending).toEqual([]);
+    // A second Done for the same prompt (another tab, the alert clicked again) logs nothing.
+    await expect(worker.handlers.answerPrompt(done)).rejects.toThrow('nudge.alreadyAnswered');
+    const entries = await readEntries(fakeBrowser.storage.local as never, ['2026-11']);
+    expect(entries.filter((entry) => entry.kind === 'water')).toEqual([
+      expect.objectContaining({ ml: 300, at: at(23, 10, 32) }),
+    ]);
+    expect((await prompts()).map((entry) => [entry.prompt, entry.outcome])).toEqual([
+      ['water', 'done'],
+    ]);
+  });
+
   it('a snooze from the guide page can be 5, 10 or 15 minutes', async () => {
     const { engine, ready } = setup();
     await ready();
@@ -537,8 +557,16 @@ describe('keyboard commands and the badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe(String(dailyKinds.length));
     const counts = countedKinds.map((kind) => `badge.${kind.id}(0)`).join(', ');
     const title = await fakeBrowser.action.getTitle({});
-    const start = `Backbone: badge.water(unit.ml(500),unit.ml(2,000)) · ${counts} · badge.noWorkout · badge.next(`;
+    const start = `Backbone: badge.water(unit.ml(500),unit.ml(2,000)) · ${counts} · badge.noWorkout · badge.next.posture(`;
     expect(title.slice(0, start.length)).toBe(start);
+  });
+
+  it('names the next nudge in the title as a person would say it', async () => {
+    const { worker, ready } = setup({ t: await englishTranslate() });
+    await ready();
+    await worker.updateBadge();
+    const title = await fakeBrowser.action.getTitle({});
+    expect(title).toMatch(/ · next posture check at \d{1,2}:30\b[^·]*$/);
   });
 
   it('shows water as litres drunk, and never a zero', async () => {

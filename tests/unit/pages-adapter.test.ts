@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeThisTab, openExtensionPage } from '../../lib/adapters/pages';
+import {
+  CHROMIUM_SHORTCUTS_URL,
+  closeThisTab,
+  openExtensionPage,
+  openShortcutSettings,
+} from '../../lib/adapters/pages';
+import { fakeCommands } from './fakes';
 
 const GUIDE = 'chrome-extension://test-extension-id/guide.html?prompt=movement';
 
@@ -18,5 +24,26 @@ describe('what a page asks of the browser’s tabs', () => {
     await fakeBrowser.tabs.update(guide!.id, { active: true });
     await closeThisTab();
     expect(remove).toHaveBeenCalledWith(guide!.id);
+  });
+
+  it('opens Chromium’s shortcuts page in a tab, where there is no shortcut dialog', async () => {
+    await openShortcutSettings();
+    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).toContain(
+      CHROMIUM_SHORTCUTS_URL,
+    );
+  });
+
+  it('opens Firefox’s shortcut dialog, and no tab, where the browser has one', async () => {
+    const openDialog = vi.fn(async () => undefined);
+    Object.assign(fakeCommands, { openShortcutSettings: openDialog });
+    try {
+      await openShortcutSettings();
+    } finally {
+      delete (fakeCommands as { openShortcutSettings?: unknown }).openShortcutSettings;
+    }
+    expect(openDialog).toHaveBeenCalledOnce();
+    expect((await fakeBrowser.tabs.query({})).map((tab) => tab.url)).not.toContain(
+      CHROMIUM_SHORTCUTS_URL,
+    );
   });
 });
