@@ -1,8 +1,30 @@
+import type { Locator, Worker } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { alarms, recordNotifications, shownNotifications } from './worker';
 
-test('changing active hours moves the nudge alarms', async ({ extension, options }) => {
+type StoredSettings = {
+  nudges: {
+    activeHours: { from: number; to: number }[][];
+    posture: { everyMinutes: number };
+  };
+  goals: object;
+  breakMoves: string[];
+};
+
+async function storedSettings(worker: Worker): Promise<StoredSettings | undefined> {
+  const stored = await worker.evaluate(() => chrome.storage.sync.get('settings'));
+  return stored.settings as StoredSettings | undefined;
+}
+
+function isFocused(field: Locator): Promise<boolean> {
+  return field.evaluate((element) => document.activeElement === element);
+}
+
+test('changing active hours moves the nudge alarms, each change saved as it is made', async ({
+  extension,
+  options,
+}) => {
   const { page } = options;
   const worker = await extension.worker();
   const before = await alarms(worker);
@@ -11,39 +33,66 @@ test('changing active hours moves the nudge alarms', async ({ extension, options
     await page.getByLabel(`${weekday} from`).fill('07:00');
   }
   await page.getByRole('button', { name: 'Add a range on Saturday' }).click();
-  await page.getByRole('button', { name: 'Save settings' }).click();
   await expect
-    .poll(() => page.getByTestId('settings-result').textContent())
-    .toBe('Settings saved.');
+    .poll(async () => (await storedSettings(worker))?.nudges.activeHours[5])
+    .toEqual([{ from: 540, to: 1080 }]);
+  expect((await storedSettings(worker))?.nudges.activeHours[0]).toEqual([{ from: 420, to: 1080 }]);
+  await expect.poll(() => page.getByTestId('saved-activeHours').textContent()).toBe('Saved');
   await expect
     .poll(async () => JSON.stringify(await alarms(worker)))
     .not.toBe(JSON.stringify(before));
-  const stored = await worker.evaluate(() => chrome.storage.sync.get('settings'));
-  const hours = (stored.settings as { nudges: { activeHours: { from: number; to: number }[][] } })
-    .nudges.activeHours;
-  expect(hours[0]).toEqual([{ from: 420, to: 1080 }]);
-  expect(hours[5]).toEqual([{ from: 540, to: 1080 }]);
 });
 
-test('invalid settings get a clear message and nothing is saved', async ({
+test('a valid change is saved without any button, and its group says Saved', async ({
   extension,
   options,
 }) => {
   const { page } = options;
   const worker = await extension.worker();
-  await page.getByTestId('every-posture').fill('5');
+  expect(await page.getByRole('button', { name: /^Save/ }).count()).toBe(0);
+  const every = page.getByTestId('every-posture');
+  await every.fill('45');
+  // Typing saves nothing; leaving the field does.
+  expect(await storedSettings(worker)).toBeUndefined();
+  await every.press('Tab');
+  await expect.poll(() => page.getByTestId('saved-posture').textContent()).toBe('Saved');
+  expect((await storedSettings(worker))?.nudges.posture.everyMinutes).toBe(45);
+  // A tick is a change of its own.
+  await page.getByRole('checkbox', { name: /^Superman hold/ }).check();
+  await expect
+    .poll(async () => (await storedSettings(worker))?.breakMoves)
+    .toContain('supermanHold');
+  await expect.poll(() => page.getByTestId('saved-breakMoves').textContent()).toBe('Saved');
+});
+
+test('an invalid value keeps its message and the focus at the field, and nothing is saved', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const worker = await extension.worker();
+  const every = page.getByTestId('every-posture');
+  await every.fill('5');
   await expect
     .poll(() => page.getByRole('alert').first().textContent())
     .toBe('Intervals are from 10 to 480 minutes.');
-  await page.getByLabel('Times (for example 11:00, 14:30)').fill('11:00, teatime');
+  await every.press('Tab');
+  await expect.poll(() => isFocused(every)).toBe(true);
+  expect(await every.getAttribute('aria-invalid')).toBe('true');
+  const times = page.getByLabel('Times (for example 11:00, 14:30)');
+  await times.fill('11:00, teatime');
   await expect
     .poll(() => page.getByText('Write times as HH:MM, separated by commas.').count())
     .toBe(1);
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect
-    .poll(() => page.getByTestId('settings-result').textContent())
-    .toContain('need fixing');
-  expect(await worker.evaluate(() => chrome.storage.sync.get('settings'))).toEqual({});
+  await times.press('Tab');
+  await expect.poll(() => isFocused(times)).toBe(true);
+  expect(await page.getByTestId('saved-posture').textContent()).toBe('');
+  expect(await storedSettings(worker)).toBeUndefined();
+  // Once fixed, it saves.
+  await every.fill('45');
+  await every.press('Tab');
+  await expect.poll(() => page.getByTestId('saved-posture').textContent()).toBe('Saved');
+  expect((await storedSettings(worker))?.nudges.posture.everyMinutes).toBe(45);
 });
 
 test('a cup size of 0, 49 or 2001 gets its message at the field, and a newer version’s settings are not overwritten', async ({
@@ -55,18 +104,20 @@ test('a cup size of 0, 49 or 2001 gets its message at the field, and a newer ver
   const cups = page.getByLabel('Your cup sizes (ml), for one-click logging');
   for (const size of ['0', '49', '250, 2001']) {
     await cups.fill(size);
+    await cups.press('Tab');
     await expect.poll(() => cups.getAttribute('aria-invalid'), { message: size }).toBe('true');
     await expect
       .poll(() => page.getByText('Cup sizes are from 50 to 2,000 ml.').count(), { message: size })
       .toBe(1);
   }
+  expect(await storedSettings(worker)).toBeUndefined();
   await cups.fill('300');
   await expect.poll(() => cups.getAttribute('aria-invalid')).toBe('false');
   const newer = { v: 99, units: 'cubits', updatedAt: 1 };
   await worker.evaluate((settings) => chrome.storage.sync.set({ settings }), newer);
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  await cups.press('Tab');
   await expect
-    .poll(() => page.getByTestId('settings-result').textContent())
+    .poll(() => page.getByTestId('saved-units').textContent())
     .toContain('saved by a newer version of Backbone');
   expect(await worker.evaluate(() => chrome.storage.sync.get('settings'))).toEqual({
     settings: newer,
@@ -78,18 +129,90 @@ test('a cleared water goal falls back to the body-weight suggestion', async ({
   options,
 }) => {
   const { page } = options;
+  const worker = await extension.worker();
   await page.getByLabel('Body weight (kg), for a suggested water goal').fill('80');
   await expect.poll(() => page.getByPlaceholder('suggested 2650').count()).toBe(1);
-  await page.getByLabel('Water a day (ml); leave empty to use the suggestion').fill('');
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  const goal = page.getByLabel('Water a day (ml); leave empty to use the suggestion');
+  await goal.fill('2000');
+  await goal.press('Tab');
   await expect
-    .poll(() => page.getByTestId('settings-result').textContent())
-    .toBe('Settings saved.');
-  const stored = await (
-    await extension.worker()
-  ).evaluate(() => chrome.storage.sync.get('settings'));
-  expect(stored.settings).toMatchObject({ bodyWeightKg: 80 });
-  expect((stored.settings as { goals: object }).goals).not.toHaveProperty('waterMl');
+    .poll(async () => (await storedSettings(worker))?.goals)
+    .toMatchObject({ waterMl: 2000 });
+  await goal.fill('');
+  await goal.press('Tab');
+  await expect
+    .poll(async () => (await storedSettings(worker))?.goals)
+    .not.toHaveProperty('waterMl');
+  expect(await storedSettings(worker)).toMatchObject({ bodyWeightKg: 80 });
+  expect(await page.getByTestId('saved-waterGoal').textContent()).toBe('Saved');
+});
+
+test('the contents list reaches each section; device details wait under Advanced', async ({
+  options,
+}) => {
+  const { page } = options;
+  const links = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
+  await expect.poll(() => links.count()).toBe(6);
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Send a test notification' }).count())
+    .toBe(1);
+  for (const link of await links.all()) {
+    const id = (await link.getAttribute('href'))!.slice(1);
+    await link.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${id}`);
+    // The section is in view, its top at the top of the view unless the page ends first.
+    await expect
+      .poll(() =>
+        page.evaluate((id) => {
+          const { top } = document.getElementById(id)!.getBoundingClientRect();
+          const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+          return top >= 0 && (top < 40 || (atEnd && top < innerHeight - 100));
+        }, id),
+      )
+      .toBe(true);
+    const heading = page.locator(`[id="${id}"] h2`).first();
+    expect(await heading.textContent()).toBe(await link.textContent());
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  expect(await page.getByRole('region', { name: 'Advanced' }).count()).toBe(1);
+  expect(
+    await page.locator('#advanced details').evaluate((d) => (d as HTMLDetailsElement).open),
+  ).toBe(false);
+  expect(await page.getByTestId('device-id').isVisible()).toBe(false);
+  await page.getByText('Sync and storage', { exact: true }).click();
+  await expect.poll(() => page.getByTestId('device-id').isVisible()).toBe(true);
+});
+
+test('each break move’s box stands beside its name, in a group drawn in the theme’s colour', async ({
+  options,
+}) => {
+  const { page } = options;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const group = page.getByRole('group', { name: 'Moves in your movement breaks' });
+    await expect.poll(() => group.getByRole('checkbox').count()).toBeGreaterThan(5);
+    const misplaced = await group.evaluate((fieldset) =>
+      [...fieldset.querySelectorAll('label')].flatMap((label) => {
+        const box = label.querySelector('input')!.getBoundingClientRect();
+        const name = label.querySelector('span')!.getBoundingClientRect();
+        const beside = box.right <= name.left && box.top < name.top + 20 && box.bottom > name.top;
+        return beside ? [] : [label.textContent];
+      }),
+    );
+    expect(misplaced, scheme).toEqual([]);
+    const colours = await group.evaluate((fieldset) => ({
+      drawn: getComputedStyle(fieldset).borderTopColor,
+      theme: (() => {
+        const probe = document.createElement('div');
+        probe.style.color = 'var(--border)';
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      })(),
+    }));
+    expect(colours.drawn, scheme).toBe(colours.theme);
+  }
 });
 
 test('a test notification can be sent', async ({ extension, options }) => {
@@ -103,7 +226,13 @@ test('a test notification can be sent', async ({ extension, options }) => {
 
 test('the options page is accessible in both themes', async ({ options }) => {
   const { page } = options;
-  await expect.poll(() => page.getByRole('button', { name: 'Save settings' }).count()).toBe(1);
+  await expect.poll(() => page.getByTestId('saved-posture').count()).toBe(1);
+  // With a change saved, a field in error and the advanced details open.
+  await page.getByLabel('Skips allowed a day (0 for no limit)').fill('2');
+  await page.getByLabel('Skips allowed a day (0 for no limit)').press('Tab');
+  await expect.poll(() => page.getByTestId('saved-behaviour').textContent()).toBe('Saved');
+  await page.getByTestId('every-posture').fill('5');
+  await page.getByText('Sync and storage', { exact: true }).click();
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await seriousViolations(page)).toEqual([]);

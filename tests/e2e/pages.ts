@@ -46,8 +46,8 @@ export const OPTIONS = {
   path: 'options.html',
   heading: { role: 'heading', name: 'Backbone settings' },
   postureEvery: { testId: 'every-posture' },
-  saveSettings: button('Save settings'),
-  settingsResult: { testId: 'settings-result' },
+  /** What a group of fields says of its last change: "Saved", or why not. */
+  saved: (group: string): Target => ({ testId: `saved-${group}` }),
   bodyWeight: { label: 'Body weight (kg), for a suggested water goal' },
   exportJson: button('Export everything (JSON)'),
   importFile: { label: 'Import a Backbone export' },
@@ -56,7 +56,7 @@ export const OPTIONS = {
   resetAll: button('Reset all data'),
   confirmReset: button('Yes, delete all my data'),
   dataMessage: { testId: 'data-message' },
-} satisfies Record<string, Target | string>;
+} satisfies Record<string, Target | string | ((...args: string[]) => Target)>;
 
 export const PROGRESS = {
   path: 'progress.html',
@@ -166,8 +166,10 @@ export class OptionsPage extends ExtensionPage {
     return this.page.getByTestId('sync-result');
   }
 
-  get syncNowButton() {
-    return this.page.getByRole('button', { name: 'Sync now' });
+  /** Opens Advanced's sync details, collapsed at first, and asks for a sync. */
+  async syncNow() {
+    await this.page.getByText('Sync and storage', { exact: true }).click();
+    await this.page.getByRole('button', { name: 'Sync now' }).click();
   }
 }
 

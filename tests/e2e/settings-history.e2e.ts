@@ -21,10 +21,7 @@ test('adding Sunday active hours leaves the breathing streak and its best as the
   const { page } = options;
   await page.reload();
   await page.getByRole('button', { name: 'Add a range on Sunday' }).click();
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect
-    .poll(() => page.getByTestId('settings-result').textContent())
-    .toBe('Settings saved.');
+  await expect.poll(() => page.getByTestId('saved-activeHours').textContent()).toBe('Saved');
   const worker = await extension.worker();
   const saved = await worker.evaluate(() => chrome.storage.sync.get('settings'));
   expect(saved.settings).toMatchObject({

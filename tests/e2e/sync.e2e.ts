@@ -171,7 +171,7 @@ test('damaged, out-of-range and implausible items of other devices stop no page 
   await expect
     .poll(() => options.foreignItems.textContent())
     .toContain('holds more than anyone logs in a day');
-  await options.syncNowButton.click();
+  await options.syncNow();
   await expect.poll(() => options.syncResult.textContent()).toMatch(/^Synced/);
   expect(Object.keys(await storageArea(worker, 'sync'))).toEqual(
     expect.arrayContaining(Object.keys(HOSTILE_SYNC_ITEMS)),
@@ -185,7 +185,7 @@ test('sync now writes this device’s days within the real quotas', async ({
 }) => {
   await popup.addCupButton('250 ml').click();
   await expect.poll(() => popup.waterTotal.textContent()).toContain('250 ml');
-  await options.syncNowButton.click();
+  await options.syncNow();
   await expect.poll(() => options.syncResult.textContent()).toMatch(/Synced \(\d+ items written/);
   const worker = await extension.worker();
   const sync = await storageArea(worker, 'sync');

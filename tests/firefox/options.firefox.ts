@@ -37,14 +37,25 @@ test('settings are checked as typed, refused while invalid, and saved once fixed
   await expect
     .poll(() => options.page.evaluate(() => document.querySelector('[role="alert"]')?.textContent))
     .toBe('Intervals are from 10 to 480 minutes.');
-  await options.click(OPTIONS.saveSettings);
-  await expect.poll(() => options.text(OPTIONS.settingsResult)).toContain('need fixing');
+  await options.page.keyboard.press('Tab');
+  // The field keeps the focus, and nothing is saved.
+  await expect
+    .poll(() =>
+      options.page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName,
+      ),
+    )
+    .toBe('every-posture');
+  expect(await options.text(OPTIONS.saved('posture'))).toBe('');
   expect(await storedSettings(firefox)).toBeUndefined();
 
   await options.fill(OPTIONS.postureEvery, '45');
+  await options.page.keyboard.press('Tab');
+  await expect.poll(() => options.text(OPTIONS.saved('posture'))).toBe('Saved');
   await options.fill(OPTIONS.bodyWeight, '80');
-  await options.click(OPTIONS.saveSettings);
-  await expect.poll(() => options.text(OPTIONS.settingsResult)).toBe('Settings saved.');
+  await options.page.keyboard.press('Tab');
+  await expect.poll(() => options.text(OPTIONS.saved('waterGoal'))).toBe('Saved');
   expect(await storedSettings(firefox)).toMatchObject({
     bodyWeightKg: 80,
     nudges: { posture: { everyMinutes: 45 } },

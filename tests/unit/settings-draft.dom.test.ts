@@ -1,0 +1,74 @@
+/**
+ * The options' settings as typed: each change saves only what its control changed, through the
+ * real worker on fakeBrowser, and an invalid value saves nothing.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { SettingsDraft } from '../../components/options/SettingsDraft.svelte';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
+import { readVersioned, settingsFormat, SYNC_KEYS } from '../../lib/store/items';
+
+async function stored(): Promise<Settings | undefined> {
+  const raw = (await fakeBrowser.storage.sync.get(SYNC_KEYS.settings))[SYNC_KEYS.settings];
+  return raw === undefined ? undefined : readVersioned(settingsFormat, raw).value;
+}
+
+beforeEach(async () => {
+  Object.assign(fakeBrowser.runtime, { getManifest: () => ({ version: '1.0.0' }) });
+  Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
+  vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ state: 'normal' } as never);
+  background.main();
+  await vi.waitFor(async () => expect(await fakeBrowser.alarms.getAll()).not.toHaveLength(0));
+});
+
+describe('SettingsDraft', () => {
+  it('saves the part a control changed, and says so in its group', async () => {
+    const form = new SettingsDraft(DEFAULT_SETTINGS);
+    form.draft!.nudges.posture.everyMinutes = 45;
+    await form.commit('nudges.posture', 'posture');
+    expect((await stored())?.nudges.posture.everyMinutes).toBe(45);
+    expect(form.status.posture).toBe('options_saved');
+  });
+
+  it('saves nothing while the part is invalid, and gives the focus back to its control', async () => {
+    const form = new SettingsDraft(DEFAULT_SETTINGS);
+    const field = document.body.appendChild(document.createElement('input'));
+    form.draft!.nudges.posture.everyMinutes = 5;
+    form.cupsText = '250, teacup';
+    await form.commit('nudges.posture', 'posture', field);
+    await form.commit('cupsMl', 'units');
+    await vi.waitFor(() => expect(document.activeElement).toBe(field));
+    expect(await stored()).toBeUndefined();
+    expect(form.status).toEqual({ posture: '', units: '' });
+    field.remove();
+  });
+
+  it('keeps every change when they are saved at once, and leaves out the invalid ones', async () => {
+    const form = new SettingsDraft(DEFAULT_SETTINGS);
+    form.draft!.goals.postureChecks = 6;
+    form.draft!.units = 'imperial';
+    form.draft!.nudges.skipCap = 99;
+    form.cupsText = '300; 600';
+    await Promise.all([
+      form.commit('goals.postureChecks', 'habitGoals'),
+      form.commit('units', 'units'),
+      form.commit('nudges.skipCap', 'behaviour'),
+      form.commit('cupsMl', 'units'),
+    ]);
+    expect(await stored()).toMatchObject({
+      goals: { postureChecks: 6 },
+      units: 'imperial',
+      cupsMl: [300, 600],
+      nudges: { skipCap: DEFAULT_SETTINGS.nudges.skipCap },
+    });
+  });
+
+  it('removes an optional setting whose field was cleared', async () => {
+    const form = new SettingsDraft({ ...DEFAULT_SETTINGS, bodyWeightKg: 80 });
+    (form.draft as { bodyWeightKg: number | null }).bodyWeightKg = null;
+    await form.commit('bodyWeightKg', 'waterGoal');
+    expect(await stored()).not.toHaveProperty('bodyWeightKg');
+    expect(await stored()).toMatchObject({ units: DEFAULT_SETTINGS.units });
+  });
+});
