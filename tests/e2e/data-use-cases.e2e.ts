@@ -302,7 +302,7 @@ test('water drunk from the guide, its page closed in the middle, is logged once 
   guide.setDefaultTimeout(5_000);
   await guide.goto(extension.url('guide.html?prompt=water'));
   await holdWrite(worker, 'entries.');
-  await guide.getByRole('button', { name: 'Add 250 ml' }).click();
+  await guide.getByRole('button', { name: 'Done', exact: true }).click();
   await closeWhileHeld(worker, guide);
 
   await expect
