@@ -53,34 +53,36 @@ function expectsLater(
 const countOf = (statuses: readonly (DayStatus | undefined)[], wanted: DayStatus) =>
   statuses.filter((status) => status === wanted).length;
 
-/** One habit's week: `statuses` from last week's Monday to today. */
-function weekOf(
+/**
+ * What a week met of what it expected: `days` are its statuses from Monday, as far as today;
+ * the days still to come of the current week are judged by today's expectations.
+ */
+function judgeWeek(
   kind: HabitKind,
-  statuses: readonly (DayStatus | undefined)[],
+  days: readonly (DayStatus | undefined)[],
+  monday: DayKey,
   rules: HabitRules,
   today: DayKey,
   totals: ReadonlyMap<DayKey, DayTotals>,
-): HabitWeek {
-  const thisWeek = statuses.slice(DAYS_A_WEEK);
-  const sameDaysLastWeek = statuses.slice(0, thisWeek.length);
-  const met = countOf(thisWeek, 'met');
-  const change = met - countOf(sameDaysLastWeek, 'met');
-  const later = Array.from({ length: DAYS_A_WEEK - thisWeek.length }, (_, index) =>
-    addDays(today, index + 1),
+): { met: number; expected: number } {
+  const later = Array.from({ length: DAYS_A_WEEK - days.length }, (_, index) =>
+    addDays(monday, days.length + index),
   );
-  const expectedSoFar = thisWeek.filter(
+  const met = countOf(days, 'met');
+  const expectedSoFar = days.filter(
     (status) => status !== undefined && status !== 'skipped',
   ).length;
-  const habit = kind.id as HabitId;
   if (kind.judge.unit === 'days') {
     const expectedLater = later.filter((day) => expectsLater(kind, rules, day, totals)).length;
-    return { habit, counts: 'days', met, expected: expectedSoFar + expectedLater, change };
+    return { met, expected: expectedSoFar + expectedLater };
   }
-  const target = Math.min(DAYS_A_WEEK, expectedOn(rules, today).goals[kind.goal]);
+  const lastDay = later.length > 0 ? today : addDays(monday, DAYS_A_WEEK - 1);
+  const target = Math.min(DAYS_A_WEEK, expectedOn(rules, lastDay).goals[kind.goal]);
   // A rest day with a workout is met, so it is among the available days.
-  const available = expectedSoFar + later.length;
-  return { habit, counts: 'workouts', met, expected: Math.min(target, available), change };
+  return { met, expected: Math.min(target, expectedSoFar + later.length) };
 }
+
+const kindOf = (habit: HabitId, kinds: Habits) => kinds.find((candidate) => candidate.id === habit);
 
 /** The week of each habit a report is given for, in the reports' order. */
 export function habitWeeks(
@@ -90,11 +92,48 @@ export function habitWeeks(
   today: DayKey,
   kinds: Habits = HABIT_KINDS,
 ): HabitWeek[] {
-  const days = DAYS_A_WEEK + isoWeekday(today);
+  const weekday = isoWeekday(today);
+  const monday = addDays(today, 1 - weekday);
   return reports.flatMap(({ habit }) => {
-    const kind = kinds.find((candidate) => candidate.id === habit);
+    const kind = kindOf(habit, kinds);
     if (!kind) return [];
-    const statuses = recentDays(habit, totals, rules, today, days, kinds);
-    return [weekOf(kind, statuses, rules, today, totals)];
+    const statuses = recentDays(habit, totals, rules, today, DAYS_A_WEEK + weekday, kinds);
+    const thisWeek = statuses.slice(DAYS_A_WEEK);
+    const { met, expected } = judgeWeek(kind, thisWeek, monday, rules, today, totals);
+    const change = met - countOf(statuses.slice(0, weekday), 'met');
+    const counts = kind.judge.unit === 'days' ? 'days' : 'workouts';
+    return [{ habit, counts, met, expected, change }];
   });
+}
+
+/**
+ * Of the weeks that hold the last `days` days, how many met what they expected, and how many
+ * were judged: a week that expected nothing is not, nor the current week until it is met.
+ */
+export function weeksMet(
+  habit: HabitId,
+  totals: ReadonlyMap<DayKey, DayTotals>,
+  rules: HabitRules,
+  today: DayKey,
+  days: number,
+  kinds: Habits = HABIT_KINDS,
+): { met: number; judged: number } {
+  const kind = kindOf(habit, kinds);
+  if (!kind) throw new Error(`Not a habit: ${habit}`);
+  const first = addDays(today, 1 - days);
+  const fromMonday = days + isoWeekday(first) - 1;
+  const statuses = recentDays(habit, totals, rules, today, fromMonday, kinds);
+  let met = 0;
+  let judged = 0;
+  for (let start = 0; start < statuses.length; start += DAYS_A_WEEK) {
+    const week = statuses.slice(start, start + DAYS_A_WEEK);
+    const monday = addDays(today, start - fromMonday + 1);
+    const figure = judgeWeek(kind, week, monday, rules, today, totals);
+    if (figure.expected === 0) continue;
+    const isMet = figure.met >= figure.expected;
+    if (isMet) met++;
+    const isCurrent = start + DAYS_A_WEEK >= statuses.length;
+    if (isMet || !isCurrent) judged++;
+  }
+  return { met, judged };
 }

@@ -5,7 +5,7 @@ import { HABIT_KINDS } from '../../lib/model/habits';
 import { DEFAULT_SETTINGS, type Goals } from '../../lib/model/settings';
 import { habitReports, type HabitRules } from '../../lib/stats/streaks';
 import { emptyDayTotals, type DayTotals } from '../../lib/stats/summary';
-import { habitWeeks } from '../../lib/stats/week';
+import { habitWeeks, weeksMet } from '../../lib/stats/week';
 
 const goals: Goals = {
   ...DEFAULT_SETTINGS.goals,
@@ -93,5 +93,17 @@ describe('this week', () => {
         },
       ),
     );
+  });
+
+  it('counts the weeks that met the workout target, the current one once it is met', () => {
+    // From a Wednesday: 3 workouts, 3, 1 (missed), and this Monday's one so far.
+    const totals = historyOf('2026-11-04', 'X.X.X' + 'XX.X...' + 'X......' + 'X');
+    expect(weeksMet('workout', totals, rules, '2026-11-23', 20)).toEqual({ met: 2, judged: 3 });
+    // From the first day on, the calendar's weeks: the partial first week asks for what it leaves.
+    const streak = habitReports(totals, rules, '2026-11-23').find((r) => r.habit === 'workout');
+    expect(streak).toMatchObject({ best: 2, current: 0 });
+    totals.set('2026-11-24', { ...emptyDayTotals(), workout: true });
+    totals.set('2026-11-25', { ...emptyDayTotals(), workout: true });
+    expect(weeksMet('workout', totals, rules, '2026-11-25', 22)).toEqual({ met: 3, judged: 4 });
   });
 });
