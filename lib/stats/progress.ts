@@ -304,3 +304,27 @@ export function mergeDigests(parts: readonly EntriesDigest[]): EntriesDigest {
     nudges: [...weeks.values()].sort((a, b) => (a.week < b.week ? 1 : -1)),
   };
 }
+
+/** A best of a strength series: its weight in kg and the day it was first reached. */
+export interface BestOnDay {
+  kg: number;
+  day: DayKey;
+}
+
+/** The heaviest top set and the best estimated 1RM of a series, each with the day it was set. */
+export function currentBest(
+  points: readonly StrengthPoint[],
+): { topSet: BestOnDay; oneRepMax: BestOnDay } | undefined {
+  if (points.length === 0) return undefined;
+  const best = (of: (point: StrengthPoint) => number): BestOnDay => {
+    let found = points[0]!;
+    for (const point of points)
+      if (of(point) > of(found) || (of(point) === of(found) && point.day < found.day))
+        found = point;
+    return { kg: of(found), day: found.day };
+  };
+  return {
+    topSet: best((point) => point.topSetKg),
+    oneRepMax: best((point) => point.oneRepMaxKg),
+  };
+}

@@ -5,6 +5,7 @@ import {
   mergeDigests,
   mostSetsFirst,
   averageWording,
+  currentBest,
   dailyAverage,
   type DailyAverage,
   nudgeWeeks,
@@ -290,5 +291,20 @@ describe('progress', () => {
       deadlift: [{ day: '2026-11-19', topSetKg: 90, oneRepMaxKg: 101.3 }],
     });
     expect(digest.nudges).toEqual(nudgeWeeks(entries));
+  });
+});
+
+describe('current best', () => {
+  it('is the heaviest top set and the best 1RM, each with the day it was first reached', () => {
+    const points = [
+      { day: '2026-11-02', topSetKg: 100, oneRepMaxKg: 110 },
+      { day: '2026-11-09', topSetKg: 90, oneRepMaxKg: 120 },
+      { day: '2026-11-16', topSetKg: 100, oneRepMaxKg: 115 },
+    ];
+    expect(currentBest(points)).toEqual({
+      topSet: { kg: 100, day: '2026-11-02' },
+      oneRepMax: { kg: 120, day: '2026-11-09' },
+    });
+    expect(currentBest([])).toBeUndefined();
   });
 });
