@@ -4,11 +4,15 @@ import { convertWeight, unitsOf, type UnitSystem } from '../../lib/model/units';
 
 /** A weight kept in kg, in the user's unit: "100 kg", "220.5 lb". */
 export function formatWeight(kg: number, system: UnitSystem): string {
-  const { amount, unit } = convertWeight({ amount: kg, unit: 'kg' }, unitsOf(system).weight);
-  return i18n.t(`progress.weight.${unit}`, [formatNumber(amount)]);
+  return weightText(inUnit(kg, system), system);
 }
 
 /** A weight kept in kg as a number in the user's unit, for a chart. */
 export function inUnit(kg: number, system: UnitSystem): number {
   return convertWeight({ amount: kg, unit: 'kg' }, unitsOf(system).weight).amount;
+}
+
+/** A number already in the user's weight unit, with the unit: "220.5 lb". */
+export function weightText(amount: number, system: UnitSystem): string {
+  return i18n.t(`progress.weight.${unitsOf(system).weight}`, [formatNumber(amount)]);
 }

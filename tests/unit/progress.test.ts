@@ -6,6 +6,7 @@ import {
   mostSetsFirst,
   averageWording,
   currentBest,
+  doneRates,
   dailyAverage,
   type DailyAverage,
   nudgeWeeks,
@@ -91,7 +92,8 @@ describe('progress', () => {
       days: [7],
     });
     expect(water.days).toHaveLength(30);
-    expect(water.days.at(-1)).toEqual({ day: today, ml: 5000, goalMl: 2000 });
+    // The chart ends yesterday: today unfinished would read as a drop.
+    expect(water.days.at(-1)).toEqual({ day: addDays(today, -1), ml: 1000, goalMl: 2000 });
   });
 
   it('averages over the days since the first use, on any device, and says so', () => {
@@ -306,5 +308,27 @@ describe('current best', () => {
       oneRepMax: { kg: 120, day: '2026-11-09' },
     });
     expect(currentBest([])).toBeUndefined();
+  });
+});
+
+describe('done rates', () => {
+  it('counts each kind with prompts, oldest week first', () => {
+    const weeks = nudgeWeeks([
+      prompt({ day: '2026-11-02', prompt: 'posture', outcome: 'done' }),
+      prompt({ day: '2026-11-03', prompt: 'posture', outcome: 'skipped' }),
+      prompt({ day: '2026-11-10', prompt: 'posture', outcome: 'done' }),
+      prompt({ day: '2026-11-10', prompt: 'posture', outcome: 'snoozed' }),
+    ]);
+    expect(doneRates(weeks)).toEqual([
+      {
+        kind: 'posture',
+        done: 2,
+        prompted: 3,
+        weeks: [
+          { week: '2026-11-02', done: 1, prompted: 2 },
+          { week: '2026-11-09', done: 1, prompted: 1 },
+        ],
+      },
+    ]);
   });
 });
