@@ -1,7 +1,10 @@
 import type { DayStatus } from '../../lib/stats/streaks';
 
-/** A calendar cell's state: a day's status, or `none` before the first day and without data. */
-export type CellState = DayStatus | 'none';
+/**
+ * A calendar cell's state: a day's status, `none` before the first day, or `free` for a day of a
+ * weekly habit without it (not a miss: the week asks for some days, not each).
+ */
+export type CellState = DayStatus | 'none' | 'free';
 
 /** A cell's side and the step from one cell to the next, in px. */
 export const CELL = 11;
@@ -26,12 +29,13 @@ function dot(x: number, y: number, radius: number): string {
 /**
  * Each state's shape, so that states are told apart without their colours: met a filled square,
  * missed a small outlined one, a rest or pause a dot, today still open a dashed outline (drawn
- * by the stylesheet), no data a faint square.
+ * by the stylesheet), no data or a free day a faint square.
  */
 export function cellShape(state: CellState, x: number, y: number): string {
   switch (state) {
     case 'met':
     case 'none':
+    case 'free':
       return square(x, y, CELL, 2);
     case 'missed':
       return square(x + 2, y + 2, CELL - 4, 1);
