@@ -196,7 +196,8 @@ export function waterProgress(
   today: DayKey,
 ) {
   return {
-    days: waterSeries(totals, goalMl, today, 30),
+    // Today is left out, as from the averages: an unfinished day would read as a drop.
+    days: waterSeries(totals, goalMl, addDays(today, -1), 30),
     week: dailyAverage(totals, waterOf, today, 7),
     month: dailyAverage(totals, waterOf, today, 30),
   };
@@ -303,4 +304,50 @@ export function mergeDigests(parts: readonly EntriesDigest[]): EntriesDigest {
     ),
     nudges: [...weeks.values()].sort((a, b) => (a.week < b.week ? 1 : -1)),
   };
+}
+
+/** A best of a strength series: its weight in kg and the day it was first reached. */
+export interface BestOnDay {
+  kg: number;
+  day: DayKey;
+}
+
+/** The heaviest top set and the best estimated 1RM of a series, each with the day it was set. */
+export function currentBest(
+  points: readonly StrengthPoint[],
+): { topSet: BestOnDay; oneRepMax: BestOnDay } | undefined {
+  if (points.length === 0) return undefined;
+  const best = (of: (point: StrengthPoint) => number): BestOnDay => {
+    let found = points[0]!;
+    for (const point of points)
+      if (of(point) > of(found) || (of(point) === of(found) && point.day < found.day))
+        found = point;
+    return { kg: of(found), day: found.day };
+  };
+  return {
+    topSet: best((point) => point.topSetKg),
+    oneRepMax: best((point) => point.oneRepMaxKg),
+  };
+}
+
+/** One nudge kind's done rate over weeks: the prompts done of those that ended. */
+export interface DoneRate {
+  kind: NudgeKind;
+  done: number;
+  prompted: number;
+  /** Oldest first, each week's own counts. */
+  weeks: { week: DayKey; done: number; prompted: number }[];
+}
+
+/** Per nudge kind with any prompt in `weeks` (newest first), its done rate week by week. */
+export function doneRates(weeks: readonly NudgeWeek[]): DoneRate[] {
+  return NUDGE_KINDS.flatMap((kind) => {
+    const ofKind = [...weeks]
+      .reverse()
+      .map(({ week, kinds }) => ({ week, done: kinds[kind].done, prompted: kinds[kind].prompted }));
+    const prompted = ofKind.reduce((sum, week) => sum + week.prompted, 0);
+    if (prompted === 0) return [];
+    const done = ofKind.reduce((sum, week) => sum + week.done, 0);
+    return [{ kind, done, prompted, weeks: ofKind }];
+  });
 }

@@ -5,6 +5,8 @@ import {
   mergeDigests,
   mostSetsFirst,
   averageWording,
+  currentBest,
+  doneRates,
   dailyAverage,
   type DailyAverage,
   nudgeWeeks,
@@ -90,7 +92,8 @@ describe('progress', () => {
       days: [7],
     });
     expect(water.days).toHaveLength(30);
-    expect(water.days.at(-1)).toEqual({ day: today, ml: 5000, goalMl: 2000 });
+    // The chart ends yesterday: today unfinished would read as a drop.
+    expect(water.days.at(-1)).toEqual({ day: addDays(today, -1), ml: 1000, goalMl: 2000 });
   });
 
   it('averages over the days since the first use, on any device, and says so', () => {
@@ -290,5 +293,42 @@ describe('progress', () => {
       deadlift: [{ day: '2026-11-19', topSetKg: 90, oneRepMaxKg: 101.3 }],
     });
     expect(digest.nudges).toEqual(nudgeWeeks(entries));
+  });
+});
+
+describe('current best', () => {
+  it('is the heaviest top set and the best 1RM, each with the day it was first reached', () => {
+    const points = [
+      { day: '2026-11-02', topSetKg: 100, oneRepMaxKg: 110 },
+      { day: '2026-11-09', topSetKg: 90, oneRepMaxKg: 120 },
+      { day: '2026-11-16', topSetKg: 100, oneRepMaxKg: 115 },
+    ];
+    expect(currentBest(points)).toEqual({
+      topSet: { kg: 100, day: '2026-11-02' },
+      oneRepMax: { kg: 120, day: '2026-11-09' },
+    });
+    expect(currentBest([])).toBeUndefined();
+  });
+});
+
+describe('done rates', () => {
+  it('counts each kind with prompts, oldest week first', () => {
+    const weeks = nudgeWeeks([
+      prompt({ day: '2026-11-02', prompt: 'posture', outcome: 'done' }),
+      prompt({ day: '2026-11-03', prompt: 'posture', outcome: 'skipped' }),
+      prompt({ day: '2026-11-10', prompt: 'posture', outcome: 'done' }),
+      prompt({ day: '2026-11-10', prompt: 'posture', outcome: 'snoozed' }),
+    ]);
+    expect(doneRates(weeks)).toEqual([
+      {
+        kind: 'posture',
+        done: 2,
+        prompted: 3,
+        weeks: [
+          { week: '2026-11-02', done: 1, prompted: 2 },
+          { week: '2026-11-09', done: 1, prompted: 1 },
+        ],
+      },
+    ]);
   });
 });
