@@ -87,6 +87,8 @@ test('a set: pick an exercise, log it, see the record and the suggestion, repeat
   await expect
     .poll(() => page.getByTestId('today-log').getByText('Deadlift, 8 × 60 kg').count())
     .toBe(1);
+  // Open, the log has the popup to itself; closed, the workout card is back.
+  await page.getByText("Today's log").click();
   await expect.poll(() => page.getByTestId('workout-today').textContent()).toContain('Done');
 });
 
@@ -212,8 +214,11 @@ test('time off from the pause menu pauses every nudge and keeps each day as time
   await page.getByLabel('Last day').fill(until);
   await page.getByRole('button', { name: 'Take time off' }).click();
   await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Every nudge is paused' }).count())
+    .toBe(1);
+  await expect
     .poll(() => page.getByTestId('nudge-status').textContent())
-    .toMatch(/^Nudges paused until/);
+    .toMatch(/^Time off until \w+, \w+ \d+$/);
   const days = (await storedEntries(await extension.worker()))
     .filter((entry) => entry.kind === 'rest' && 'reason' in entry && entry.reason === 'sick')
     .map((entry) => entry.day)
