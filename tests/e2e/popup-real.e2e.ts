@@ -65,15 +65,16 @@ async function expectNoScroll(page: Page) {
   expect(seen.height).toBeLessThanOrEqual(600);
 }
 
-/** Where the Undo bar starts and where `selector` ends: feedback goes below what it answers. */
-function undoBarBelow(page: Page, selector: string) {
+/** Whether the Undo bar leaves `selector` (what was used, or the list it changed) uncovered. */
+function undoBarClear(page: Page, selector: string) {
   return page.evaluate((target) => {
     const bar = [...document.querySelectorAll('[role=status]')].find((element) =>
       element.querySelector('button')?.textContent?.includes('Undo'),
     );
     const answered = document.querySelector(target);
     if (!bar || !answered) return false;
-    return answered.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top;
+    const [over, under] = [bar.getBoundingClientRect(), answered.getBoundingClientRect()];
+    return over.bottom <= under.top || under.bottom <= over.top;
   }, selector);
 }
 
@@ -92,9 +93,10 @@ test('with a year from three devices: 380 px wide, normal text, every daily acti
   expect(seen.scrollHeight).toBeLessThanOrEqual(600);
   for (const bottom of [seen.cupBottom, seen.setBottom, seen.pauseBottom])
     expect(bottom).toBeLessThanOrEqual(600);
-  // A cup logged: its Undo shows below the popup's parts, which do not grow into a scroll.
+  // A cup logged: its Undo shows over the header, clear of the cups, and nothing scrolls.
   await page.getByRole('button', { name: '+250 ml', exact: true }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
+  expect(await undoBarClear(page, 'ul')).toBe(true);
   await expectNoScroll(page);
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -133,7 +135,7 @@ test('with a year of history, no opened part makes the popup scroll', async ({ e
   await expect.poll(() => page.getByTestId('record-banner').textContent()).toMatch(/new record/);
   await expect.poll(() => page.getByRole('button', { name: 'Undo' }).isVisible()).toBe(true);
   await expectNoScroll(page);
-  expect(await undoBarBelow(page, 'form')).toBe(true);
+  expect(await undoBarClear(page, 'form')).toBe(true);
   await page.getByRole('button', { name: 'Close', exact: true }).click();
 
   // Today's log with 20 entries: its list scrolls in its own box, the popup does not.
@@ -153,7 +155,7 @@ test('with a year of history, no opened part makes the popup scroll', async ({ e
     .click();
   await expect.poll(() => page.getByTestId('today-log').locator('li').count()).toBe(19);
   await expectNoScroll(page);
-  expect(await undoBarBelow(page, '[data-testid=today-log]')).toBe(true);
+  expect(await undoBarClear(page, '[data-testid=today-log]')).toBe(true);
   expect(await seriousViolations(page)).toEqual([]);
   await page.close();
 }, 120_000);

@@ -74,6 +74,8 @@ test('a set: pick an exercise, log it, see the record and the suggestion, repeat
     .poll(() => page.getByTestId('record-banner').textContent())
     .toBe('Deadlift 8 × 65 kg, new record, +5 kg');
   await page.getByRole('button', { name: /^Repeat Deadlift 8 × 65 kg/ }).click();
+  // The set form has the popup to itself: closed, today's log is back.
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByText("Today's log").click();
   await expect
     .poll(() => page.getByTestId('today-log').getByText('Deadlift, 8 × 65 kg').count())
@@ -102,6 +104,7 @@ test('holds are logged in seconds, per-side moves with their side', async ({ pop
   await page.getByLabel('Reps', { exact: true }).fill('10');
   await page.getByLabel('Side').selectOption('left');
   await page.getByRole('button', { name: 'Log set' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByText("Today's log").click();
   await expect
     .poll(() => page.getByTestId('today-log').textContent())
