@@ -30,6 +30,7 @@ export const POPUP = {
   weight: { label: 'Weight (kg)' },
   openQuickSet: { role: 'button', name: 'Log a set', exact: true },
   logSet: button('Log set'),
+  closeQuickSet: { role: 'button', name: 'Close', exact: true },
   setFeedback: { testId: 'set-feedback' },
   recordBanner: { testId: 'record-banner' },
   repeat: (set: string) => button(new RegExp(`^Repeat ${set}`)),

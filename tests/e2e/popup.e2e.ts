@@ -74,6 +74,8 @@ test('a set: pick an exercise, log it, see the record and the suggestion, repeat
     .poll(() => page.getByTestId('record-banner').textContent())
     .toBe('Deadlift 8 × 65 kg, new record, +5 kg');
   await page.getByRole('button', { name: /^Repeat Deadlift 8 × 65 kg/ }).click();
+  // The set form has the popup to itself: closed, today's log is back.
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByText("Today's log").click();
   await expect
     .poll(() => page.getByTestId('today-log').getByText('Deadlift, 8 × 65 kg').count())
@@ -87,6 +89,8 @@ test('a set: pick an exercise, log it, see the record and the suggestion, repeat
   await expect
     .poll(() => page.getByTestId('today-log').getByText('Deadlift, 8 × 60 kg').count())
     .toBe(1);
+  // Open, the log has the popup to itself; closed, the workout card is back.
+  await page.getByText("Today's log").click();
   await expect.poll(() => page.getByTestId('workout-today').textContent()).toContain('Done');
 });
 
@@ -100,6 +104,7 @@ test('holds are logged in seconds, per-side moves with their side', async ({ pop
   await page.getByLabel('Reps', { exact: true }).fill('10');
   await page.getByLabel('Side').selectOption('left');
   await page.getByRole('button', { name: 'Log set' }).click();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByText("Today's log").click();
   await expect
     .poll(() => page.getByTestId('today-log').textContent())
@@ -212,8 +217,11 @@ test('time off from the pause menu pauses every nudge and keeps each day as time
   await page.getByLabel('Last day').fill(until);
   await page.getByRole('button', { name: 'Take time off' }).click();
   await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'Every nudge is paused' }).count())
+    .toBe(1);
+  await expect
     .poll(() => page.getByTestId('nudge-status').textContent())
-    .toMatch(/^Nudges paused until/);
+    .toMatch(/^Time off until \w+, \w+ \d+$/);
   const days = (await storedEntries(await extension.worker()))
     .filter((entry) => entry.kind === 'rest' && 'reason' in entry && entry.reason === 'sick')
     .map((entry) => entry.day)

@@ -43,6 +43,8 @@ test('a set: log it, see the record, repeat it in one click', async ({ popup }) 
   await expect.poll(() => popup.text(POPUP.recordBanner)).toBe('Deadlift 8 × 60 kg, new record');
   await popup.click(POPUP.repeat('Deadlift 8 × 60 kg'));
   await expect.poll(() => popup.text(POPUP.workoutToday)).toContain('Done');
+  // The set form has the popup to itself; closed, today's log is back.
+  await popup.click(POPUP.closeQuickSet);
   await expect
     .poll(async () => (await popup.text(POPUP.todayLog))?.match(/Deadlift, 8 × 60 kg/g)?.length)
     .toBe(2);
