@@ -177,6 +177,11 @@ export type HabitFields = {
 const fieldLists = new WeakMap<Habits, readonly StoredField[]>();
 
 /** Every field the kinds store in a day's record, in the kinds' order. */
+/** The declaration of the kind with this id, if `kinds` has one. */
+export function habitKind(id: string, kinds: Habits = HABIT_KINDS): HabitKind | undefined {
+  return kinds.find((kind) => kind.id === id);
+}
+
 export function storedFields(kinds: Habits): readonly StoredField[] {
   let fields = fieldLists.get(kinds);
   if (!fields) fieldLists.set(kinds, (fields = kinds.flatMap((kind) => kind.stored)));

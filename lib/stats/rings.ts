@@ -6,6 +6,7 @@
 import { formatNumber, formatVolume, type Translate } from '../model/formatting';
 import {
   HABIT_KINDS,
+  habitKind,
   judgedField,
   type HabitId,
   type HabitKind,
@@ -78,7 +79,7 @@ function shown(kind: HabitKind, state: RingsState, t: Translate): Shown {
 /** A ring for every reported habit, in the reports' order (the kinds' order). */
 export function habitRings(state: RingsState, t: Translate, kinds: Habits = HABIT_KINDS): Ring[] {
   return state.reports.flatMap((report) => {
-    const kind = kinds.find((candidate) => candidate.id === report.habit);
+    const kind = habitKind(report.habit, kinds);
     if (!kind) return [];
     const ring = shown(kind, state, t);
     return {

@@ -50,6 +50,7 @@ import {
 } from '../model/expectations';
 import {
   HABIT_KINDS,
+  habitKind,
   judgedAgainstDayGoal,
   judgedField,
   type HabitId,
@@ -354,7 +355,7 @@ export function recentDays(
   days: number,
   kinds: Habits = HABIT_KINDS,
 ): (DayStatus | undefined)[] {
-  const kind = kinds.find((candidate) => candidate.id === habit);
+  const kind = habitKind(habit, kinds);
   if (!kind) throw new Error(`Not a habit: ${habit}`);
   if (!isDaily(kind)) return flaggedDays(judgedField(kind), totals, today, days);
   const line = timeline(totals, today);

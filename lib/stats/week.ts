@@ -13,7 +13,7 @@
  *   against a whole week.
  */
 import { addDays, isoWeekday, type DayKey } from '../model/days';
-import { HABIT_KINDS, type HabitId, type HabitKind, type Habits } from '../model/habits';
+import { HABIT_KINDS, habitKind, type HabitId, type HabitKind, type Habits } from '../model/habits';
 import {
   expectedOn,
   isPaused,
@@ -82,8 +82,6 @@ function judgeWeek(
   return { met, expected: Math.min(target, expectedSoFar + later.length) };
 }
 
-const kindOf = (habit: HabitId, kinds: Habits) => kinds.find((candidate) => candidate.id === habit);
-
 /** The week of each habit a report is given for, in the reports' order. */
 export function habitWeeks(
   reports: readonly Pick<HabitReport, 'habit'>[],
@@ -95,7 +93,7 @@ export function habitWeeks(
   const weekday = isoWeekday(today);
   const monday = addDays(today, 1 - weekday);
   return reports.flatMap(({ habit }) => {
-    const kind = kindOf(habit, kinds);
+    const kind = habitKind(habit, kinds);
     if (!kind) return [];
     const statuses = recentDays(habit, totals, rules, today, DAYS_A_WEEK + weekday, kinds);
     const thisWeek = statuses.slice(DAYS_A_WEEK);
@@ -118,7 +116,7 @@ export function weeksMet(
   days: number,
   kinds: Habits = HABIT_KINDS,
 ): { met: number; judged: number } {
-  const kind = kindOf(habit, kinds);
+  const kind = habitKind(habit, kinds);
   if (!kind) throw new Error(`Not a habit: ${habit}`);
   const first = addDays(today, 1 - days);
   const fromMonday = days + isoWeekday(first) - 1;
