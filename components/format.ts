@@ -2,18 +2,30 @@ import type { CustomExercise } from '../lib/model/catalogue';
 import { exerciseNameKey } from '../lib/model/exercise-keys';
 import type { Entry, SetEntry } from '../lib/model/entries';
 import {
-  formatDayLabel as longDay,
-  formatNumber,
+  formatDayLabel,
+  formatNumber as formatNumberIn,
   formatVolume as formatVolumeWith,
+  plural,
 } from '../lib/model/formatting';
-import { i18n, translate } from '../lib/adapters/translate';
+import { translate, uiLanguage } from '../lib/adapters/translate';
 import type { UnitSystem } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
-/** `longDay`: a day key as a heading, "Wednesday, Nov 25". */
-export { formatNumber, longDay };
+export { translate, uiLanguage };
 
-export { translate };
+export function formatNumber(value: number): string {
+  return formatNumberIn(value, uiLanguage);
+}
+
+/** A day key as a heading, "Wednesday, Nov 25". */
+export function longDay(day: string): string {
+  return formatDayLabel(day, uiLanguage);
+}
+
+/** A message with a count, in the UI language's plural form for it. */
+export function pluralText(key: string, count: number, substitutions?: (string | number)[]) {
+  return plural(translate, key, count, substitutions ?? [formatNumber(count)]);
+}
 
 export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);
@@ -21,7 +33,7 @@ export function formatVolume(ml: number, system: UnitSystem): string {
 
 /** A streak's length in its habit's unit: "4 days", "1 week". */
 export function streakText(unit: HabitReport['unit'], count: number): string {
-  return unit === 'days' ? i18n.t('streak.days', count) : i18n.t('streak.weeks', count);
+  return pluralText(unit === 'days' ? 'streak.days' : 'streak.weeks', count);
 }
 
 /** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
@@ -39,8 +51,8 @@ export function setAmount(set: Pick<SetEntry, 'reps' | 'seconds' | 'weight' | 's
         : String(set.reps),
     );
   if (set.weight && set.weight.amount > 0)
-    parts.push(`${formatNumber(set.weight.amount)} ${set.weight.unit}`);
-  if (set.seconds !== undefined) parts.push(`${set.seconds} s`);
+    parts.push(translate(`progress.weight.${set.weight.unit}`, [formatNumber(set.weight.amount)]));
+  if (set.seconds !== undefined) parts.push(translate('unit.seconds', [formatNumber(set.seconds)]));
   return parts.join(' × ');
 }
 
@@ -70,8 +82,8 @@ export function describeEntry(
   }
 }
 
-const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const shortWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const clockTime = new Intl.DateTimeFormat(uiLanguage, { timeStyle: 'short' });
+const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
 
 function localMidnight(instant: number): number {
   const date = new Date(instant);

@@ -1,5 +1,5 @@
 import { i18n } from '../../lib/adapters/translate';
-import { formatNumber } from '../../lib/model/formatting';
+import { formatNumber } from '../format';
 import { convertWeight, unitsOf, type UnitSystem } from '../../lib/model/units';
 
 /** A weight kept in kg, in the user's unit: "100 kg", "220.5 lb". */
