@@ -75,8 +75,12 @@ async function currentWorker(context: BrowserContext): Promise<Worker> {
   );
 }
 
+/**
+ * `language`: Chromium's UI language (`i18n.getUILanguage()`, so the extension's messages),
+ * as the browser of someone who speaks it; Debian's chromium-l10n has the languages.
+ */
 export async function launchExtension(
-  options: { extensionDir?: string; headless?: boolean } = {},
+  options: { extensionDir?: string; headless?: boolean; language?: string } = {},
 ): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -87,12 +91,17 @@ export async function launchExtension(
   // Playwright leaves Chromium's extension popup unattached (it is not a tab) unless asked.
   if (!headless) process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
   const userDataDir = mkdtempSync(join(tmpdir(), 'backbone-e2e-'));
+  const environment = {
+    ...process.env,
+    ...(virtual && { DISPLAY: virtual.display }),
+    ...(options.language && { LANGUAGE: options.language }),
+  };
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless,
     // Headed, every page keeps the size the browser gives it: the popup sizes itself.
     ...(headless ? {} : { viewport: null }),
-    ...(virtual ? { env: { ...process.env, DISPLAY: virtual.display } } : {}),
+    ...((virtual || options.language) && { env: environment }),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -103,6 +112,7 @@ export async function launchExtension(
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...(options.language ? [`--lang=${options.language}`] : []),
     ],
   });
   const extensionId = new URL((await currentWorker(context)).url()).host;
