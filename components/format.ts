@@ -5,9 +5,11 @@ import {
   formatDayLabel as longDay,
   formatNumber,
   formatVolume as formatVolumeWith,
+  formatWeight as formatWeightWith,
+  formatWeightIn as formatWeightInWith,
 } from '../lib/model/formatting';
 import { i18n, translate } from '../lib/adapters/translate';
-import type { UnitSystem } from '../lib/model/units';
+import type { UnitSystem, WeightUnit } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
 /** `longDay`: a day key as a heading, "Wednesday, Nov 25". */
@@ -17,6 +19,16 @@ export { translate };
 
 export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);
+}
+
+/** A weight kept in kg, in the user's unit: "100 kg", "220.5 lb". */
+export function formatWeight(kg: number, system: UnitSystem): string {
+  return formatWeightWith(translate, kg, system);
+}
+
+/** A number already in a weight unit, with the unit: "220.5 lb". */
+export function formatWeightIn(amount: number, unit: WeightUnit): string {
+  return formatWeightInWith(translate, amount, unit);
 }
 
 /** A streak's length in its habit's unit: "4 days", "1 week". */
