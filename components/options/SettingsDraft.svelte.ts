@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { formatClock, parseClockList } from '../../lib/model/clock';
+import { formatTime, parseClockList, timeOfDay } from '../../lib/model/clock';
 import { NUDGE_KINDS } from '../../lib/model/entries';
 import { CUP_ML, settingsSchema, type Settings } from '../../lib/model/settings';
 import {
@@ -69,7 +69,10 @@ export class SettingsDraft {
     this.#saved = settings;
     this.draft = structuredClone(settings);
     this.timesText = Object.fromEntries(
-      NUDGE_KINDS.map((kind) => [kind, settings.nudges[kind].times.map(formatClock).join(', ')]),
+      NUDGE_KINDS.map((kind) => [
+        kind,
+        settings.nudges[kind].times.map((minutes) => formatTime(timeOfDay(minutes))).join(', '),
+      ]),
     );
     this.#showInUnits(settings);
   }

@@ -82,3 +82,31 @@ test('imperial units: the options, the popup and Progress speak lb and fl oz; kg
   await expect.poll(() => progress.page.getByText('Water (fl oz)').count()).toBeGreaterThan(0);
   expect(await progress.page.locator('main').textContent()).not.toMatch(/\d ?(kg|ml)\b/);
 });
+
+test('time is written in one hour cycle on the welcome page and in the options', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const twelveHours = await page.evaluate(
+    () => new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).resolvedOptions().hour12,
+  );
+  const inCycle = (texts: string[]) =>
+    texts.every((text) => /\b(AM|PM)\b/.test(text) === Boolean(twelveHours));
+  // Options: the start of the day, the example and the breathing times.
+  const startOfDay = page.getByRole('combobox', { name: /^A new day starts at/ });
+  expect(inCycle(await startOfDay.locator('option').allTextContents())).toBe(true);
+  const times = page.getByLabel(/^Times \(for example/).first();
+  expect(inCycle([(await times.inputValue()).split(',')[0]!])).toBe(true);
+
+  const welcome = await extension.context.newPage();
+  welcome.setDefaultTimeout(5_000);
+  await welcome.goto(extension.url('welcome.html'));
+  const timeline = welcome.getByTestId('timeline');
+  await expect.poll(() => timeline.count()).toBe(1);
+  const caption = (await timeline.locator('figcaption').textContent())!;
+  const axis = await timeline.locator('.hours span').allTextContents();
+  expect(axis.length).toBeGreaterThan(5);
+  expect(inCycle([caption, ...axis])).toBe(true);
+  await welcome.close();
+});
