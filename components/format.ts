@@ -5,9 +5,12 @@ import {
   formatDayLabel as longDay,
   formatNumber,
   formatVolume as formatVolumeWith,
+  formatWeight as formatWeightWith,
+  formatWeightIn as formatWeightInWith,
 } from '../lib/model/formatting';
 import { i18n, translate } from '../lib/adapters/translate';
-import type { UnitSystem } from '../lib/model/units';
+import { formatTime } from '../lib/model/clock';
+import type { UnitSystem, WeightUnit } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
 /** `longDay`: a day key as a heading, "Wednesday, Nov 25". */
@@ -17,6 +20,16 @@ export { translate };
 
 export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);
+}
+
+/** A weight kept in kg, in the user's unit: "100 kg", "220.5 lb". */
+export function formatWeight(kg: number, system: UnitSystem): string {
+  return formatWeightWith(translate, kg, system);
+}
+
+/** A number already in a weight unit, with the unit: "220.5 lb". */
+export function formatWeightIn(amount: number, unit: WeightUnit): string {
+  return formatWeightInWith(translate, amount, unit);
 }
 
 /** A streak's length in its habit's unit: "4 days", "1 week". */
@@ -70,7 +83,6 @@ export function describeEntry(
   }
 }
 
-const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const shortWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 
 function localMidnight(instant: number): number {
@@ -83,7 +95,7 @@ function localMidnight(instant: number): number {
  * "tomorrow 09:00", "Mon 09:00".
  */
 export function dayAndTime(at: number, now: number, inSentence = false): string {
-  const time = clockTime.format(at);
+  const time = formatTime(at);
   const days = Math.round((localMidnight(at) - localMidnight(now)) / 86_400_000);
   if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
   if (days === 1) return translate('now.tomorrowAt', [time]);

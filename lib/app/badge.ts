@@ -3,6 +3,7 @@
  * storage changes.
  */
 import { coalescing } from '../model/async';
+import { formatTime } from '../model/clock';
 import { formatNumber, formatVolume, type Translate } from '../model/formatting';
 import { HABIT_KINDS, judgedAgainstDayGoal, judgedField } from '../model/habits';
 import type { Settings } from '../model/settings';
@@ -141,8 +142,7 @@ function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): stri
   const parts = habitParts(t, overview);
   if (status.pausedIndefinitely || status.pausedUntil) parts.push(t('badge.paused'));
   else if (status.next) {
-    const at = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(status.next.at);
-    parts.push(t(`badge.next.${status.next.kind}`, [at]));
+    parts.push(t(`badge.next.${status.next.kind}`, [formatTime(status.next.at)]));
   }
   return `Backbone: ${parts.join(' · ')}`;
 }

@@ -4,7 +4,7 @@
  */
 import type { Prescription } from './catalogue';
 import type { DayKey } from './days';
-import { displayVolume, unitsOf, type UnitSystem } from './units';
+import { displayVolume, unitsOf, weightFromKg, type UnitSystem, type WeightUnit } from './units';
 
 export type Translate = (key: string, substitutions?: (string | number)[]) => string;
 
@@ -18,6 +18,17 @@ export function formatNumber(value: number): string {
 export function formatVolume(t: Translate, ml: number, system: UnitSystem): string {
   const unit = unitsOf(system).volume;
   return t(unit === 'ml' ? 'unit.ml' : 'unit.floz', [formatNumber(displayVolume(ml, unit))]);
+}
+
+/** A weight kept in kg, in the user's unit with its unit: "100 kg", "220.5 lb". */
+export function formatWeight(t: Translate, kg: number, system: UnitSystem): string {
+  const unit = unitsOf(system).weight;
+  return formatWeightIn(t, weightFromKg(kg, unit), unit);
+}
+
+/** A number already in a weight unit, with the unit: "220.5 lb". */
+export function formatWeightIn(t: Translate, amount: number, unit: WeightUnit): string {
+  return t(unit === 'kg' ? 'unit.kg' : 'unit.lb', [formatNumber(amount)]);
 }
 
 function range(min: number, max: number): string {
