@@ -5,10 +5,13 @@ import {
   formatDayLabel,
   formatNumber as formatNumberIn,
   formatVolume as formatVolumeWith,
+  formatWeight as formatWeightWith,
+  formatWeightIn as formatWeightInWith,
   plural,
 } from '../lib/model/formatting';
 import { translate, uiLanguage } from '../lib/adapters/translate';
-import type { UnitSystem } from '../lib/model/units';
+import { formatTime } from '../lib/model/clock';
+import type { UnitSystem, WeightUnit } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
 export { translate, uiLanguage };
@@ -31,6 +34,16 @@ export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);
 }
 
+/** A weight kept in kg, in the user's unit: "100 kg", "220.5 lb". */
+export function formatWeight(kg: number, system: UnitSystem): string {
+  return formatWeightWith(translate, kg, system);
+}
+
+/** A number already in a weight unit, with the unit: "220.5 lb". */
+export function formatWeightIn(amount: number, unit: WeightUnit): string {
+  return formatWeightInWith(translate, amount, unit);
+}
+
 /** A streak's length in its habit's unit: "4 days", "1 week". */
 export function streakText(unit: HabitReport['unit'], count: number): string {
   return pluralText(unit === 'days' ? 'streak.days' : 'streak.weeks', count);
@@ -51,7 +64,7 @@ export function setAmount(set: Pick<SetEntry, 'reps' | 'seconds' | 'weight' | 's
         : String(set.reps),
     );
   if (set.weight && set.weight.amount > 0)
-    parts.push(translate(`progress.weight.${set.weight.unit}`, [formatNumber(set.weight.amount)]));
+    parts.push(formatWeightIn(set.weight.amount, set.weight.unit));
   if (set.seconds !== undefined) parts.push(translate('unit.seconds', [formatNumber(set.seconds)]));
   return parts.join(' × ');
 }
@@ -82,7 +95,6 @@ export function describeEntry(
   }
 }
 
-const clockTime = new Intl.DateTimeFormat(uiLanguage, { timeStyle: 'short' });
 const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
 
 function localMidnight(instant: number): number {
@@ -95,7 +107,7 @@ function localMidnight(instant: number): number {
  * "tomorrow 09:00", "Mon 09:00".
  */
 export function dayAndTime(at: number, now: number, inSentence = false): string {
-  const time = clockTime.format(at);
+  const time = formatTime(at, uiLanguage);
   const days = Math.round((localMidnight(at) - localMidnight(now)) / 86_400_000);
   if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
   if (days === 1) return translate('now.tomorrowAt', [time]);

@@ -3,6 +3,7 @@
  * storage changes.
  */
 import { coalescing } from '../model/async';
+import { formatTime } from '../model/clock';
 import { formatNumber, formatVolume, type Translate } from '../model/formatting';
 import { HABIT_KINDS, judgedAgainstDayGoal, judgedField } from '../model/habits';
 import type { Settings } from '../model/settings';
@@ -147,8 +148,7 @@ function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): stri
   const parts = habitParts(t, overview);
   if (status.pausedIndefinitely || status.pausedUntil) parts.push(t('badge.paused'));
   else if (status.next) {
-    const at = new Intl.DateTimeFormat(t.locale, { timeStyle: 'short' }).format(status.next.at);
-    parts.push(t(`badge.next.${status.next.kind}`, [at]));
+    parts.push(t(`badge.next.${status.next.kind}`, [formatTime(status.next.at, t.locale)]));
   }
   return t('badge.title', [parts.join(' · ')]);
 }

@@ -4,7 +4,7 @@
  */
 import type { Prescription } from './catalogue';
 import type { DayKey } from './days';
-import { displayVolume, unitsOf, type UnitSystem } from './units';
+import { displayVolume, unitsOf, weightFromKg, type UnitSystem, type WeightUnit } from './units';
 
 /** A message lookup in one language, with that language (BCP 47) for every `Intl` format. */
 export interface Translate {
@@ -35,6 +35,17 @@ export function formatVolume(t: Translate, ml: number, system: UnitSystem): stri
   return t(unit === 'ml' ? 'unit.ml' : 'unit.floz', [
     formatNumber(displayVolume(ml, unit), t.locale),
   ]);
+}
+
+/** A weight kept in kg, in the user's unit with its unit: "100 kg", "220.5 lb". */
+export function formatWeight(t: Translate, kg: number, system: UnitSystem): string {
+  const unit = unitsOf(system).weight;
+  return formatWeightIn(t, weightFromKg(kg, unit), unit);
+}
+
+/** A number already in a weight unit, with the unit: "220.5 lb". */
+export function formatWeightIn(t: Translate, amount: number, unit: WeightUnit): string {
+  return t(unit === 'kg' ? 'unit.kg' : 'unit.lb', [formatNumber(amount, t.locale)]);
 }
 
 function range(t: Translate, min: number, max: number): string {
