@@ -2,21 +2,33 @@ import type { CustomExercise } from '../lib/model/catalogue';
 import { exerciseNameKey } from '../lib/model/exercise-keys';
 import type { Entry, SetEntry } from '../lib/model/entries';
 import {
-  formatDayLabel as longDay,
-  formatNumber,
+  formatDayLabel,
+  formatNumber as formatNumberIn,
   formatVolume as formatVolumeWith,
   formatWeight as formatWeightWith,
   formatWeightIn as formatWeightInWith,
+  plural,
 } from '../lib/model/formatting';
-import { i18n, translate } from '../lib/adapters/translate';
-import { formatTime } from '../lib/model/clock';
+import { translate, uiLanguage } from '../lib/adapters/translate';
+import { formatTime as formatTimeIn } from '../lib/model/clock';
 import type { UnitSystem, WeightUnit } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
-/** `longDay`: a day key as a heading, "Wednesday, Nov 25". */
-export { formatNumber, longDay };
+export { translate, uiLanguage };
 
-export { translate };
+export function formatNumber(value: number): string {
+  return formatNumberIn(value, uiLanguage);
+}
+
+/** A day key as a heading, "Wednesday, Nov 25". */
+export function longDay(day: string): string {
+  return formatDayLabel(day, uiLanguage);
+}
+
+/** A message with a count, in the UI language's plural form for it. */
+export function pluralText(key: string, count: number, substitutions?: (string | number)[]) {
+  return plural(translate, key, count, substitutions ?? [formatNumber(count)]);
+}
 
 export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);
@@ -34,7 +46,7 @@ export function formatWeightIn(amount: number, unit: WeightUnit): string {
 
 /** A streak's length in its habit's unit: "4 days", "1 week". */
 export function streakText(unit: HabitReport['unit'], count: number): string {
-  return unit === 'days' ? i18n.t('streak.days', count) : i18n.t('streak.weeks', count);
+  return pluralText(unit === 'days' ? 'streak.days' : 'streak.weeks', count);
 }
 
 /** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
@@ -52,8 +64,8 @@ export function setAmount(set: Pick<SetEntry, 'reps' | 'seconds' | 'weight' | 's
         : String(set.reps),
     );
   if (set.weight && set.weight.amount > 0)
-    parts.push(`${formatNumber(set.weight.amount)} ${set.weight.unit}`);
-  if (set.seconds !== undefined) parts.push(`${set.seconds} s`);
+    parts.push(translate(`progress.weight.${set.weight.unit}`, [formatNumber(set.weight.amount)]));
+  if (set.seconds !== undefined) parts.push(translate('unit.seconds', [formatNumber(set.seconds)]));
   return parts.join(' × ');
 }
 
@@ -83,7 +95,12 @@ export function describeEntry(
   }
 }
 
-const shortWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
+
+/** A clock time in the UI language's hour cycle: "14:30" or "2:30 PM". */
+export function formatTime(at: number | Date, precision?: 'minute' | 'hour'): string {
+  return formatTimeIn(at, uiLanguage, precision);
+}
 
 function localMidnight(instant: number): number {
   const date = new Date(instant);
