@@ -7,6 +7,7 @@ import {
   formatVolume as formatVolumeWith,
 } from '../lib/model/formatting';
 import { i18n, translate } from '../lib/adapters/translate';
+import { setAmountText } from '../lib/model/set-text';
 import type { UnitSystem } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
@@ -31,17 +32,7 @@ export function exerciseName(id: string, custom: readonly CustomExercise[]): str
 
 /** What a set amounted to: "12 × 20 kg", "10 per side", "45 s". */
 export function setAmount(set: Pick<SetEntry, 'reps' | 'seconds' | 'weight' | 'side'>): string {
-  const parts: string[] = [];
-  if (set.reps !== undefined)
-    parts.push(
-      set.side && set.side !== 'both'
-        ? `${set.reps} (${translate(`side.${set.side}`)})`
-        : String(set.reps),
-    );
-  if (set.weight && set.weight.amount > 0)
-    parts.push(`${formatNumber(set.weight.amount)} ${set.weight.unit}`);
-  if (set.seconds !== undefined) parts.push(`${set.seconds} s`);
-  return parts.join(' × ');
+  return setAmountText(translate, set);
 }
 
 /** One line of today's log. */

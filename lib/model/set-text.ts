@@ -1,0 +1,22 @@
+/**
+ * What a set amounts to, in words: "12 × 20 kg", "10 (Left)", "45 s". Shared by the pages and the
+ * worker's rest notification; apart from formatting.ts's other texts so the popup's first paint
+ * takes only this.
+ */
+import { formatNumber, type Translate } from './formatting';
+import type { Weight } from './units';
+
+export function setAmountText(
+  t: Translate,
+  set: { reps?: number; seconds?: number; weight?: Weight; side?: 'left' | 'right' | 'both' },
+): string {
+  const parts: string[] = [];
+  if (set.reps !== undefined)
+    parts.push(
+      set.side && set.side !== 'both' ? `${set.reps} (${t(`side.${set.side}`)})` : String(set.reps),
+    );
+  if (set.weight && set.weight.amount > 0)
+    parts.push(`${formatNumber(set.weight.amount)} ${set.weight.unit}`);
+  if (set.seconds !== undefined) parts.push(`${set.seconds} s`);
+  return parts.join(' × ');
+}
