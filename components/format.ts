@@ -1,13 +1,11 @@
 import type { CustomExercise } from '../lib/model/catalogue';
 import { exerciseNameKey } from '../lib/model/exercise-keys';
-import type { Entry, SetEntry } from '../lib/model/entries';
 import {
   formatDayLabel as longDay,
   formatNumber,
   formatVolume as formatVolumeWith,
 } from '../lib/model/formatting';
 import { i18n, translate } from '../lib/adapters/translate';
-import { setAmountText } from '../lib/model/set-text';
 import type { UnitSystem } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
@@ -28,37 +26,6 @@ export function streakText(unit: HabitReport['unit'], count: number): string {
 /** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
 export function exerciseName(id: string, custom: readonly CustomExercise[]): string {
   return custom.find((exercise) => exercise.id === id)?.name ?? translate(exerciseNameKey(id));
-}
-
-/** What a set amounted to: "12 × 20 kg", "10 per side", "45 s". */
-export function setAmount(set: Pick<SetEntry, 'reps' | 'seconds' | 'weight' | 'side'>): string {
-  return setAmountText(translate, set);
-}
-
-/** One line of today's log. */
-export function describeEntry(
-  entry: Entry,
-  system: UnitSystem,
-  custom: readonly CustomExercise[],
-): string {
-  switch (entry.kind) {
-    case 'water':
-      return translate('entry.water', [formatVolume(entry.ml, system)]);
-    case 'set':
-      return translate('entry.set', [exerciseName(entry.exercise, custom), setAmount(entry)]);
-    case 'cardio':
-      return translate('entry.cardio', [
-        exerciseName(entry.exercise, custom),
-        Math.round(entry.seconds / 60),
-      ]);
-    case 'prompt':
-      return translate('entry.prompt', [
-        translate(`habit.${entry.prompt}`),
-        translate(`outcome.${entry.outcome}`),
-      ]);
-    case 'rest':
-      return translate('entry.rest', [translate(`reason.${entry.reason}`)]);
-  }
 }
 
 const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });

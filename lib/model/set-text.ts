@@ -6,10 +6,14 @@
 import { formatNumber, type Translate } from './formatting';
 import type { Weight } from './units';
 
-export function setAmountText(
-  t: Translate,
-  set: { reps?: number; seconds?: number; weight?: Weight; side?: 'left' | 'right' | 'both' },
-): string {
+export interface SetTarget {
+  reps?: number;
+  seconds?: number;
+  weight?: Weight;
+  side?: 'left' | 'right' | 'both';
+}
+
+export function setAmountText(t: Translate, set: SetTarget): string {
   const parts: string[] = [];
   if (set.reps !== undefined)
     parts.push(
