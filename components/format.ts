@@ -1,6 +1,5 @@
 import type { CustomExercise } from '../lib/model/catalogue';
 import { exerciseNameKey } from '../lib/model/exercise-keys';
-import type { Entry, SetEntry } from '../lib/model/entries';
 import {
   formatDayLabel,
   formatNumber as formatNumberIn,
@@ -52,47 +51,6 @@ export function streakText(unit: HabitReport['unit'], count: number): string {
 /** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
 export function exerciseName(id: string, custom: readonly CustomExercise[]): string {
   return custom.find((exercise) => exercise.id === id)?.name ?? translate(exerciseNameKey(id));
-}
-
-/** What a set amounted to: "12 × 20 kg", "10 per side", "45 s". */
-export function setAmount(set: Pick<SetEntry, 'reps' | 'seconds' | 'weight' | 'side'>): string {
-  const parts: string[] = [];
-  if (set.reps !== undefined)
-    parts.push(
-      set.side && set.side !== 'both'
-        ? `${set.reps} (${translate(`side.${set.side}`)})`
-        : String(set.reps),
-    );
-  if (set.weight && set.weight.amount > 0)
-    parts.push(translate(`progress.weight.${set.weight.unit}`, [formatNumber(set.weight.amount)]));
-  if (set.seconds !== undefined) parts.push(translate('unit.seconds', [formatNumber(set.seconds)]));
-  return parts.join(' × ');
-}
-
-/** One line of today's log. */
-export function describeEntry(
-  entry: Entry,
-  system: UnitSystem,
-  custom: readonly CustomExercise[],
-): string {
-  switch (entry.kind) {
-    case 'water':
-      return translate('entry.water', [formatVolume(entry.ml, system)]);
-    case 'set':
-      return translate('entry.set', [exerciseName(entry.exercise, custom), setAmount(entry)]);
-    case 'cardio':
-      return translate('entry.cardio', [
-        exerciseName(entry.exercise, custom),
-        Math.round(entry.seconds / 60),
-      ]);
-    case 'prompt':
-      return translate('entry.prompt', [
-        translate(`habit.${entry.prompt}`),
-        translate(`outcome.${entry.outcome}`),
-      ]);
-    case 'rest':
-      return translate('entry.rest', [translate(`reason.${entry.reason}`)]);
-  }
 }
 
 const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
