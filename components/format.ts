@@ -1,6 +1,5 @@
 import type { CustomExercise } from '../lib/model/catalogue';
 import { exerciseNameKey } from '../lib/model/exercise-keys';
-import type { Entry, SetEntry } from '../lib/model/entries';
 import {
   formatDayLabel,
   formatNumber as formatNumberIn,
@@ -10,7 +9,7 @@ import {
   plural,
 } from '../lib/model/formatting';
 import { translate, uiLanguage } from '../lib/adapters/translate';
-import { formatTime } from '../lib/model/clock';
+import { formatTime as formatTimeIn } from '../lib/model/clock';
 import type { UnitSystem, WeightUnit } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
@@ -54,48 +53,12 @@ export function exerciseName(id: string, custom: readonly CustomExercise[]): str
   return custom.find((exercise) => exercise.id === id)?.name ?? translate(exerciseNameKey(id));
 }
 
-/** What a set amounted to: "12 × 20 kg", "10 per side", "45 s". */
-export function setAmount(set: Pick<SetEntry, 'reps' | 'seconds' | 'weight' | 'side'>): string {
-  const parts: string[] = [];
-  if (set.reps !== undefined)
-    parts.push(
-      set.side && set.side !== 'both'
-        ? `${set.reps} (${translate(`side.${set.side}`)})`
-        : String(set.reps),
-    );
-  if (set.weight && set.weight.amount > 0)
-    parts.push(formatWeightIn(set.weight.amount, set.weight.unit));
-  if (set.seconds !== undefined) parts.push(translate('unit.seconds', [formatNumber(set.seconds)]));
-  return parts.join(' × ');
-}
-
-/** One line of today's log. */
-export function describeEntry(
-  entry: Entry,
-  system: UnitSystem,
-  custom: readonly CustomExercise[],
-): string {
-  switch (entry.kind) {
-    case 'water':
-      return translate('entry.water', [formatVolume(entry.ml, system)]);
-    case 'set':
-      return translate('entry.set', [exerciseName(entry.exercise, custom), setAmount(entry)]);
-    case 'cardio':
-      return translate('entry.cardio', [
-        exerciseName(entry.exercise, custom),
-        Math.round(entry.seconds / 60),
-      ]);
-    case 'prompt':
-      return translate('entry.prompt', [
-        translate(`habit.${entry.prompt}`),
-        translate(`outcome.${entry.outcome}`),
-      ]);
-    case 'rest':
-      return translate('entry.rest', [translate(`reason.${entry.reason}`)]);
-  }
-}
-
 const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
+
+/** A clock time in the UI language's hour cycle: "14:30" or "2:30 PM". */
+export function formatTime(at: number | Date, precision?: 'minute' | 'hour'): string {
+  return formatTimeIn(at, uiLanguage, precision);
+}
 
 function localMidnight(instant: number): number {
   const date = new Date(instant);
@@ -107,7 +70,7 @@ function localMidnight(instant: number): number {
  * "tomorrow 09:00", "Mon 09:00".
  */
 export function dayAndTime(at: number, now: number, inSentence = false): string {
-  const time = formatTime(at, uiLanguage);
+  const time = formatTime(at);
   const days = Math.round((localMidnight(at) - localMidnight(now)) / 86_400_000);
   if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
   if (days === 1) return translate('now.tomorrowAt', [time]);

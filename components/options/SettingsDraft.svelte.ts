@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { formatTime, parseClockList, timeOfDay } from '../../lib/model/clock';
+import { parseClockList, timeOfDay } from '../../lib/model/clock';
+import { formatTime } from '../format';
 import { NUDGE_KINDS } from '../../lib/model/entries';
 import { CUP_ML, settingsSchema, type Settings } from '../../lib/model/settings';
 import {
@@ -13,7 +14,7 @@ import {
   type UnitSystem,
 } from '../../lib/model/units';
 import { sendMessage } from '../../lib/adapters/send-message';
-import { i18n, uiLanguage } from '../../lib/adapters/translate';
+import { i18n } from '../../lib/adapters/translate';
 import { describeError } from '../errors';
 import { translate } from '../format';
 
@@ -71,9 +72,7 @@ export class SettingsDraft {
     this.timesText = Object.fromEntries(
       NUDGE_KINDS.map((kind) => [
         kind,
-        settings.nudges[kind].times
-          .map((minutes) => formatTime(timeOfDay(minutes), uiLanguage))
-          .join(', '),
+        settings.nudges[kind].times.map((minutes) => formatTime(timeOfDay(minutes))).join(', '),
       ]),
     );
     this.#showInUnits(settings);
