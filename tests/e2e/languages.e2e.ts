@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from './launch';
+import { layoutProblems } from './layout';
 import { watchForProblems } from './problems';
 import {
   callHandler,
@@ -116,6 +117,7 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Chromium in %s', (language) => 
     await expect
       .poll(() => snooze.locator('option').allTextContents())
       .toEqual([5, 10, 15].map((minutes) => plural('options.minutes', minutes, number(minutes))));
+    expect(await layoutProblems(page)).toEqual([]);
     await page.close();
   });
 
@@ -134,10 +136,11 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Chromium in %s', (language) => 
     });
     const page = await open('progress.html');
     await expect.poll(() => page.title()).toBe(say(messages, 'progress.pageTitle'));
-    const weight = say(messages, 'progress.weight.kg', number(100));
+    const weight = say(messages, 'unit.kg', number(100));
     await expect
       .poll(() => page.getByTestId('records').textContent())
       .toContain(plural('progress.repsAt', 5, number(5), weight));
+    expect(await layoutProblems(page)).toEqual([]);
     await page.close();
     expect(problems).toEqual([]);
   });
