@@ -110,7 +110,7 @@ export interface LaunchedFirefox {
 
 /**
  * `language`: Firefox's UI language (`i18n.getUILanguage()`, so the add-on's messages), from
- * Debian's language pack firefox-esr-l10n-<language>.
+ * Debian's language pack firefox-esr-l10n-<language>; English unless given.
  */
 export async function launchFirefox(options: { language?: string } = {}): Promise<LaunchedFirefox> {
   if (!existsSync(join(FIREFOX_BUILD_DIR, 'manifest.json'))) {
@@ -134,10 +134,8 @@ export async function launchFirefox(options: { language?: string } = {}): Promis
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
-      ...(options.language && {
-        'intl.locale.requested': options.language,
-        'intl.locale.matchOS': false,
-      }),
+      'intl.locale.requested': options.language ?? 'en-US',
+      'intl.locale.matchOS': false,
     },
   });
   const problemLines: string[] = [];
