@@ -9,7 +9,6 @@ import {
   formatWeightIn as formatWeightInWith,
 } from '../lib/model/formatting';
 import { i18n, translate } from '../lib/adapters/translate';
-import { formatTime } from '../lib/model/clock';
 import type { UnitSystem, WeightUnit } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
@@ -83,6 +82,11 @@ export function describeEntry(
   }
 }
 
+/**
+ * The popup's first paint has no byte to spare for lib/model/clock.ts: this writes a time with
+ * the same options as its formatTime, so both read alike.
+ */
+const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const shortWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 
 function localMidnight(instant: number): number {
@@ -95,7 +99,7 @@ function localMidnight(instant: number): number {
  * "tomorrow 09:00", "Mon 09:00".
  */
 export function dayAndTime(at: number, now: number, inSentence = false): string {
-  const time = formatTime(at);
+  const time = clockTime.format(at);
   const days = Math.round((localMidnight(at) - localMidnight(now)) / 86_400_000);
   if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
   if (days === 1) return translate('now.tomorrowAt', [time]);
