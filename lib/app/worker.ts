@@ -21,6 +21,7 @@ import type { StorageChanges } from './overview';
 import { EntryDigests } from './entry-digests';
 import { sayingProblems } from './said-problems';
 import { historyYears, removeOldHistory } from './old-history';
+import { checkInHandlers } from './checkins';
 
 /** The notification that says logs wait for room in a full storage. */
 export const STORAGE_FULL_NOTIFICATION = 'storage-full';
@@ -74,6 +75,7 @@ export function createWorker(given: WorkerDependencies) {
     ...sharedRecordHandlers(context),
     ...nudgeHandlers(engine),
     ...data.handlers,
+    ...checkInHandlers(context),
   };
 
   async function applySettings(): Promise<void> {

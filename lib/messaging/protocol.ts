@@ -16,6 +16,7 @@ import {
   newEntrySchema,
   NUDGE_KINDS,
 } from '../model/entries';
+import { checkInSchema, weekKeySchema, type CheckIn } from '../model/checkin';
 import type { NudgeStatus } from '../nudge/engine';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { problemOf } from '../model/problem';
@@ -125,6 +126,9 @@ export const requestSchemas = {
       v.maxValue(2200, 'history.invalidYear'),
     ),
   }),
+  /** A week's check-in, in place of the week's earlier one (its photos are the page's). */
+  saveCheckIn: v.strictObject({ checkIn: checkInSchema }),
+  deleteCheckIn: v.strictObject({ week: weekKeySchema }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -149,6 +153,9 @@ export interface ResponseMap {
   removeOldHistory: { freedBytes: number };
   /** By item key. */
   entryDigests: Record<string, EntriesDigest>;
+  /** `synced`: false when sync refused it (it stays on this device and goes with the next). */
+  saveCheckIn: { checkIn: CheckIn; synced: boolean };
+  deleteCheckIn: { synced: boolean };
 }
 
 export type MessageType = keyof typeof requestSchemas;

@@ -30,8 +30,10 @@
  *   local  writer               the revision of the writer's last commit (lib/store/writer.ts)
  *   local  changes              ids of recent changes, so a retried change is stored once
  *                               (lib/store/recent-changes.ts)
+ *   local  checkins             this device's weekly check-ins, notes included (lib/store/checkins.ts)
  *   sync   settings             the user's settings (lib/model/settings.ts)
  *   sync   custom               custom exercises
+ *   sync   checkins             every device's check-ins without notes, compact (lib/store/checkins.ts)
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync/plan.ts)
  *   session guideTab            the tab the guide opens in, reused (lib/nudge/reused-tab.ts)
  */
@@ -264,6 +266,7 @@ export const LOCAL_KEYS = {
   staging: (id: string, part: number) => `${STAGING_PREFIX}${id}.${part}`,
   writer: 'writer',
   changes: 'changes',
+  checkIns: 'checkins',
   bucket: (month: string) => `entries.${month}`,
   recent: (month: string) => `entries.${month}.recent`,
   days: (month: string) => `days.${month}`,
@@ -288,7 +291,7 @@ export const NOTICE_KINDS = [
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The records every device shares in sync; every other key of sync belongs to one device. */
-export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+export const SYNC_KEYS = { settings: 'settings', custom: 'custom', checkIns: 'checkins' } as const;
 export const SHARED_SYNC_KEYS: readonly string[] = Object.values(SYNC_KEYS);
 
 /** Session storage (cleared when the browser restarts): the one reused guide tab. */

@@ -25,6 +25,8 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     entryDigests: unexpected('entryDigests'),
     historyYears: unexpected('historyYears'),
     removeOldHistory: unexpected('removeOldHistory'),
+    saveCheckIn: unexpected('saveCheckIn'),
+    deleteCheckIn: unexpected('deleteCheckIn'),
     ...given,
   };
 }
