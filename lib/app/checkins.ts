@@ -15,7 +15,7 @@ import {
   withSyncedWeek,
   type SyncedWeek,
 } from '../store/checkins';
-import { LOCAL_KEYS, readVersioned, SYNC_KEYS, writeVersioned } from '../store/items';
+import { CHECKINS_KEY, readVersioned, writeVersioned } from '../store/items';
 import type { WorkerContext, WorkerDependencies } from './dependencies';
 import { readSettings, saveSettings } from './shared-records';
 
@@ -28,12 +28,12 @@ interface CheckInSaved {
 }
 
 async function readOwn(local: Areas['local']): Promise<CheckIn[]> {
-  const raw = (await local.get(LOCAL_KEYS.checkIns))[LOCAL_KEYS.checkIns];
+  const raw = (await local.get(CHECKINS_KEY))[CHECKINS_KEY];
   return readVersioned(localCheckInsFormat, raw).value.checkIns;
 }
 
 async function readSynced(sync: Areas['sync']): Promise<SyncedWeek[]> {
-  const raw = (await sync.get(SYNC_KEYS.checkIns))[SYNC_KEYS.checkIns];
+  const raw = (await sync.get(CHECKINS_KEY))[CHECKINS_KEY];
   return decodeSyncedCheckIns(readVersioned(syncedCheckInsFormat, raw).value);
 }
 
@@ -50,7 +50,7 @@ async function syncWeek(deps: Areas, week: SyncedWeek, own: readonly CheckIn[]):
   for (const checkIn of mergeCheckIns(own, weeks)) weeks = withSyncedWeek(weeks, checkIn);
   const item = encodeSyncedCheckIns(withSyncedWeek(weeks, week));
   try {
-    await deps.sync.set({ [SYNC_KEYS.checkIns]: writeVersioned(syncedCheckInsFormat, item) });
+    await deps.sync.set({ [CHECKINS_KEY]: writeVersioned(syncedCheckInsFormat, item) });
     return true;
   } catch {
     return false;
@@ -61,7 +61,7 @@ export async function saveCheckIn(deps: Areas, given: CheckIn): Promise<CheckInS
   const checkIn: CheckIn = { ...given, updatedAt: deps.now() };
   const own = [...(await readOwn(deps.local)).filter(({ week }) => week !== checkIn.week), checkIn];
   await deps.local.set({
-    [LOCAL_KEYS.checkIns]: writeVersioned(localCheckInsFormat, { checkIns: own }),
+    [CHECKINS_KEY]: writeVersioned(localCheckInsFormat, { checkIns: own }),
   });
   const synced = await syncWeek(deps, checkIn, own);
   if (checkIn.weightKg !== undefined) await updateBodyWeight(deps, checkIn);
@@ -79,7 +79,7 @@ async function updateBodyWeight(deps: Areas, checkIn: CheckIn): Promise<void> {
 export async function deleteCheckIn(deps: Areas, week: DayKey): Promise<{ synced: boolean }> {
   const own = (await readOwn(deps.local)).filter((checkIn) => checkIn.week !== week);
   await deps.local.set({
-    [LOCAL_KEYS.checkIns]: writeVersioned(localCheckInsFormat, { checkIns: own }),
+    [CHECKINS_KEY]: writeVersioned(localCheckInsFormat, { checkIns: own }),
   });
   return { synced: await syncWeek(deps, { week, updatedAt: deps.now(), deleted: true }, own) };
 }

@@ -16,6 +16,7 @@ import {
   LOCAL_KEYS,
   readVersioned,
   settingsFormat,
+  CHECKINS_KEY,
   SHARED_SYNC_KEYS,
   writeVersioned,
   type KeyValueArea,
@@ -268,7 +269,7 @@ export function isDataKey(key: string): boolean {
   return (
     key === LOCAL_KEYS.months ||
     key === LOCAL_KEYS.records ||
-    key === LOCAL_KEYS.checkIns ||
+    key === CHECKINS_KEY ||
     /^(entries\.\d{4}-\d{2}(\.recent)?|(days|others)\.\d{4}-\d{2})$/.test(key)
   );
 }

@@ -266,7 +266,6 @@ export const LOCAL_KEYS = {
   staging: (id: string, part: number) => `${STAGING_PREFIX}${id}.${part}`,
   writer: 'writer',
   changes: 'changes',
-  checkIns: 'checkins',
   bucket: (month: string) => `entries.${month}`,
   recent: (month: string) => `entries.${month}.recent`,
   days: (month: string) => `days.${month}`,
@@ -291,8 +290,13 @@ export const NOTICE_KINDS = [
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The records every device shares in sync; every other key of sync belongs to one device. */
-export const SYNC_KEYS = { settings: 'settings', custom: 'custom', checkIns: 'checkins' } as const;
-export const SHARED_SYNC_KEYS: readonly string[] = Object.values(SYNC_KEYS);
+export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+/**
+ * Weekly check-ins, in both areas (lib/store/checkins.ts): in sync a shared record; apart from
+ * SYNC_KEYS and LOCAL_KEYS, which the popup's first paint carries.
+ */
+export const CHECKINS_KEY = 'checkins';
+export const SHARED_SYNC_KEYS: readonly string[] = [...Object.values(SYNC_KEYS), CHECKINS_KEY];
 
 /** Session storage (cleared when the browser restarts): the one reused guide tab. */
 export const SESSION_KEYS = { guideTab: 'guideTab' } as const;

@@ -10,7 +10,7 @@ import {
   encodeSyncedCheckIns,
   mergeCheckIns,
 } from '../../lib/store/checkins';
-import { readVersioned, settingsFormat, SYNC_KEYS } from '../../lib/store/items';
+import { CHECKINS_KEY, readVersioned, settingsFormat, SYNC_KEYS } from '../../lib/store/items';
 import { itemBytes, SYNC_QUOTA } from '../../lib/sync/plan';
 import { browserAreas } from '../../lib/adapters/storage-areas';
 
@@ -72,7 +72,7 @@ describe('check-ins in sync', () => {
       }),
     );
     const item = encodeSyncedCheckIns(weeks);
-    const bytes = itemBytes(SYNC_KEYS.checkIns, { v: 1, ...item });
+    const bytes = itemBytes(CHECKINS_KEY, { v: 1, ...item });
     expect(bytes).toBeLessThanOrEqual(CHECKINS_SYNC_BUDGET + 100);
     expect(bytes).toBeLessThan(SYNC_QUOTA.itemBytes);
     const back = decodeSyncedCheckIns(item);
@@ -123,7 +123,7 @@ describe('saving and deleting a check-in', () => {
     expect(synced).toBe(true);
     expect(saved.updatedAt).toBe(at);
     const stored = await fakeBrowser.storage.sync.get(null);
-    expect(JSON.stringify(stored[SYNC_KEYS.checkIns])).not.toContain('felt good');
+    expect(JSON.stringify(stored[CHECKINS_KEY])).not.toContain('felt good');
     const settings = readVersioned(settingsFormat, stored[SYNC_KEYS.settings]).value;
     expect(settings.bodyWeightKg).toBe(78.4);
     expect(await readCheckIns(browserAreas())).toEqual([saved]);
@@ -141,7 +141,7 @@ describe('saving and deleting a check-in', () => {
     await saveCheckIn(deps(), checkIn('2026-11-23', { weightKg: 79 }));
     await deleteCheckIn({ ...deps(), now: () => at + 60_000 }, '2026-11-30');
     expect((await readCheckIns(browserAreas())).map(({ week }) => week)).toEqual(['2026-11-23']);
-    const synced = await fakeBrowser.storage.sync.get(SYNC_KEYS.checkIns);
+    const synced = await fakeBrowser.storage.sync.get(CHECKINS_KEY);
     expect(JSON.stringify(synced)).toContain(',x');
   });
 
