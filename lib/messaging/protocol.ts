@@ -18,6 +18,7 @@ import {
 } from '../model/entries';
 import { checkInSchema, weekKeySchema, type CheckIn } from '../model/checkin';
 import type { NudgeStatus } from '../nudge/engine';
+import { checkInReminderSchema, type CheckInReminder } from '../nudge/checkin-reminder';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { problemOf } from '../model/problem';
 import type { SkippedGroup } from '../store/file-entries';
@@ -129,6 +130,7 @@ export const requestSchemas = {
   /** A week's check-in, in place of the week's earlier one (its photos are the page's). */
   saveCheckIn: v.strictObject({ checkIn: checkInSchema }),
   deleteCheckIn: v.strictObject({ week: weekKeySchema }),
+  saveCheckInReminder: v.strictObject({ reminder: checkInReminderSchema }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -156,6 +158,7 @@ export interface ResponseMap {
   /** `synced`: false when sync refused it (it stays on this device and goes with the next). */
   saveCheckIn: { checkIn: CheckIn; synced: boolean };
   deleteCheckIn: { synced: boolean };
+  saveCheckInReminder: CheckInReminder;
 }
 
 export type MessageType = keyof typeof requestSchemas;

@@ -34,6 +34,7 @@
  *   sync   settings             the user's settings (lib/model/settings.ts)
  *   sync   custom               custom exercises
  *   sync   checkins             every device's check-ins without notes, compact (lib/store/checkins.ts)
+ *   sync   checkinReminder      the weekly check-in reminder (lib/nudge/checkin-reminder.ts)
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync/plan.ts)
  *   session guideTab            the tab the guide opens in, reused (lib/nudge/reused-tab.ts)
  */
@@ -296,7 +297,13 @@ export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
  * SYNC_KEYS and LOCAL_KEYS, which the popup's first paint carries.
  */
 export const CHECKINS_KEY = 'checkins';
-export const SHARED_SYNC_KEYS: readonly string[] = [...Object.values(SYNC_KEYS), CHECKINS_KEY];
+/** In sync: the weekly check-in reminder's day and time (lib/nudge/checkin-reminder.ts). */
+export const CHECKIN_REMINDER_KEY = 'checkinReminder';
+export const SHARED_SYNC_KEYS: readonly string[] = [
+  ...Object.values(SYNC_KEYS),
+  CHECKINS_KEY,
+  CHECKIN_REMINDER_KEY,
+];
 
 /** Session storage (cleared when the browser restarts): the one reused guide tab. */
 export const SESSION_KEYS = { guideTab: 'guideTab' } as const;

@@ -183,3 +183,38 @@ test('the photos export as a zip of images that open, and deleting removes them'
   await expect.poll(() => page.getByTestId('photo-storage').textContent()).toContain('0 photos');
   await page.close();
 });
+
+test('the weekly reminder is turned on in the options, fires and opens the check-in page', async ({
+  extension,
+  options,
+}) => {
+  const worker = await extension.worker();
+  expect(await worker.evaluate(() => chrome.alarms.get('checkin'))).toBeUndefined();
+  await options.page.getByLabel('Remind me to check in each week').check();
+  await expect
+    .poll(() => options.page.getByTestId('saved-checkin-reminder').textContent())
+    .toBe('Saved');
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.alarms.get('checkin'))?.name))
+    .toBe('checkin');
+
+  // The alarm's own path, due now.
+  await worker.evaluate(() => chrome.alarms.create('checkin', { when: Date.now() + 500 }));
+  await expect
+    .poll(() => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())))
+    .toContain('checkin');
+  const opened = extension.context.waitForEvent('page', {
+    predicate: (page) => page.url().endsWith('/checkin.html'),
+  });
+  await worker.evaluate(() =>
+    (
+      globalThis as unknown as { backbone: { onNotificationClicked(id: string): Promise<void> } }
+    ).backbone.onNotificationClicked('checkin'),
+  );
+  const page = await opened;
+  await page.getByRole('heading', { name: 'Weekly check-in' }).waitFor();
+  expect(
+    await worker.evaluate(async () => Object.keys(await chrome.notifications.getAll())),
+  ).toEqual([]);
+  await page.close();
+});

@@ -27,6 +27,7 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     removeOldHistory: unexpected('removeOldHistory'),
     saveCheckIn: unexpected('saveCheckIn'),
     deleteCheckIn: unexpected('deleteCheckIn'),
+    saveCheckInReminder: unexpected('saveCheckInReminder'),
     ...given,
   };
 }

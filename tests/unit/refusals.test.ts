@@ -71,6 +71,7 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
     },
   },
   deleteCheckIn: { week: '2026-11-23' },
+  saveCheckInReminder: { reminder: { enabled: true, weekday: 7, minute: 600 } },
 };
 
 const HUGE = 'x'.repeat(1_000_000);
