@@ -1,12 +1,12 @@
 /**
  * A chosen photo made small enough to keep: about 1,600 px on its long side as a JPEG of a few
- * hundred kB, and a thumbnail of 320 px. The work runs in a worker where the browser can draw
+ * hundred kB, and a thumbnail of 400 px. The work runs in a worker where the browser can draw
  * there (OffscreenCanvas), so the page stays responsive while a 12-megapixel image is decoded.
  */
 import { ProblemError } from '../model/problem';
 
 export const PHOTO_LONG_SIDE = 1600;
-export const THUMB_LONG_SIDE = 320;
+export const THUMB_LONG_SIDE = 400;
 const PHOTO_QUALITY = 0.82;
 const THUMB_QUALITY = 0.75;
 

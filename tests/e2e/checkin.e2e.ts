@@ -218,3 +218,93 @@ test('the weekly reminder is turned on in the options, fires and opens the check
   ).toEqual([]);
   await page.close();
 });
+
+/** A Monday `weeks` weeks before this week's. */
+function mondayWeeksAgo(weeks: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() - ((date.getDay() + 6) % 7) - weeks * 7);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Weekly check-ins through the worker's own handler, and front photos of some weeks. */
+export async function seedCheckIns(extension: LaunchedExtension, page: Page, weeks: number) {
+  const worker = await extension.worker();
+  const checkIns = Array.from({ length: weeks }, (_, index) => ({
+    week: mondayWeeksAgo(weeks - 1 - index),
+    updatedAt: 0,
+    weightKg: Math.round((86 - index * 0.35 + (index % 3) * 0.4) * 10) / 10,
+    lengthsCm: { waist: Math.round((96 - index * 0.4) * 10) / 10, hips: 104 - index * 0.1 },
+    fit: (['same', 'looser', 'same', 'looser'] as const)[index % 4],
+    photos: index === 0 || index === weeks - 1 ? ['front' as const] : [],
+  }));
+  await worker.evaluate(async (checkIns) => {
+    const { handlers } = (
+      globalThis as unknown as {
+        backbone: { handlers: { saveCheckIn(data: unknown): Promise<unknown> } };
+      }
+    ).backbone;
+    for (const checkIn of checkIns) await handlers.saveCheckIn({ checkIn });
+  }, checkIns);
+  const photoWeeks = checkIns.filter((checkIn) => checkIn.photos.length).map(({ week }) => week);
+  const jpegs = [await testJpeg(page, 300, 400), await testJpeg(page, 400, 300)];
+  await page.evaluate(
+    async ({ photoWeeks, jpegs }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('backbone-photos', 1);
+        request.onupgradeneeded = () => {
+          for (const name of ['photos', 'thumbs'])
+            request.result.createObjectStore(name, { keyPath: 'id' }).createIndex('week', 'week');
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const writing = db.transaction(['photos', 'thumbs'], 'readwrite');
+      photoWeeks.forEach((week, index) => {
+        const blob = new Blob([new Uint8Array(jpegs[index]!)], { type: 'image/jpeg' });
+        const record = { id: `${week}.front`, week, pose: 'front', bytes: blob.size, blob };
+        writing.objectStore('photos').put(record);
+        writing.objectStore('thumbs').put(record);
+      });
+      await new Promise((resolve) => (writing.oncomplete = resolve));
+      db.close();
+    },
+    { photoWeeks, jpegs: jpegs.map((jpeg) => [...jpeg]) },
+  );
+  return checkIns;
+}
+
+test('Progress shows the measurements by week and compares two weeks’ photos', async ({
+  extension,
+  progress,
+}) => {
+  const { page } = progress;
+  const checkIns = await seedCheckIns(extension, page, 8);
+  await page.reload();
+  const section = page.getByTestId('checkin-progress');
+  await section.getByRole('img', { name: 'Body weight by week' }).waitFor();
+  await section.getByRole('img', { name: 'waist by week' }).waitFor();
+  const first = checkIns[0]!.weightKg;
+  const last = checkIns.at(-1)!.weightKg;
+  const change = Math.round((last - first) * 10) / 10;
+  await expect
+    .poll(() => section.getByTestId('change-since-start').first().textContent())
+    .toContain(`Body weight: −${Math.abs(change)} kg since`);
+  expect(await section.getByTestId('checkin-streak').textContent()).toContain('best 8 weeks');
+  const compare = section.getByTestId('photo-compare');
+  await expect.poll(() => compare.locator('.side-by-side img').count()).toBe(2);
+  await compare.getByLabel('Slide between the earlier and the later photo').fill('20');
+  expect(await compare.locator('img.later').getAttribute('style')).toContain('20%)');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const request = indexedDB.open('backbone-photos');
+        request.onsuccess = () => {
+          const clearing = request.result.transaction(['photos', 'thumbs'], 'readwrite');
+          clearing.objectStore('photos').clear();
+          clearing.objectStore('thumbs').clear();
+          clearing.oncomplete = () => resolve();
+        };
+      }),
+  );
+});
