@@ -72,6 +72,7 @@ export const SAME_AS_ENGLISH: Record<string, '*' | string[]> = {
   'checkin.note': ['fr'],
   'checkin.photoCount': ['fr'],
   'checkin.photos.heading': ['fr'],
+  'checkin.progress.pose': ['pt_BR'],
 };
 
 export type Messages = ReadonlyMap<string, string>;
