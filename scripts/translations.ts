@@ -26,8 +26,8 @@ export const SAME_AS_ENGLISH: Record<string, '*' | string[]> = {
   'unit.flOzShort': '*',
   'unit.litresShort': ['ja', 'pt_BR', 'zh_CN'],
   'unit.seconds': '*',
-  'progress.weight.kg': '*',
-  'progress.weight.lb': '*',
+  'unit.kg': '*',
+  'unit.lb': '*',
   'badge.title': '*',
   'badge.minutes': '*',
   'badge.hours': '*',
@@ -69,6 +69,10 @@ export const SAME_AS_ENGLISH: Record<string, '*' | string[]> = {
   'now.short.posture': ['fr'],
   'now.suggestion': ['fr'],
   'exercise.plank.name': ['it'],
+  'checkin.note': ['fr'],
+  'checkin.photoCount': ['fr'],
+  'checkin.photos.heading': ['fr'],
+  'checkin.progress.pose': ['pt_BR'],
 };
 
 export type Messages = ReadonlyMap<string, string>;
