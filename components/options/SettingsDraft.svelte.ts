@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { formatTime, parseClockList, timeOfDay } from '../../lib/model/clock';
+import { parseClockList, timeOfDay } from '../../lib/model/clock';
+import { formatTime } from '../format';
 import { NUDGE_KINDS } from '../../lib/model/entries';
 import { CUP_ML, settingsSchema, type Settings } from '../../lib/model/settings';
 import {

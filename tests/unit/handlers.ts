@@ -25,6 +25,14 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     entryDigests: unexpected('entryDigests'),
     historyYears: unexpected('historyYears'),
     removeOldHistory: unexpected('removeOldHistory'),
+    startSession: unexpected('startSession'),
+    logSessionSet: unexpected('logSessionSet'),
+    pauseSession: unexpected('pauseSession'),
+    skipSessionExercise: unexpected('skipSessionExercise'),
+    endSession: unexpected('endSession'),
+    saveCheckIn: unexpected('saveCheckIn'),
+    deleteCheckIn: unexpected('deleteCheckIn'),
+    saveCheckInReminder: unexpected('saveCheckInReminder'),
     ...given,
   };
 }

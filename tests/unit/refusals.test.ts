@@ -59,6 +59,29 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
   restoreBackup: {},
   historyYears: {},
   removeOldHistory: { before: 2025 },
+  startSession: { routine: 'backDay' },
+  logSessionSet: {
+    slot: 0,
+    set: { kind: 'set', exercise: 'bentOverRow', reps: 12, weight: { amount: 20, unit: 'kg' }, at },
+    restSeconds: 90,
+    expected: { slot: 0, set: 2 },
+  },
+  pauseSession: { paused: true },
+  skipSessionExercise: { slot: 1 },
+  endSession: {},
+  saveCheckIn: {
+    checkIn: {
+      week: '2026-11-23',
+      updatedAt: at,
+      weightKg: 80.5,
+      lengthsCm: { waist: 86, chest: 101.5 },
+      fit: 'looser',
+      note: 'New belt hole',
+      photos: ['front'],
+    },
+  },
+  deleteCheckIn: { week: '2026-11-23' },
+  saveCheckInReminder: { reminder: { enabled: true, weekday: 7, minute: 600 } },
 };
 
 const HUGE = 'x'.repeat(1_000_000);
@@ -69,6 +92,8 @@ const WRONG_VALUES: unknown[] = [null, HUGE, -1.5, true, {}, [], [[]], Number.Na
 const RIGHT_AFTER_ALL = [
   { path: /\.activeHours\.\d$/, value: [] },
   { path: /^customExercises$/, value: [] },
+  { path: /^checkIn\.lengthsCm$/, value: {} },
+  { path: /^checkIn\.photos$/, value: [] },
 ];
 
 type Json = unknown;
