@@ -72,6 +72,10 @@ export const SAME_AS_ENGLISH: Record<string, '*' | string[]> = {
   'now.short.posture': ['fr'],
   'now.suggestion': ['fr'],
   'exercise.plank.name': ['it'],
+  'checkin.note': ['fr'],
+  'checkin.photoCount': ['fr'],
+  'checkin.photos.heading': ['fr'],
+  'checkin.progress.pose': ['pt_BR'],
 };
 
 export type Messages = ReadonlyMap<string, string>;
