@@ -2,13 +2,16 @@
  * Opens every page of the built extension in headless Chromium with two months of sample
  * history, in light and dark themes, and saves screenshots to demo/ so anyone can see Backbone
  * without a display; then the real toolbar popup, as Chromium draws it (headed, under a virtual
- * display when there is none), light and dark.
+ * display when there is none), light and dark. The check-in page and the photo comparison on
+ * the progress page show eight weeks of check-ins with generated test images (shapes, never
+ * photos of people).
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension } from '../tests/e2e/launch';
 import { DEMO_PAGES } from '../tests/e2e/pages';
 import { writeSampleHistory } from '../tests/e2e/sample-history';
+import { seedCheckIns } from '../tests/e2e/checkin-pages';
 
 const outDir = resolve(import.meta.dirname, '../demo');
 mkdirSync(outDir, { recursive: true });
@@ -28,6 +31,27 @@ try {
       console.log(`saved ${file}`);
       await page.close();
     }
+  }
+  const seeding = await extension.context.newPage();
+  await seeding.goto(extension.url('checkin.html'));
+  await seedCheckIns(await extension.worker(), seeding, 8);
+  await seeding.close();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const page = await extension.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.emulateMedia({ colorScheme });
+    await page.goto(extension.url('checkin.html'));
+    await page.locator('[data-pose="front"] img').waitFor();
+    const file = resolve(outDir, `checkin-${colorScheme}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`saved ${file}`);
+    await page.goto(extension.url('progress.html'));
+    const section = page.getByTestId('checkin-progress');
+    await section.locator('.overlay img.later').waitFor();
+    const comparison = resolve(outDir, `checkin-progress-${colorScheme}.png`);
+    await section.screenshot({ path: comparison });
+    console.log(`saved ${comparison}`);
+    await page.close();
   }
 } finally {
   await extension.close();

@@ -1,14 +1,21 @@
 /** The check-in page for the end-to-end tests and the benchmarks: test images, stored photos. */
 import type { Page } from 'playwright-core';
 import type { LaunchedExtension } from './launch';
+import type { Background } from './worker';
 
 /**
  * A generated test image (shapes and a gradient, never a photo of a person), as JPEG bytes drawn
  * in the page.
  */
-export async function testJpeg(page: Page, width: number, height: number): Promise<Buffer> {
+export async function testJpeg(
+  page: Page,
+  width: number,
+  height: number,
+  /** Another variant draws its middle shape narrower: two weeks tell apart. */
+  variant = 0,
+): Promise<Buffer> {
   const base64 = await page.evaluate(
-    async ([width, height]) => {
+    async ([width, height, variant]) => {
       const canvas = new OffscreenCanvas(width!, height!);
       const context = canvas.getContext('2d')!;
       const gradient = context.createLinearGradient(0, 0, width!, height!);
@@ -28,6 +35,18 @@ export async function testJpeg(page: Page, width: number, height: number): Promi
         );
         context.fill();
       }
+      context.fillStyle = 'rgb(240 240 235 / 0.85)';
+      context.beginPath();
+      context.ellipse(
+        width! / 2,
+        height! / 2,
+        width! * (0.3 - variant! * 0.06),
+        height! * 0.38,
+        0,
+        0,
+        2 * Math.PI,
+      );
+      context.fill();
       const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let text = '';
@@ -35,7 +54,7 @@ export async function testJpeg(page: Page, width: number, height: number): Promi
         text += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
       return btoa(text);
     },
-    [width, height],
+    [width, height, variant],
   );
   return Buffer.from(base64, 'base64');
 }
@@ -92,8 +111,7 @@ function mondayWeeksAgo(weeks: number): string {
 }
 
 /** Weekly check-ins through the worker's own handler, and front photos of some weeks. */
-export async function seedCheckIns(extension: LaunchedExtension, page: Page, weeks: number) {
-  const worker = await extension.worker();
+export async function seedCheckIns(worker: Background, page: Page, weeks: number) {
   const checkIns = Array.from({ length: weeks }, (_, index) => ({
     week: mondayWeeksAgo(weeks - 1 - index),
     updatedAt: 0,
@@ -111,7 +129,7 @@ export async function seedCheckIns(extension: LaunchedExtension, page: Page, wee
     for (const checkIn of checkIns) await handlers.saveCheckIn({ checkIn });
   }, checkIns);
   const photoWeeks = checkIns.filter((checkIn) => checkIn.photos.length).map(({ week }) => week);
-  const jpegs = [await testJpeg(page, 300, 400), await testJpeg(page, 400, 300)];
+  const jpegs = [await testJpeg(page, 300, 400), await testJpeg(page, 300, 400, 1)];
   await page.evaluate(
     async ({ photoWeeks, jpegs }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -143,11 +143,11 @@ test('Progress shows the measurements by week and compares two weeks’ photos',
   progress,
 }) => {
   const { page } = progress;
-  const checkIns = await seedCheckIns(extension, page, 8);
+  const checkIns = await seedCheckIns(await extension.worker(), page, 8);
   await page.reload();
   const section = page.getByTestId('checkin-progress');
   await section.getByRole('img', { name: 'Body weight by week' }).waitFor();
-  await section.getByRole('img', { name: 'waist by week' }).waitFor();
+  await section.getByRole('img', { name: 'Waist by week' }).waitFor();
   const first = checkIns[0]!.weightKg;
   const last = checkIns.at(-1)!.weightKg;
   const change = Math.round((last - first) * 10) / 10;
