@@ -77,12 +77,8 @@ export function storedPhotoIds(page: Page): Promise<string[]> {
   );
 }
 
-export async function openCheckIn(extension: LaunchedExtension): Promise<Page> {
-  const page = await extension.context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(extension.url('checkin.html'));
-  await page.getByRole('heading', { name: 'Weekly check-in' }).waitFor();
-  // Photos outlive a test's clean storage: each test starts without any.
+/** Removes every photo the add-on's IndexedDB keeps (a test's own, which outlive its storage). */
+export async function clearStoredPhotos(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -97,6 +93,15 @@ export async function openCheckIn(extension: LaunchedExtension): Promise<Page> {
         };
       }),
   );
+}
+
+export async function openCheckIn(extension: LaunchedExtension): Promise<Page> {
+  const page = await extension.context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(extension.url('checkin.html'));
+  await page.getByRole('heading', { name: 'Weekly check-in' }).waitFor();
+  // Photos outlive a test's clean storage: each test starts without any.
+  await clearStoredPhotos(page);
   await page.reload();
   await page.getByRole('heading', { name: 'Weekly check-in' }).waitFor();
   return page;

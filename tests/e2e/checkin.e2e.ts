@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { openCheckIn, seedCheckIns, storedPhotoIds, testJpeg } from './checkin-pages';
+import {
+  clearStoredPhotos,
+  openCheckIn,
+  seedCheckIns,
+  storedPhotoIds,
+  testJpeg,
+} from './checkin-pages';
 import { expect, test } from './fixtures';
 
 async function choosePhoto(page: Page, pose: string, jpeg: Buffer) {
@@ -159,18 +165,7 @@ test('Progress shows the measurements by week and compares two weeks’ photos',
   await expect.poll(() => compare.locator('.side-by-side img').count()).toBe(2);
   await compare.getByLabel('Slide between the earlier and the later photo').fill('20');
   expect(await compare.locator('img.later').getAttribute('style')).toContain('20%)');
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const request = indexedDB.open('backbone-photos');
-        request.onsuccess = () => {
-          const clearing = request.result.transaction(['photos', 'thumbs'], 'readwrite');
-          clearing.objectStore('photos').clear();
-          clearing.objectStore('thumbs').clear();
-          clearing.oncomplete = () => resolve();
-        };
-      }),
-  );
+  await clearStoredPhotos(page);
 });
 
 test('an export of everything holds the check-ins and no image data', async ({

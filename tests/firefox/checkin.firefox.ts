@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import { seedCheckIns, storedPhotoIds, testJpeg } from '../e2e/checkin-pages';
+import { clearStoredPhotos, seedCheckIns, storedPhotoIds, testJpeg } from '../e2e/checkin-pages';
 import { OPTIONS } from '../e2e/pages';
 import { callHandler, fireSoon } from '../e2e/worker';
 import { expect, test } from './fixtures';
@@ -113,16 +113,5 @@ test('Progress shows the measurements by week and compares two weeks’ photos',
     .poll(() => progress.text({ testId: 'change-since-start' }))
     .toMatch(/^Body weight: [−+]/);
   await progress.page.waitForSelector('[data-testid="photo-compare"] .overlay img.later');
-  await progress.page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const request = indexedDB.open('backbone-photos');
-        request.onsuccess = () => {
-          const clearing = request.result.transaction(['photos', 'thumbs'], 'readwrite');
-          clearing.objectStore('photos').clear();
-          clearing.objectStore('thumbs').clear();
-          clearing.oncomplete = () => resolve();
-        };
-      }),
-  );
+  await clearStoredPhotos(asPage(progress));
 });
