@@ -8,6 +8,7 @@ import {
   storedPhotoIds,
   testJpeg,
 } from './checkin-pages';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 async function choosePhoto(page: Page, pose: string, jpeg: Buffer) {
@@ -190,3 +191,25 @@ test('an export of everything holds the check-ins and no image data', async ({
   await expect.poll(() => storedPhotoIds(page)).toEqual([]);
   await page.close();
 });
+
+test('the check-in page and the comparison are axe-clean in light and dark', async ({
+  extension,
+  progress,
+}) => {
+  const page = await openCheckIn(extension);
+  await seedCheckIns(await extension.worker(), page, 4);
+  await page.reload();
+  await choosePhoto(page, 'side', await testJpeg(page, 600, 800));
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
+  }
+  await progress.page.reload();
+  await progress.page.locator('[data-testid="photo-compare"] .overlay img.later').waitFor();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await progress.page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(progress.page), colorScheme).toEqual([]);
+  }
+  await clearStoredPhotos(page);
+  await page.close();
+}, 90_000);
