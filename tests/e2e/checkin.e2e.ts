@@ -213,3 +213,34 @@ test('the check-in page and the comparison are axe-clean in light and dark', asy
   await clearStoredPhotos(page);
   await page.close();
 }, 90_000);
+
+test('a check-in deleted on another browser takes its photos here with it', async ({
+  extension,
+}) => {
+  const page = await openCheckIn(extension);
+  await choosePhoto(page, 'front', await testJpeg(page, 600, 800));
+  const [week] = (await storedPhotoIds(page)).map((id) => id.slice(0, 10));
+  // Another browser deletes the week later: its deletion arrives through sync.
+  const worker = await extension.worker();
+  await worker.evaluate(async (week) => {
+    const { handlers } = (
+      globalThis as unknown as {
+        backbone: { handlers: { deleteCheckIn(data: unknown): Promise<unknown> } };
+      }
+    ).backbone;
+    const { checkins } = await chrome.storage.local.get('checkins');
+    await handlers.deleteCheckIn({ week });
+    // This browser's own item still holds the week, as it would before sync told it otherwise.
+    await chrome.storage.local.set({ checkins });
+    const { checkins: synced } = await chrome.storage.sync.get('checkins');
+    await chrome.storage.sync.set({
+      checkins: {
+        ...(synced as object),
+        d: (synced as { d: string }).d.replace(/,[0-9a-z]+,x/, ',zzz,x'),
+      },
+    });
+  }, week!);
+  await expect.poll(() => storedPhotoIds(page)).toEqual([]);
+  await expect.poll(() => page.locator('[data-pose="front"] img').count()).toBe(0);
+  await page.close();
+});
