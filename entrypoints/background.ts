@@ -8,6 +8,16 @@ import { createWorker } from '../lib/app/worker';
 
 export default defineBackground(() => {
   const firefox = import.meta.env.BROWSER === 'firefox';
+  const openGuidePage = (query: string) =>
+    openInReusedTab(
+      {
+        tabs: browser.tabs,
+        focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
+        session: sessionArea(),
+      },
+      SESSION_KEYS.guideTab,
+      browser.runtime.getURL(`/guide.html?${query}`),
+    );
   const worker = createWorker({
     ...browserAreas(),
     session: sessionArea(),
@@ -19,16 +29,8 @@ export default defineBackground(() => {
     isFullscreen: async () => (await browser.windows.getLastFocused()).state === 'fullscreen',
     // Needs no `tabs` permission: only a tab's url, title and icon are withheld without it.
     isAudible: async () => (await browser.tabs.query({ audible: true })).length > 0,
-    openGuide: (kind) =>
-      openInReusedTab(
-        {
-          tabs: browser.tabs,
-          focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
-          session: sessionArea(),
-        },
-        SESSION_KEYS.guideTab,
-        browser.runtime.getURL(`/guide.html?prompt=${kind}`),
-      ),
+    openGuide: (kind) => openGuidePage(`prompt=${kind}`),
+    openSession: () => openGuidePage('session'),
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/checkin.html') });
     },

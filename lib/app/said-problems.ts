@@ -8,13 +8,14 @@ import type { WorkerDependencies } from './dependencies';
 export const PROBLEM_NOTIFICATION_ID = 'backbone-problem';
 
 /** What the user asked for, as `command.*` names it or as an answer to a nudge. */
-export type AskedFor = 'logWater' | 'repeatLastSet' | 'togglePause' | 'promptAnswer';
+export type AskedFor = 'logWater' | 'repeatLastSet' | 'togglePause' | 'promptAnswer' | 'sessionSet';
 
 const TITLES: Record<AskedFor, string> = {
   logWater: 'command.logWater',
   repeatLastSet: 'command.repeatLastSet',
   togglePause: 'command.togglePause',
   promptAnswer: 'worker.promptAnswer',
+  sessionSet: 'session.nextSet',
 };
 
 /** Runs what the user asked for; a failure is said in a notification rather than lost. */

@@ -21,6 +21,7 @@ import type { StorageChanges } from './overview';
 import { EntryDigests } from './entry-digests';
 import { sayingProblems } from './said-problems';
 import { historyYears, removeOldHistory } from './old-history';
+import { sessions } from './sessions';
 import { checkInHandlers } from './checkins';
 import { CHECKIN_ALARM, CHECKIN_NOTIFICATION, checkInReminder } from './checkin-reminder';
 
@@ -65,6 +66,7 @@ export function createWorker(given: WorkerDependencies) {
   const log = logging(context, engine);
   const data = backupAndImport(context, engine);
   const saying = sayingProblems(deps);
+  const workout = sessions(context, async (entries) => log.handlers.logEntries({ entries }));
   const reminder = checkInReminder(context);
 
   const handlers: Handlers = {
@@ -77,6 +79,7 @@ export function createWorker(given: WorkerDependencies) {
     ...sharedRecordHandlers(context),
     ...nudgeHandlers(engine),
     ...data.handlers,
+    ...workout.handlers,
     ...checkInHandlers(context),
     ...reminder.handlers,
   };
@@ -91,9 +94,11 @@ export function createWorker(given: WorkerDependencies) {
     handlers,
     writer,
     engine,
+    workout,
     updateBadge,
     async onAlarm(alarm: { name: string; scheduledTime: number }): Promise<void> {
       if (alarm.name === BADGE_ALARM) return updateBadge();
+      if (workout.ownsAlarm(alarm.name)) return workout.onAlarm(alarm.name);
       if (alarm.name === CHECKIN_ALARM) return reminder.onAlarm(alarm);
       if (alarm.name !== SYNC_ALARM) {
         await engine.onAlarm(alarm);
@@ -115,10 +120,13 @@ export function createWorker(given: WorkerDependencies) {
     },
     /** A notification's button (a cup of water, Done, Snooze): a refusal is said, not lost. */
     onButtonClicked(id: string, index: number): Promise<void> {
+      if (workout.ownsNotification(id))
+        return saying('sessionSet', () => workout.onButtonClicked(index));
       return saying('promptAnswer', () => engine.onButtonClicked(id, index));
     },
     /** Clicking a notification answers its prompt on the guide page it opens. */
     onNotificationClicked(id: string): Promise<void> {
+      if (workout.ownsNotification(id)) return saying('sessionSet', workout.onClicked);
       if (id === CHECKIN_NOTIFICATION) return reminder.onClicked();
       return saying('promptAnswer', () => engine.onClicked(id));
     },
@@ -148,6 +156,7 @@ export function createWorker(given: WorkerDependencies) {
       // Logs kept waiting for room by the worker before this one (storage.session outlives it).
       await (await writer).retryWaiting();
       await applySettings();
+      await workout.resume();
       await reminder.schedule();
       if (await hasChangesWaiting(deps.local)) await scheduleFlush(deps);
     },

@@ -11,6 +11,7 @@ import {
 import {
   dayKeySchema,
   entrySchema,
+  EXERCISE_ID,
   idSchema,
   instantSchema,
   newEntrySchema,
@@ -36,6 +37,7 @@ import { settingsSchema, SNOOZE_CHOICES, type Settings } from '../model/settings
 import type { FlushResult } from '../sync/flush';
 import type { EntriesDigest } from '../stats/progress';
 import type { EntryRef, Logged } from '../store/writer';
+import type { StoredSession } from '../store/items';
 
 export interface WorkerStatus {
   version: string;
@@ -49,6 +51,7 @@ export const MAX_IMPORT_BATCH = 5_000;
 /** Parts of one import: 2,000,000 entries, the most a file may hold. */
 export const MAX_IMPORT_PARTS = 400;
 
+const sessionSlotSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30));
 const entryRefSchema = v.strictObject({ id: idSchema, day: dayKeySchema });
 /** A page's id for a change: a retry after a lost acknowledgement carries the same one. */
 const changeId = v.optional(changeIdSchema);
@@ -128,6 +131,23 @@ export const requestSchemas = {
       v.maxValue(2200, 'history.invalidYear'),
     ),
   }),
+  /** A session of a routine (own or ready), or an empty one; one under way ends first. */
+  startSession: v.strictObject({ routine: v.optional(v.pipe(v.string(), v.regex(EXERCISE_ID))) }),
+  /**
+   * A set logged in the session, for its slot (the next slot adds an exercise); `expected` is
+   * the set a notification offered: logged only while it is still the next one.
+   */
+  logSessionSet: v.strictObject({
+    slot: sessionSlotSchema,
+    set: newEntrySchema,
+    restSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600))),
+    expected: v.optional(
+      v.strictObject({ slot: sessionSlotSchema, set: v.pipe(v.number(), v.integer()) }),
+    ),
+  }),
+  pauseSession: v.strictObject({ paused: v.boolean() }),
+  skipSessionExercise: v.strictObject({ slot: sessionSlotSchema }),
+  endSession: v.strictObject({}),
   /** A week's check-in, in place of the week's earlier one (its photos are the page's). */
   saveCheckIn: v.strictObject({ checkIn: checkInSchema }),
   deleteCheckIn: v.strictObject({ week: weekKeySchema }),
@@ -161,6 +181,11 @@ export interface ResponseMap {
   removeOldHistory: { freedBytes: number };
   /** By item key. */
   entryDigests: Record<string, EntriesDigest>;
+  startSession: StoredSession;
+  logSessionSet: StoredSession;
+  pauseSession: StoredSession;
+  skipSessionExercise: StoredSession;
+  endSession: StoredSession;
   /** `synced`: false when sync refused it (it stays on this device and goes with the next). */
   saveCheckIn: { checkIn: CheckIn; synced: boolean };
   deleteCheckIn: { synced: boolean };

@@ -30,9 +30,13 @@
  *   local  writer               the revision of the writer's last commit (lib/store/writer.ts)
  *   local  changes              ids of recent changes, so a retried change is stored once
  *                               (lib/store/recent-changes.ts)
+ *   local  session              the workout session under way, or the last one ended (its
+ *                               summary), on this device only (lib/model/sessions.ts)
+ *   local  sessions             finished sessions, newest last, for the plan and the summaries
  *   local  checkins             this device's weekly check-ins, notes included (lib/store/checkins.ts)
  *   sync   settings             the user's settings (lib/model/settings.ts)
  *   sync   custom               custom exercises
+ *   sync   routines             the user's own routines and rotation (lib/model/routines.ts)
  *   sync   checkins             every device's check-ins without notes, compact (lib/store/checkins.ts)
  *   sync   checkinReminder      the weekly check-in reminder (lib/nudge/checkin-reminder.ts)
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync/plan.ts)
@@ -55,6 +59,9 @@ import { customExerciseSchema, DEFAULT_BREAK_MOVES, type CustomExercise } from '
 import type { DayKey } from '../model/days';
 import { dayKeySchema, deviceIdSchema, EntryValidationError, type Entry } from '../model/entries';
 import { DEFAULT_NUDGES, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model/settings';
+import { DEFAULT_OWN_ROUTINES, ownRoutinesSchema, type OwnRoutines } from '../model/routines';
+import type { Session, SessionFigures } from '../model/sessions';
+import { sessionSchema } from '../model/session-schema';
 import type { KeyValueArea } from './area';
 import type { TodaySnapshot } from '../stats/today';
 import { FIRST_PAINT_KEYS, TODAY_SNAPSHOT_VERSION } from './first-paint';
@@ -238,6 +245,49 @@ export const customExercisesFormat: Format<{ exercises: CustomExercise[] }> = {
   fallback: () => ({ exercises: [] }),
 };
 
+export const routinesFormat: Format<OwnRoutines> = {
+  version: 1,
+  schema: ownRoutinesSchema,
+  migrations: {},
+  fallback: () => structuredClone(DEFAULT_OWN_ROUTINES),
+};
+
+/** The session under way, or the last one ended with its routine's figures the time before. */
+export interface StoredSession {
+  session?: Session;
+  before?: SessionFigures;
+}
+
+const figure = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const activeSessionFormat: Format<StoredSession> = {
+  version: 1,
+  schema: v.strictObject({
+    session: v.optional(sessionSchema),
+    before: v.optional(
+      v.strictObject({
+        sets: figure,
+        volumeKg: figure,
+        activeMs: figure,
+        records: figure,
+        exercises: figure,
+      }),
+    ),
+  }),
+  migrations: {},
+  fallback: () => ({}),
+};
+
+/** Finished sessions kept for the plan and comparisons: the newest this many. */
+export const MAX_KEPT_SESSIONS = 200;
+export const sessionHistoryFormat: Format<{ sessions: Session[] }> = {
+  version: 1,
+  schema: v.strictObject({
+    sessions: v.pipe(v.array(sessionSchema), v.maxLength(MAX_KEPT_SESSIONS)),
+  }),
+  migrations: {},
+  fallback: () => ({ sessions: [] }),
+};
+
 /** The writer's stamp on every commit: a commit of its own is told apart from anyone else's. */
 export const writerStampFormat: Format<{ rev: number }> = {
   version: 1,
@@ -267,6 +317,8 @@ export const LOCAL_KEYS = {
   staging: (id: string, part: number) => `${STAGING_PREFIX}${id}.${part}`,
   writer: 'writer',
   changes: 'changes',
+  session: 'session',
+  sessions: 'sessions',
   bucket: (month: string) => `entries.${month}`,
   recent: (month: string) => `entries.${month}.recent`,
   days: (month: string) => `days.${month}`,
@@ -291,7 +343,7 @@ export const NOTICE_KINDS = [
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The records every device shares in sync; every other key of sync belongs to one device. */
-export const SYNC_KEYS = { settings: 'settings', custom: 'custom' } as const;
+export const SYNC_KEYS = { settings: 'settings', custom: 'custom', routines: 'routines' } as const;
 /**
  * Weekly check-ins, in both areas (lib/store/checkins.ts): in sync a shared record; apart from
  * SYNC_KEYS and LOCAL_KEYS, which the popup's first paint carries.

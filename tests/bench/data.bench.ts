@@ -11,6 +11,8 @@
  * - progress_ready_5y_ms, popup_ready_100k_ms (with five years of weekly check-ins and three
  *   photos a week kept here): the progress page and the popup, from navigation
  *   to their ready marks, with five heavy years (100,000 entries) in this browser, medians;
+ * - progress_ready_5y_cold_ms: the same progress page opened first after the worker started
+ *   (stopped before each opening, as Chromium stops an idle one), median;
  * - worker_heap_5y_mb: the worker's heap, garbage collected, after five heavy years were logged
  *   through it (a day's entries a message) and 1,000 more logs of today.
  */
@@ -23,7 +25,7 @@ import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { launchExtension, type LaunchedExtension } from '../e2e/launch';
 import { storedEntries } from '../e2e/storage';
 import { ExtensionPage } from '../e2e/pages';
-import { callHandler, logWaterInWorker } from '../e2e/worker';
+import { callHandler, logWaterInWorker, stopWorkers } from '../e2e/worker';
 import type { Benchmark, Figure } from './figures';
 import { daysBack, heavyDay, writeOtherDevices } from './heavy-use';
 import { median } from './timing';
@@ -34,6 +36,7 @@ import { workerHeapMb } from './worker-heap';
 
 const ROUNDTRIPS = 21;
 const OPENINGS = 7;
+const COLD_OPENINGS = 5;
 
 async function deviceOf(worker: Worker): Promise<string> {
   return ((await callHandler(worker, 'getStatus')) as { device: string }).device;
@@ -192,21 +195,28 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
   ];
 }
 
+/** When a newly opened page set its ready mark, from its navigation. */
+async function openedReadyAt(
+  extension: LaunchedExtension,
+  path: string,
+  mark: string,
+): Promise<number> {
+  const page = await extension.context.newPage();
+  await page.goto(extension.url(path));
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
+    timeout: 120_000,
+  });
+  const at = await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, mark);
+  await page.close();
+  return at;
+}
+
 /** Medians of a page's ready mark over several openings (the first warms the caches). */
 async function readyMs(extension: LaunchedExtension, path: string, mark: string): Promise<number> {
   const times: number[] = [];
   for (let index = 0; index <= OPENINGS; index++) {
-    const page = await extension.context.newPage();
-    await page.goto(extension.url(path));
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
-      timeout: 120_000,
-    });
-    const at = await page.evaluate(
-      (name) => performance.getEntriesByName(name)[0]!.startTime,
-      mark,
-    );
+    const at = await openedReadyAt(extension, path, mark);
     if (index > 0) times.push(at);
-    await page.close();
   }
   return median(times);
 }
@@ -247,6 +257,34 @@ async function writeCheckIns(extension: LaunchedExtension, checkIns: CheckIn[]):
   await page.close();
 }
 
+/** When the running worker started. */
+async function workerStartedAt(extension: LaunchedExtension): Promise<number> {
+  return ((await callHandler(await extension.worker(), 'getStatus')) as { startedAt: number })
+    .startedAt;
+}
+
+/**
+ * The median of a page's ready mark when it is the first thing the worker does after starting;
+ * the run fails if the worker was not started anew.
+ */
+async function coldReadyMs(
+  extension: LaunchedExtension,
+  path: string,
+  mark: string,
+): Promise<number> {
+  const blank = await extension.context.newPage();
+  const times: number[] = [];
+  for (let index = 0; index < COLD_OPENINGS; index++) {
+    const before = await workerStartedAt(extension);
+    await stopWorkers(extension, blank);
+    times.push(await openedReadyAt(extension, path, mark));
+    if ((await workerStartedAt(extension)) === before)
+      throw new Error(`${path}: the worker was not stopped before opening ${index + 1}`);
+  }
+  await blank.close();
+  return median(times);
+}
+
 async function fiveYears(extension: LaunchedExtension): Promise<Figure[]> {
   const worker = await extension.worker();
   const device = await deviceOf(worker);
@@ -259,7 +297,9 @@ async function fiveYears(extension: LaunchedExtension): Promise<Figure[]> {
   );
   await writeOtherDevices(worker, today);
   await writeCheckIns(extension, fiveYearsOfCheckIns(today));
+  const coldMs = await coldReadyMs(extension, 'progress.html', 'progress-ready');
   return [
+    { name: 'progress_ready_5y_cold_ms', value: coldMs, unit: 'ms', target: 600 },
     {
       name: 'progress_ready_5y_ms',
       value: await readyMs(extension, 'progress.html', 'progress-ready'),

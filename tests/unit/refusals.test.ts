@@ -59,6 +59,16 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
   restoreBackup: {},
   historyYears: {},
   removeOldHistory: { before: 2025 },
+  startSession: { routine: 'backDay' },
+  logSessionSet: {
+    slot: 0,
+    set: { kind: 'set', exercise: 'bentOverRow', reps: 12, weight: { amount: 20, unit: 'kg' }, at },
+    restSeconds: 90,
+    expected: { slot: 0, set: 2 },
+  },
+  pauseSession: { paused: true },
+  skipSessionExercise: { slot: 1 },
+  endSession: {},
   saveCheckIn: {
     checkIn: {
       week: '2026-11-23',
