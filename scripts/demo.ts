@@ -5,7 +5,9 @@
  * - the real toolbar popup, as Chromium draws it (headed, under a virtual display when there is
  *   none), in each state a user reaches: first run, a paused day, time off in progress, and with
  *   a year of history its Now view (light and dark), the pause menu, the time-off form, the set
- *   form with the last session and a record, today's log with 20 entries.
+ *   form with the last session and a record, today's log with 20 entries;
+ * - the weekly check-in page and the photo comparison on Progress, light and dark, with eight
+ *   weeks of check-ins and generated test images (shapes, never photos of people).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +16,7 @@ import { launchExtension, type LaunchedExtension } from '../tests/e2e/launch';
 import { DEMO_PAGES, OptionsPage, ProgressPage } from '../tests/e2e/pages';
 import { writeSampleHistory, writeYearFromThreeDevices } from '../tests/e2e/sample-history';
 import { callHandler } from '../tests/e2e/worker';
+import { seedCheckIns } from '../tests/e2e/checkin-pages';
 import { addDays, localDayKey } from '../lib/model/days';
 import { DEFAULT_SETTINGS } from '../lib/model/settings';
 import { LANGUAGES } from './translations';
@@ -52,6 +55,28 @@ async function shootPages(
   }
 }
 
+/** The check-in page and the comparison of two weeks' photos on Progress. */
+async function shootCheckIns(extension: LaunchedExtension): Promise<void> {
+  const seeding = await extension.context.newPage();
+  await seeding.goto(extension.url('checkin.html'));
+  await seedCheckIns(await extension.worker(), seeding, 8);
+  await seeding.close();
+  for (const colorScheme of SCHEMES) {
+    const page = await extension.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.emulateMedia({ colorScheme });
+    await page.goto(extension.url('checkin.html'));
+    await page.locator('[data-pose="front"] img').waitFor();
+    await saveShot(page, `checkin-${colorScheme}`);
+    await page.goto(extension.url('progress.html'));
+    const section = page.getByTestId('checkin-progress');
+    await section.locator('.overlay img.later').waitFor();
+    await section.screenshot({ path: resolve(outDir, `checkin-progress-${colorScheme}.png`) });
+    console.log(`saved ${resolve(outDir, `checkin-progress-${colorScheme}.png`)}`);
+    await page.close();
+  }
+}
+
 const only = (...paths: string[]) => DEMO_PAGES.filter((page) => paths.includes(page.path));
 
 const extension = await launchExtension();
@@ -59,6 +84,7 @@ try {
   const worker = await extension.worker();
   await writeSampleHistory(worker, FIVE_WEEKS);
   await shootPages(extension, DEMO_PAGES);
+  await shootCheckIns(extension);
   await callHandler(worker, 'saveSettings', {
     settings: { ...DEFAULT_SETTINGS, units: 'imperial', cupsMl: [237, 473], bodyWeightKg: 80 },
   });
