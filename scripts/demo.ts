@@ -9,7 +9,7 @@
  * - the weekly check-in page and the photo comparison on Progress, light and dark, with eight
  *   weeks of check-ins and generated test images (shapes, never photos of people).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from '../tests/e2e/launch';
@@ -19,6 +19,7 @@ import { callHandler } from '../tests/e2e/worker';
 import { seedCheckIns } from '../tests/e2e/checkin-pages';
 import { addDays, localDayKey } from '../lib/model/days';
 import { DEFAULT_SETTINGS } from '../lib/model/settings';
+import { LANGUAGES } from './translations';
 
 const outDir = resolve(import.meta.dirname, '../demo');
 mkdirSync(outDir, { recursive: true });
@@ -185,4 +186,61 @@ try {
   await popup.close();
 } finally {
   await headed.close();
+}
+
+/**
+ * Backbone as speakers of other languages see it, each in a browser whose UI language it is:
+ * the real popup, welcome, options and Progress in demo/<language>/ for the languages a
+ * reviewer reads through; and for every language Backbone ships, the store listing's two
+ * 1280 x 800 screenshots (store/<language>/): the real popup on the brand colour, and Progress.
+ */
+const REVIEWED = new Set(['de', 'ja', 'ru']);
+const STORE_SIZE = { width: 1280, height: 800 };
+
+for (const folder of LANGUAGES) {
+  const language = folder.replace('_', '-');
+  const browser = await launchExtension({ headless: false, language });
+  try {
+    const worker = await browser.worker();
+    await writeSampleHistory(worker);
+    const said = await worker.evaluate(() => chrome.i18n.getUILanguage());
+    const popup = await browser.openPopup();
+    await popup.waitForLoadState('networkidle');
+    const popupShot = await popup.screenshot();
+    const storeDir = resolve(import.meta.dirname, '../store', folder);
+    mkdirSync(storeDir, { recursive: true });
+    const stage = await browser.context.newPage();
+    await stage.setViewportSize(STORE_SIZE);
+    await stage.setContent(
+      `<body style="margin:0;height:100vh;display:grid;place-items:center;background:#0f766e">` +
+        `<img style="box-shadow:0 8px 32px #0006;border-radius:8px" ` +
+        `src="data:image/png;base64,${popupShot.toString('base64')}"></body>`,
+    );
+    await stage.screenshot({ path: resolve(storeDir, 'screenshot-popup.png') });
+    await stage.setViewportSize(STORE_SIZE);
+    await stage.goto(browser.url('progress.html'));
+    await stage.waitForLoadState('networkidle');
+    await stage.screenshot({ path: resolve(storeDir, 'screenshot-progress.png') });
+    await stage.close();
+    console.log(`saved ${storeDir}/screenshot-*.png (UI language ${said})`);
+    if (REVIEWED.has(folder)) {
+      const dir = resolve(outDir, folder);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(resolve(dir, 'real-popup.png'), popupShot);
+      for (const { name, path, viewport } of DEMO_PAGES.filter((page) =>
+        ['welcome', 'options', 'progress'].includes(page.name),
+      )) {
+        const page = await browser.context.newPage();
+        await page.setViewportSize(viewport);
+        await page.goto(browser.url(path));
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true });
+        await page.close();
+      }
+      console.log(`saved ${dir}/*.png`);
+    }
+    // The popup closed itself when another page took the focus.
+  } finally {
+    await browser.close();
+  }
 }

@@ -13,6 +13,9 @@ export const LOCALES_DIR = resolve(import.meta.dirname, '../locales');
 /** The languages Backbone ships, as the browser names their folders (`_locales/pt_BR`). */
 export const LANGUAGES = ['en', 'de', 'es', 'fr', 'it', 'pt_BR', 'pl', 'ru', 'ja', 'zh_CN'];
 
+/** The longest manifest description the Chrome Web Store takes. */
+const MAX_DESCRIPTION = 132;
+
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 
 /**
@@ -169,5 +172,10 @@ export function translationProblems(
   }
   for (const key of messages.keys())
     if (!known.has(key) && !english.has(key)) problems.push(`${key}: not an English key`);
+  const description = messages.get('extDescription') ?? '';
+  if (description.length > MAX_DESCRIPTION)
+    problems.push(
+      `extDescription: ${description.length} characters, the stores take ${MAX_DESCRIPTION}`,
+    );
   return problems;
 }

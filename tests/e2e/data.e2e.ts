@@ -70,7 +70,7 @@ test('export, reset, import: the same data back, byte for byte', async ({ extens
   await chooseImportFile(page, before);
   await expect
     .poll(() => page.getByTestId('import-preview').textContent())
-    .toMatch(/^This file adds \d+ entries; 0 are already here\.$/);
+    .toMatch(/^This file adds \d+ entries; already here: 0\.$/);
   await page.getByRole('button', { name: 'Replace everything with this file' }).click();
   await expect.poll(() => dataMessage(page)).toContain('Replaced');
   const after = await exportJson(page);
@@ -112,7 +112,7 @@ test('an entry whose day moved to another month is not stored twice, and the exp
   await chooseImportFile(page, await exportJson(page));
   await expect
     .poll(() => page.getByTestId('import-preview').textContent())
-    .toBe(`This file adds 0 entries; ${stored.length} are already here.`);
+    .toBe(`This file adds 0 entries; already here: ${stored.length}.`);
 });
 
 test('broken files are each refused whole with a message and change nothing', async ({
@@ -193,7 +193,7 @@ test('an export made while the clock was ten years ahead imports after, all but 
   await chooseImportFile(page, JSON.stringify(file));
   await expect
     .poll(() => page.getByTestId('import-preview').textContent())
-    .toBe(`This file adds ${taken} entries; 0 are already here.`);
+    .toBe(`This file adds ${taken} ${taken === 1 ? 'entry' : 'entries'}; already here: 0.`);
   const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(ahead);
   const leftOut = page.getByTestId('import-skipped');
   expect(await leftOut.locator('p').textContent()).toBe('Left out, as Backbone cannot take them:');

@@ -75,8 +75,13 @@ async function currentWorker(context: BrowserContext): Promise<Worker> {
   );
 }
 
+/**
+ * `language`: Chromium's UI language (`i18n.getUILanguage()`, so the extension's messages),
+ * as the browser of someone who speaks it; Debian's chromium-l10n has the languages. English
+ * unless given, whatever the machine's: the suites find elements by their English names.
+ */
 export async function launchExtension(
-  options: { extensionDir?: string; headless?: boolean } = {},
+  options: { extensionDir?: string; headless?: boolean; language?: string } = {},
 ): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
@@ -87,12 +92,18 @@ export async function launchExtension(
   // Playwright leaves Chromium's extension popup unattached (it is not a tab) unless asked.
   if (!headless) process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
   const userDataDir = mkdtempSync(join(tmpdir(), 'backbone-e2e-'));
+  const language = options.language ?? 'en-US';
+  const environment = {
+    ...process.env,
+    ...(virtual && { DISPLAY: virtual.display }),
+    LANGUAGE: language,
+  };
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless,
     // Headed, every page keeps the size the browser gives it: the popup sizes itself.
     ...(headless ? {} : { viewport: null }),
-    ...(virtual ? { env: { ...process.env, DISPLAY: virtual.display } } : {}),
+    env: environment,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -103,6 +114,7 @@ export async function launchExtension(
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      `--lang=${language}`,
     ],
   });
   const extensionId = new URL((await currentWorker(context)).url()).host;

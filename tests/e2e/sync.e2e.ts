@@ -186,7 +186,7 @@ test('sync now writes this device’s days within the real quotas', async ({
   await popup.addCupButton('250 ml').click();
   await expect.poll(() => popup.waterTotal.textContent()).toContain('250 ml');
   await options.syncNow();
-  await expect.poll(() => options.syncResult.textContent()).toMatch(/Synced \(\d+ items written/);
+  await expect.poll(() => options.syncResult.textContent()).toMatch(/Synced \(written: \d+/);
   const worker = await extension.worker();
   const sync = await storageArea(worker, 'sync');
   const keys = Object.keys(sync);

@@ -108,7 +108,11 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<LaunchedFirefox> {
+/**
+ * `language`: Firefox's UI language (`i18n.getUILanguage()`, so the add-on's messages), from
+ * Debian's language pack firefox-esr-l10n-<language>; English unless given.
+ */
+export async function launchFirefox(options: { language?: string } = {}): Promise<LaunchedFirefox> {
   if (!existsSync(join(FIREFOX_BUILD_DIR, 'manifest.json'))) {
     throw new Error(`No built add-on in ${FIREFOX_BUILD_DIR}: run \`npm run build:test\` first.`);
   }
@@ -130,6 +134,8 @@ export async function launchFirefox(): Promise<LaunchedFirefox> {
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      'intl.locale.requested': options.language ?? 'en-US',
+      'intl.locale.matchOS': false,
     },
   });
   const problemLines: string[] = [];

@@ -77,7 +77,7 @@ test('export, reset, import: the same entries back', async ({ firefox, options }
   await options.upload(OPTIONS.importFile, file);
   await expect
     .poll(() => options.text(OPTIONS.importPreview))
-    .toMatch(/^This file adds \d+ entries; 0 are already here\.$/);
+    .toMatch(/^This file adds \d+ entries; already here: 0\.$/);
   await options.click(OPTIONS.replaceAll);
   await expect.poll(() => options.text(OPTIONS.dataMessage)).toContain('Replaced');
   expect((await storedEntries(firefox.background)).map((entry) => entry.id).sort()).toEqual(before);

@@ -1,0 +1,91 @@
+/**
+ * Layouts that survive longer languages: the build in the pseudo-language (every message about
+ * 40 % longer, accented, bracketed; scripts/pseudo-locale.ts), then Chromium in German and in
+ * Japanese; the real toolbar popup at 380 px in the states a user reaches, and every page at the
+ * size a user sees it. Nothing may run off the side, be cut, or make a page scroll sideways;
+ * fields keep room to type in.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_BUILD_DIR, launchExtension, type LaunchedExtension } from './launch';
+import { layoutProblems } from './layout';
+import { DEMO_PAGES } from './pages';
+import { makePseudoBuild } from '../../scripts/pseudo-locale';
+import { readMessages } from '../../scripts/translations';
+
+const PSEUDO_BUILD_DIR = resolve(CHROME_BUILD_DIR, '../chrome-mv3-pseudo');
+
+/** How each language is started, and its messages by dotted key. */
+const LANGUAGES = [
+  {
+    name: 'a pseudo-language about 40 % longer than English',
+    start: () => {
+      const message = makePseudoBuild(CHROME_BUILD_DIR, PSEUDO_BUILD_DIR);
+      return { message, options: { extensionDir: PSEUDO_BUILD_DIR } };
+    },
+  },
+  ...['de', 'ja'].map((language) => ({
+    name: language,
+    start: async () => {
+      const messages = await readMessages(language);
+      return { message: (key: string) => messages.get(key)!, options: { language } };
+    },
+  })),
+];
+
+describe.each(LANGUAGES)('in $name', ({ start }) => {
+  let extension: LaunchedExtension;
+  let say: (key: string) => string;
+
+  beforeAll(async () => {
+    const { message, options } = await start();
+    say = message;
+    extension = await launchExtension({ ...options, headless: false });
+  });
+  afterAll(async () => {
+    await extension?.close();
+  });
+
+  it('the real popup keeps its 380 px and nothing in it is cut, in each state it opens', async () => {
+    const popup = await extension.openPopup();
+    const check = async (state: string) => {
+      // Chrome resizes the popup a moment after its content changes: the layout is waited for.
+      await expect.poll(() => layoutProblems(popup), { message: state }).toEqual([]);
+      await expect
+        .poll(() => popup.evaluate(() => document.documentElement.clientWidth), {
+          message: `${state}: width`,
+        })
+        .toBe(380);
+    };
+    await check('today');
+    await popup.getByText(say('popup.pauseMenu'), { exact: true }).click();
+    await expect
+      .poll(() => popup.getByRole('button', { name: say('timeOff.menu') }).isVisible())
+      .toBe(true);
+    await check('pause menu open');
+    await popup.getByRole('button', { name: say('timeOff.menu') }).click();
+    await expect
+      .poll(() => popup.getByRole('button', { name: say('timeOff.submit') }).isVisible())
+      .toBe(true);
+    await check('time-off form');
+    await popup.getByRole('button', { name: say('timeOff.cancel') }).click();
+    await popup.getByRole('button', { name: say('popup.quickSet'), exact: true }).click();
+    await expect
+      .poll(() => popup.getByRole('button', { name: say('popup.logSet') }).isVisible())
+      .toBe(true);
+    await check('set form');
+    await popup.getByRole('button', { name: say('popup.logSet') }).click();
+    await check('set form after a refused set');
+  });
+
+  // The popup as a tab is not the popup: the real one is above.
+  const pages = DEMO_PAGES.filter((page) => page.name !== 'popup');
+  it.each(pages)('the $name page is drawn whole at its size', async ({ path, viewport }) => {
+    const page = await extension.context.newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(extension.url(path));
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => layoutProblems(page)).toEqual([]);
+    await page.close();
+  });
+});
