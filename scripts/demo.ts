@@ -177,7 +177,7 @@ try {
     entries: Array.from({ length: 19 }, (_, index) => ({
       kind: 'water',
       ml: 100 + index * 10,
-      at: Date.now() - index * 60_000,
+      at: Date.now() - index * 1_000, // seconds apart: all of today, even just after midnight
     })),
   });
   await popup.getByText("Today's log").click();

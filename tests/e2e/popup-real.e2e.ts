@@ -143,7 +143,7 @@ test('with a year of history, no opened part makes the popup scroll', async ({ e
     entries: Array.from({ length: 19 }, (_, index) => ({
       kind: 'water',
       ml: 100 + index,
-      at: Date.now() - index * 60_000,
+      at: Date.now() - index * 1_000, // seconds apart: all of today, even just after midnight
     })),
   });
   await page.getByText("Today's log").click();
