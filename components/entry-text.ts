@@ -5,6 +5,8 @@
 import type { CustomExercise } from '../lib/model/catalogue';
 import type { Entry } from '../lib/model/entries';
 import { setAmountText, type SetTarget } from '../lib/model/set-text';
+import { problemOf } from '../lib/model/problem';
+import type { Routine } from '../lib/model/routines';
 import type { UnitSystem } from '../lib/model/units';
 import { exerciseName, formatVolume, translate } from './format';
 
@@ -35,4 +37,25 @@ export function describeEntry(
     case 'rest':
       return translate('entry.rest', [translate(`reason.${entry.reason}`)]);
   }
+}
+
+/** A routine's name: the user's own as typed, a ready one's from the messages. */
+export function routineTitle(routine: Pick<Routine, 'id' | 'name'>): string {
+  return routine.name ?? translate(`routine.name.${routine.id}`);
+}
+
+/**
+ * What went wrong, for the session's parts. Not components/errors.ts's describeError: the lazy
+ * chunk of the session view importing that split the popup's first-paint script in two.
+ */
+export function problemText(error: unknown): string {
+  const { key, params } = problemOf(error);
+  return translate(key, params) || translate('error.unknown', [key]);
+}
+
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+
+/** A day key as a short weekday: "Wed". */
+export function shortDay(day: string): string {
+  return weekday.format(new Date(`${day}T12:00:00`));
 }

@@ -47,8 +47,3 @@ export function dayAndTime(at: number, now: number, inSentence = false): string 
   if (days === 1) return translate('now.tomorrowAt', [time]);
   return translate('now.dayAt', [shortWeekday.format(at), time]);
 }
-
-/** A day key as a short weekday: "Wed". */
-export function shortDay(day: string): string {
-  return shortWeekday.format(new Date(`${day}T12:00:00`));
-}

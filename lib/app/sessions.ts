@@ -275,10 +275,12 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
         ),
       ),
     skipSessionExercise: ({ slot }) => run(() => change((session) => skipSlot(session, slot))),
-    endSession: () =>
+    endSession: ({ dismiss }) =>
       run(async () => {
         const session = await current();
-        return session ? finish(session) : load();
+        if (session) return finish(session);
+        if (dismiss) await deps.local.remove(LOCAL_KEYS.session);
+        return dismiss ? {} : load();
       }),
   };
 

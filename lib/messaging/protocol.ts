@@ -144,7 +144,8 @@ export const requestSchemas = {
   }),
   pauseSession: v.strictObject({ paused: v.boolean() }),
   skipSessionExercise: v.strictObject({ slot: sessionSlotSchema }),
-  endSession: v.strictObject({}),
+  /** Ends the session under way; `dismiss` lets go of the summary of one ended. */
+  endSession: v.strictObject({ dismiss: v.optional(v.boolean()) }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
