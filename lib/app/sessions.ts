@@ -251,7 +251,9 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
   async function logOffered(): Promise<void> {
     const session = await current();
     const next = session && nextSet(session);
-    if (!session?.rest || !next || next.slot !== session.rest.slot || next.set !== session.rest.set)
+    const offered = session?.rest?.shown ? session.rest : undefined;
+    // Only the set a shown notification named: a second press meets the next rest, unshown.
+    if (!offered || !next || next.slot !== offered.slot || next.set !== offered.set)
       return void (await deps.notifications.clear(REST_NOTIFICATION));
     await logInSession({
       slot: next.slot,
