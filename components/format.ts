@@ -1,26 +1,51 @@
 import type { CustomExercise } from '../lib/model/catalogue';
 import { exerciseNameKey } from '../lib/model/exercise-keys';
 import {
-  formatDayLabel as longDay,
-  formatNumber,
+  formatDayLabel,
+  formatNumber as formatNumberIn,
   formatVolume as formatVolumeWith,
+  formatWeight as formatWeightWith,
+  formatWeightIn as formatWeightInWith,
+  plural,
 } from '../lib/model/formatting';
-import { i18n, translate } from '../lib/adapters/translate';
-import type { UnitSystem } from '../lib/model/units';
+import { translate, uiLanguage } from '../lib/adapters/translate';
+import { formatTime as formatTimeIn } from '../lib/model/clock';
+import type { UnitSystem, WeightUnit } from '../lib/model/units';
 import type { HabitReport } from '../lib/stats/streaks';
 
-/** `longDay`: a day key as a heading, "Wednesday, Nov 25". */
-export { formatNumber, longDay };
+export { translate, uiLanguage };
 
-export { translate };
+export function formatNumber(value: number): string {
+  return formatNumberIn(value, uiLanguage);
+}
+
+/** A day key as a heading, "Wednesday, Nov 25". */
+export function longDay(day: string): string {
+  return formatDayLabel(day, uiLanguage);
+}
+
+/** A message with a count, in the UI language's plural form for it. */
+export function pluralText(key: string, count: number, substitutions?: (string | number)[]) {
+  return plural(translate, key, count, substitutions ?? [formatNumber(count)]);
+}
 
 export function formatVolume(ml: number, system: UnitSystem): string {
   return formatVolumeWith(translate, ml, system);
 }
 
+/** A weight kept in kg, in the user's unit: "100 kg", "220.5 lb". */
+export function formatWeight(kg: number, system: UnitSystem): string {
+  return formatWeightWith(translate, kg, system);
+}
+
+/** A number already in a weight unit, with the unit: "220.5 lb". */
+export function formatWeightIn(amount: number, unit: WeightUnit): string {
+  return formatWeightInWith(translate, amount, unit);
+}
+
 /** A streak's length in its habit's unit: "4 days", "1 week". */
 export function streakText(unit: HabitReport['unit'], count: number): string {
-  return unit === 'days' ? i18n.t('streak.days', count) : i18n.t('streak.weeks', count);
+  return pluralText(unit === 'days' ? 'streak.days' : 'streak.weeks', count);
 }
 
 /** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
@@ -28,8 +53,12 @@ export function exerciseName(id: string, custom: readonly CustomExercise[]): str
   return custom.find((exercise) => exercise.id === id)?.name ?? translate(exerciseNameKey(id));
 }
 
-const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const shortWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
+
+/** A clock time in the UI language's hour cycle: "14:30" or "2:30 PM". */
+export function formatTime(at: number | Date, precision?: 'minute' | 'hour'): string {
+  return formatTimeIn(at, uiLanguage, precision);
+}
 
 function localMidnight(instant: number): number {
   const date = new Date(instant);
@@ -41,7 +70,7 @@ function localMidnight(instant: number): number {
  * "tomorrow 09:00", "Mon 09:00".
  */
 export function dayAndTime(at: number, now: number, inSentence = false): string {
-  const time = clockTime.format(at);
+  const time = formatTime(at);
   const days = Math.round((localMidnight(at) - localMidnight(now)) / 86_400_000);
   if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
   if (days === 1) return translate('now.tomorrowAt', [time]);

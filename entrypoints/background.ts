@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { translate } from '../lib/adapters/translate';
 import { listenForMessages } from '../lib/adapters/listen-for-messages';
 import { browserAreas, sessionArea } from '../lib/adapters/storage-areas';
-import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../lib/store/items';
+import { CHECKIN_REMINDER_KEY, LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../lib/store/items';
 import { openInReusedTab } from '../lib/nudge/reused-tab';
 import { createWorker } from '../lib/app/worker';
 
@@ -31,6 +31,9 @@ export default defineBackground(() => {
     isAudible: async () => (await browser.tabs.query({ audible: true })).length > 0,
     openGuide: (kind) => openGuidePage(`prompt=${kind}`),
     openSession: () => openGuidePage('session'),
+    openPage: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as '/checkin.html') });
+    },
     t: translate,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     // Firefox notifications have no buttons: clicking one opens the guide page instead.
@@ -66,6 +69,7 @@ export default defineBackground(() => {
     worker.onStorageChanged(changes, area);
     if (area === 'local') void worker.onLocalChanged(changes);
     if (area === 'sync' && SYNC_KEYS.settings in changes) void worker.onSettingsChanged();
+    if (area === 'sync' && CHECKIN_REMINDER_KEY in changes) void worker.onCheckInReminderChanged();
     // The snapshot is the badge's own output: updating on it would loop.
     const keys = Object.keys(changes);
     if (!(keys.length === 1 && keys[0] === LOCAL_KEYS.todaySnapshot)) void worker.updateBadge();

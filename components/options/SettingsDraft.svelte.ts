@@ -1,7 +1,18 @@
 import * as v from 'valibot';
-import { formatClock, parseClockList } from '../../lib/model/clock';
+import { parseClockList, timeOfDay } from '../../lib/model/clock';
+import { formatTime } from '../format';
 import { NUDGE_KINDS } from '../../lib/model/entries';
-import { settingsSchema, type Settings } from '../../lib/model/settings';
+import { CUP_ML, settingsSchema, type Settings } from '../../lib/model/settings';
+import {
+  weightFromKg,
+  weightToKg,
+  cupInUnit,
+  cupsInUnit,
+  displayVolume,
+  unitsOf,
+  volumeToMl,
+  type UnitSystem,
+} from '../../lib/model/units';
 import { sendMessage } from '../../lib/adapters/send-message';
 import { i18n } from '../../lib/adapters/translate';
 import { describeError } from '../errors';
@@ -29,6 +40,13 @@ function withValueAt(settings: Settings, path: SettingPath, value: unknown): Set
   return copy;
 }
 
+/** A refusal whose figures are in kg or ml, as said to a user of imperial units. */
+const IMPERIAL_REFUSALS: Record<string, string> = {
+  'invalid.bodyWeight': 'invalid.bodyWeightLb',
+  'invalid.goal.water': 'invalid.goal.waterFlOz',
+  'invalid.cup': 'invalid.cupFlOz',
+};
+
 /**
  * What the options page shows and saves: the fields as typed (the draft), their problems, and
  * the settings last saved. Each change saves only the part its control changed, on top of the
@@ -39,6 +57,9 @@ export class SettingsDraft {
   draft = $state<Settings>();
   timesText = $state<Record<string, string>>({});
   cupsText = $state('');
+  /** The body weight and water goal as shown, in the user's units (empty: not set). */
+  bodyWeight = $state<number | null>(null);
+  waterGoal = $state<number | null>(null);
   /** What each group of fields last said about its save ("Saved", or why not), by group. */
   status = $state<Record<string, string>>({});
   #saved: Settings | undefined;
@@ -49,9 +70,44 @@ export class SettingsDraft {
     this.#saved = settings;
     this.draft = structuredClone(settings);
     this.timesText = Object.fromEntries(
-      NUDGE_KINDS.map((kind) => [kind, settings.nudges[kind].times.map(formatClock).join(', ')]),
+      NUDGE_KINDS.map((kind) => [
+        kind,
+        settings.nudges[kind].times.map((minutes) => formatTime(timeOfDay(minutes))).join(', '),
+      ]),
     );
-    this.cupsText = settings.cupsMl.join(', ');
+    this.#showInUnits(settings);
+  }
+
+  /** Writes the body weight, water goal and cups into their fields in the settings' units. */
+  #showInUnits(settings: Pick<Settings, 'units' | 'bodyWeightKg' | 'goals' | 'cupsMl'>) {
+    const units = unitsOf(settings.units);
+    this.bodyWeight =
+      settings.bodyWeightKg === undefined
+        ? null
+        : weightFromKg(settings.bodyWeightKg, units.weight);
+    this.waterGoal =
+      settings.goals.waterMl === undefined
+        ? null
+        : displayVolume(settings.goals.waterMl, units.volume);
+    this.cupsText = settings.cupsMl.map((ml) => cupInUnit(ml, units.volume)).join(', ');
+  }
+
+  /**
+   * Turns the page to other units and saves them: the fields are shown again in the new units,
+   * and the cups become the nearest cups of those units (250 ml is saved as 8 fl oz).
+   */
+  async changeUnits(system: UnitSystem, group: string, control?: HTMLElement): Promise<void> {
+    const before = this.candidate;
+    if (!before || !this.draft) return;
+    const cupsReadable = this.#parseErrors.cupsMl === undefined;
+    const cupsMl = cupsReadable
+      ? cupsInUnit(before.cupsMl, unitsOf(system).volume, CUP_ML)
+      : before.cupsMl;
+    this.draft.units = system;
+    const cupsText = this.cupsText;
+    this.#showInUnits({ ...before, units: system, cupsMl });
+    if (!cupsReadable) this.cupsText = cupsText;
+    await this.commit(cupsReadable ? ['units', 'cupsMl'] : ['units'], group, control);
   }
 
   /** Text fields turn into numbers here; what does not parse is reported, not guessed. */
@@ -62,7 +118,8 @@ export class SettingsDraft {
         errors[`nudges.${kind}.times`] = 'invalid.nudge.timeFormat';
       }
     }
-    if (!/^\s*\d+(\s*[,;\s]\s*\d+)*\s*$/.test(this.cupsText)) errors.cupsMl = 'invalid.cups';
+    if (!/^\s*\d+(\.\d+)?(\s*[,;\s]\s*\d+(\.\d+)?)*\s*$/.test(this.cupsText))
+      errors.cupsMl = 'invalid.cups';
     return errors;
   });
 
@@ -71,13 +128,16 @@ export class SettingsDraft {
     const copy = $state.snapshot(this.draft) as Settings;
     for (const kind of NUDGE_KINDS)
       copy.nudges[kind].times = parseClockList(this.timesText[kind] ?? '') ?? [];
+    const units = unitsOf(copy.units);
     copy.cupsMl = this.cupsText
       .split(/[,;\s]+/)
       .filter(Boolean)
-      .map(Number);
+      .map((amount) => volumeToMl(Number(amount), units.volume));
     // A cleared number field binds as null: the optional settings are then simply absent.
-    if (copy.goals.waterMl == null) delete copy.goals.waterMl;
-    if (copy.bodyWeightKg == null) delete copy.bodyWeightKg;
+    if (this.waterGoal == null) delete copy.goals.waterMl;
+    else copy.goals.waterMl = volumeToMl(this.waterGoal, units.volume);
+    if (this.bodyWeight == null) delete copy.bodyWeightKg;
+    else copy.bodyWeightKg = weightToKg(this.bodyWeight, units.weight);
     return copy;
   });
 
@@ -94,7 +154,11 @@ export class SettingsDraft {
 
   errorFor(path: SettingPath): string | undefined {
     const key = this.errors[path];
-    return key ? translate(key) : undefined;
+    return key ? this.#say(key) : undefined;
+  }
+
+  #say(key: string): string {
+    return translate((this.draft?.units === 'imperial' && IMPERIAL_REFUSALS[key]) || key);
   }
 
   /** A field holding a list or an object: its own problem or any of its parts'. */
@@ -102,7 +166,7 @@ export class SettingsDraft {
     const found = Object.keys(this.errors).find(
       (key) => key === path || key.startsWith(`${path}.`),
     );
-    return found === undefined ? undefined : translate(this.errors[found]!);
+    return found === undefined ? undefined : this.#say(this.errors[found]!);
   }
 
   /**
@@ -110,17 +174,25 @@ export class SettingsDraft {
    * changed, `group` where its "Saved" is said. While that part is invalid nothing is saved and
    * the control keeps the focus, its message beside it.
    */
-  async commit(path: SettingPath, group: string, control?: HTMLElement): Promise<void> {
+  async commit(
+    path: SettingPath | readonly SettingPath[],
+    group: string,
+    control?: HTMLElement,
+  ): Promise<void> {
     if (!this.candidate || !this.#saved) return;
-    if (this.errorWithin(path) !== undefined) {
+    const paths = typeof path === 'string' ? [path] : path;
+    if (paths.some((one) => this.errorWithin(one) !== undefined)) {
       this.status[group] = '';
       // After the browser has moved the focus on (a change fires as the field is left).
       if (control) setTimeout(() => control.focus());
       return;
     }
-    const value = valueAt(this.candidate, path);
+    const candidate = this.candidate;
     const save = async () => {
-      const next = withValueAt(this.#saved!, path, value);
+      const next = paths.reduce(
+        (settings, one) => withValueAt(settings, one, valueAt(candidate, one)),
+        this.#saved!,
+      );
       if (!v.is(settingsSchema, next)) {
         this.status[group] = i18n.t('options.fixErrors');
         return;

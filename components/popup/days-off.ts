@@ -1,5 +1,6 @@
+import { uiLanguage } from '../../lib/adapters/translate';
 /** How the popup names the last day of time off: "Sat, Dec 12". */
-const dayOff = new Intl.DateTimeFormat(undefined, {
+const dayOff = new Intl.DateTimeFormat(uiLanguage, {
   weekday: 'short',
   month: 'short',
   day: 'numeric',

@@ -1,8 +1,9 @@
+import { uiLanguage } from '../../lib/adapters/translate';
 import type { DayKey } from '../../lib/model/days';
 
 /** Day keys in the page's language: the charts, calendars and tables read these, never ISO. */
 const formatOf = (options: Intl.DateTimeFormatOptions) => {
-  const format = new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(uiLanguage, { ...options, timeZone: 'UTC' });
   return (day: DayKey) => format.format(new Date(`${day}T12:00:00Z`));
 };
 

@@ -3,6 +3,7 @@
  * storage changes.
  */
 import { coalescing } from '../model/async';
+import { formatTime } from '../model/clock';
 import { formatNumber, formatVolume, type Translate } from '../model/formatting';
 import { HABIT_KINDS, judgedAgainstDayGoal, judgedField } from '../model/habits';
 import type { Settings } from '../model/settings';
@@ -55,7 +56,7 @@ async function renderBadge(
   const mode = overview.settings.nudges.badge;
   await deps.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
   await deps.action.setBadgeTextColor?.({ color: '#ffffff' });
-  await deps.action.setBadgeText({ text: badgeText(mode, overview, status, deps.now()) });
+  await deps.action.setBadgeText({ text: badgeText(deps.t, mode, overview, status, deps.now()) });
   await deps.action.setTitle({ title: badgeTitle(deps.t, overview, status) });
   const refresh = mode === 'nextNudge' && status.next !== undefined;
   if (refresh && !(await deps.alarms.get(BADGE_ALARM))) {
@@ -69,6 +70,7 @@ async function renderBadge(
  * nothing to say (no water yet, every habit met, no nudge coming).
  */
 function badgeText(
+  t: Translate,
   mode: Settings['nudges']['badge'],
   overview: Overview,
   status: NudgeStatus,
@@ -87,20 +89,25 @@ function badgeText(
       return left > 0 ? String(left) : '';
     }
     case 'water':
-      return waterBadge(overview.todayTotals.waterMl, overview.settings.units);
+      return waterBadge(t, overview.todayTotals.waterMl, overview.settings.units);
     case 'nextNudge': {
       if (!status.next) return '';
       const minutes = Math.max(0, Math.ceil((status.next.at - now) / 60_000));
-      return minutes < 100 ? `${minutes}m` : `${Math.floor(minutes / 60)}h`;
+      return minutes < 100
+        ? t('badge.minutes', [minutes])
+        : t('badge.hours', [Math.floor(minutes / 60)]);
     }
   }
 }
 
-function waterBadge(ml: number, units: Settings['units']): string {
+function waterBadge(t: Translate, ml: number, units: Settings['units']): string {
   if (ml <= 0) return '';
-  if (units === 'imperial') return `${Math.min(999, Math.round(mlToFlOz(ml)))}oz`;
+  if (units === 'imperial') return t('badge.flOz', [Math.min(999, Math.round(mlToFlOz(ml)))]);
   const litres = ml / 1000;
-  return `${litres < 10 ? litres.toFixed(1) : Math.min(99, Math.round(litres))}L`;
+  const shown = litres < 10 ? Math.round(litres * 10) / 10 : Math.min(99, Math.round(litres));
+  return t('badge.litres', [
+    new Intl.NumberFormat(t.locale, { minimumFractionDigits: litres < 10 ? 1 : 0 }).format(shown),
+  ]);
 }
 
 /** Each habit's part of the title, as its ring shows it; the counts together in one part. */
@@ -126,7 +133,7 @@ function habitParts(t: Translate, overview: Overview): string[] {
       }
       case 'count':
         if (countsAt < 0) countsAt = parts.push('') - 1;
-        counts.push(t(`badge.${kind.id}`, [formatNumber(value as number)]));
+        counts.push(t(`badge.${kind.id}`, [formatNumber(value as number, t.locale)]));
         break;
       case 'done':
         if (goal > 0) parts.push(t(value ? 'badge.workoutDone' : 'badge.noWorkout'));
@@ -141,8 +148,7 @@ function badgeTitle(t: Translate, overview: Overview, status: NudgeStatus): stri
   const parts = habitParts(t, overview);
   if (status.pausedIndefinitely || status.pausedUntil) parts.push(t('badge.paused'));
   else if (status.next) {
-    const at = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(status.next.at);
-    parts.push(t(`badge.next.${status.next.kind}`, [at]));
+    parts.push(t(`badge.next.${status.next.kind}`, [formatTime(status.next.at, t.locale)]));
   }
-  return `Backbone: ${parts.join(' · ')}`;
+  return t('badge.title', [parts.join(' · ')]);
 }

@@ -41,6 +41,8 @@ export interface WorkerDependencies extends Pick<
   randomId: () => string;
   /** Opens the workout session on the guide page (a rest notification's click). */
   openSession?: () => Promise<void>;
+  /** Opens an extension page (a path such as `/checkin.html`) in a new tab. */
+  openPage?: (path: string) => Promise<void>;
   /** storage.local's quota; Chrome's 10 MiB when not given. */
   localQuotaBytes?: number;
 }

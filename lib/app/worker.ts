@@ -22,6 +22,8 @@ import { EntryDigests } from './entry-digests';
 import { sayingProblems } from './said-problems';
 import { historyYears, removeOldHistory } from './old-history';
 import { sessions } from './sessions';
+import { checkInHandlers } from './checkins';
+import { CHECKIN_ALARM, CHECKIN_NOTIFICATION, checkInReminder } from './checkin-reminder';
 
 /** The notification that says logs wait for room in a full storage. */
 export const STORAGE_FULL_NOTIFICATION = 'storage-full';
@@ -65,6 +67,7 @@ export function createWorker(given: WorkerDependencies) {
   const data = backupAndImport(context, engine);
   const saying = sayingProblems(deps);
   const workout = sessions(context, async (entries) => log.handlers.logEntries({ entries }));
+  const reminder = checkInReminder(context);
 
   const handlers: Handlers = {
     getStatus: async () => ({ version: deps.version, startedAt, device: await device }),
@@ -77,6 +80,8 @@ export function createWorker(given: WorkerDependencies) {
     ...nudgeHandlers(engine),
     ...data.handlers,
     ...workout.handlers,
+    ...checkInHandlers(context),
+    ...reminder.handlers,
   };
 
   async function applySettings(): Promise<void> {
@@ -94,6 +99,7 @@ export function createWorker(given: WorkerDependencies) {
     async onAlarm(alarm: { name: string; scheduledTime: number }): Promise<void> {
       if (alarm.name === BADGE_ALARM) return updateBadge();
       if (workout.ownsAlarm(alarm.name)) return workout.onAlarm(alarm.name);
+      if (alarm.name === CHECKIN_ALARM) return reminder.onAlarm(alarm);
       if (alarm.name !== SYNC_ALARM) {
         await engine.onAlarm(alarm);
         // A prompt's outcome is logged in this same wake-up: sync it now rather than wake again.
@@ -121,6 +127,7 @@ export function createWorker(given: WorkerDependencies) {
     /** Clicking a notification answers its prompt on the guide page it opens. */
     onNotificationClicked(id: string): Promise<void> {
       if (workout.ownsNotification(id)) return saying('sessionSet', workout.onClicked);
+      if (id === CHECKIN_NOTIFICATION) return reminder.onClicked();
       return saying('promptAnswer', () => engine.onClicked(id));
     },
     /** Any storage change: the worker's view of today takes it in (before the badge is drawn). */
@@ -137,6 +144,8 @@ export function createWorker(given: WorkerDependencies) {
     },
     /** Settings arrived (from this device or another): the nudge schedule follows them. */
     onSettingsChanged: applySettings,
+    /** The check-in reminder changed (here or on another device): its alarm follows it. */
+    onCheckInReminderChanged: () => reminder.schedule(),
     /**
      * On every start: the alarms are made to match the settings again (idempotent), and changes
      * left waiting by a stopped worker get their flush scheduled.
@@ -148,6 +157,7 @@ export function createWorker(given: WorkerDependencies) {
       await (await writer).retryWaiting();
       await applySettings();
       await workout.resume();
+      await reminder.schedule();
       if (await hasChangesWaiting(deps.local)) await scheduleFlush(deps);
     },
   };

@@ -17,7 +17,9 @@ import {
   newEntrySchema,
   NUDGE_KINDS,
 } from '../model/entries';
+import { checkInSchema, weekKeySchema, type CheckIn } from '../model/checkin';
 import type { NudgeStatus } from '../nudge/engine';
+import { checkInReminderSchema, type CheckInReminder } from '../nudge/checkin-reminder';
 import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { problemOf } from '../model/problem';
 import type { SkippedGroup } from '../store/file-entries';
@@ -146,6 +148,10 @@ export const requestSchemas = {
   skipSessionExercise: v.strictObject({ slot: sessionSlotSchema }),
   /** Ends the session under way; `dismiss` lets go of the summary of one ended. */
   endSession: v.strictObject({ dismiss: v.optional(v.boolean()) }),
+  /** A week's check-in, in place of the week's earlier one (its photos are the page's). */
+  saveCheckIn: v.strictObject({ checkIn: checkInSchema }),
+  deleteCheckIn: v.strictObject({ week: weekKeySchema }),
+  saveCheckInReminder: v.strictObject({ reminder: checkInReminderSchema }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -175,6 +181,10 @@ export interface ResponseMap {
   pauseSession: StoredSession;
   skipSessionExercise: StoredSession;
   endSession: StoredSession;
+  /** `synced`: false when sync refused it (it stays on this device and goes with the next). */
+  saveCheckIn: { checkIn: CheckIn; synced: boolean };
+  deleteCheckIn: { synced: boolean };
+  saveCheckInReminder: CheckInReminder;
 }
 
 export type MessageType = keyof typeof requestSchemas;

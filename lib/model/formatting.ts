@@ -4,34 +4,65 @@
  */
 import type { Prescription } from './catalogue';
 import type { DayKey } from './days';
-import { displayVolume, unitsOf, type UnitSystem } from './units';
+import { displayVolume, unitsOf, weightFromKg, type UnitSystem, type WeightUnit } from './units';
 
-export type Translate = (key: string, substitutions?: (string | number)[]) => string;
+/** A message lookup in one language, with that language (BCP 47) for every `Intl` format. */
+export interface Translate {
+  (key: string, substitutions?: (string | number)[]): string;
+  readonly locale: string;
+}
 
-const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
 
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+/**
+ * A message with a count, in the form its language uses for that count: the key's CLDR plural
+ * category (`key.one`, `key.few`, `key.many`, `key.other`), as `Intl.PluralRules` chooses it.
+ */
+export function plural(
+  t: Translate,
+  key: string,
+  count: number,
+  substitutions?: (string | number)[],
+): string {
+  return t(`${key}.${new Intl.PluralRules(t.locale).select(count)}`, substitutions);
 }
 
 /** A water amount in the user's units, with its unit: "1,250 ml" or "16.9 fl oz". */
 export function formatVolume(t: Translate, ml: number, system: UnitSystem): string {
   const unit = unitsOf(system).volume;
-  return t(unit === 'ml' ? 'unit.ml' : 'unit.floz', [formatNumber(displayVolume(ml, unit))]);
+  return t(unit === 'ml' ? 'unit.ml' : 'unit.floz', [
+    formatNumber(displayVolume(ml, unit), t.locale),
+  ]);
 }
 
-function range(min: number, max: number): string {
-  return min === max ? formatNumber(min) : `${formatNumber(min)}–${formatNumber(max)}`;
+/** A weight kept in kg, in the user's unit with its unit: "100 kg", "220.5 lb". */
+export function formatWeight(t: Translate, kg: number, system: UnitSystem): string {
+  const unit = unitsOf(system).weight;
+  return formatWeightIn(t, weightFromKg(kg, unit), unit);
+}
+
+/** A number already in a weight unit, with the unit: "220.5 lb". */
+export function formatWeightIn(t: Translate, amount: number, unit: WeightUnit): string {
+  return t(unit === 'kg' ? 'unit.kg' : 'unit.lb', [formatNumber(amount, t.locale)]);
+}
+
+function range(t: Translate, min: number, max: number): string {
+  return min === max
+    ? formatNumber(min, t.locale)
+    : `${formatNumber(min, t.locale)}–${formatNumber(max, t.locale)}`;
 }
 
 /** One set of a prescription, as a desk break offers it: "10–12 reps", "hold 5–10 s". */
 export function oneSetText(t: Translate, prescription: Prescription, perSide: boolean): string {
   if ('holdSeconds' in prescription)
-    return t('prescription.hold', [range(...prescription.holdSeconds)]);
-  if ('minutes' in prescription) return t('prescription.minutes', [range(...prescription.minutes)]);
+    return t('prescription.hold', [range(t, ...prescription.holdSeconds)]);
+  if ('minutes' in prescription)
+    return t('prescription.minutes', [range(t, ...prescription.minutes)]);
   if ('asManyAsPossible' in prescription) return t('prescription.asManyAsPossible');
   return t(perSide ? 'prescription.repsPerSide' : 'prescription.reps', [
-    range(...prescription.reps),
+    range(t, ...prescription.reps),
   ]);
 }
 
@@ -40,7 +71,7 @@ export function oneSetText(t: Translate, prescription: Prescription, perSide: bo
  * The key, not the clock, because before the start of day the screen still shows the day
  * before.
  */
-export function formatDayLabel(day: DayKey, locale?: string): string {
+export function formatDayLabel(day: DayKey, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',

@@ -3,7 +3,7 @@
  * worker's rest notification; apart from formatting.ts's other texts so the popup's first paint
  * takes only this.
  */
-import { formatNumber, type Translate } from './formatting';
+import { formatNumber, formatWeightIn, type Translate } from './formatting';
 import type { Weight } from './units';
 
 export interface SetTarget {
@@ -17,10 +17,13 @@ export function setAmountText(t: Translate, set: SetTarget): string {
   const parts: string[] = [];
   if (set.reps !== undefined)
     parts.push(
-      set.side && set.side !== 'both' ? `${set.reps} (${t(`side.${set.side}`)})` : String(set.reps),
+      set.side && set.side !== 'both'
+        ? `${formatNumber(set.reps, t.locale)} (${t(`side.${set.side}`)})`
+        : formatNumber(set.reps, t.locale),
     );
   if (set.weight && set.weight.amount > 0)
-    parts.push(`${formatNumber(set.weight.amount)} ${set.weight.unit}`);
-  if (set.seconds !== undefined) parts.push(`${set.seconds} s`);
+    parts.push(formatWeightIn(t, set.weight.amount, set.weight.unit));
+  if (set.seconds !== undefined)
+    parts.push(t('unit.seconds', [formatNumber(set.seconds, t.locale)]));
   return parts.join(' × ');
 }

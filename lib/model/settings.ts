@@ -175,6 +175,9 @@ export type ExpectationPeriod = v.InferOutput<typeof expectationPeriodSchema>;
 /** Periods kept at most: one more folds the two oldest (lib/model/expectations.ts). */
 export const MAX_EXPECTATION_PERIODS = 80;
 
+/** The smallest and largest cup a user can keep. */
+export const CUP_ML = { min: 50, max: 2000 } as const;
+
 export const settingsSchema = v.strictObject({
   // Bounded, so that no record (a file's, another device's) can claim to be newest forever.
   updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LATEST_INSTANT)),
@@ -190,7 +193,7 @@ export const settingsSchema = v.strictObject({
   goals: goalsSchema,
   /** Remembered cup sizes, offered as one-click buttons. */
   cupsMl: v.pipe(
-    v.array(wholeNumber(50, 2000, 'invalid.cup')),
+    v.array(wholeNumber(CUP_ML.min, CUP_ML.max, 'invalid.cup')),
     v.minLength(1, 'invalid.cups'),
     v.maxLength(4, 'invalid.cups'),
   ),

@@ -59,3 +59,48 @@ export function volumeToMl(amount: number, unit: VolumeUnit): number {
 export function unitsOf(system: UnitSystem): { weight: WeightUnit; volume: VolumeUnit } {
   return system === 'metric' ? { weight: 'kg', volume: 'ml' } : { weight: 'lb', volume: 'floz' };
 }
+
+/** The cups each unit offers until the user chooses others, as poured: 250 and 500 ml, 8 and 16 fl oz. */
+export const USUAL_CUPS: Record<VolumeUnit, readonly number[]> = { ml: [250, 500], floz: [8, 16] };
+
+/**
+ * A cup as a person pours it in a unit: whole millilitres, or whole and half fluid ounces
+ * (so a stored 237 ml reads 8 fl oz, never 8.0 or 7.9).
+ */
+export function cupInUnit(ml: number, unit: VolumeUnit): number {
+  return unit === 'ml' ? Math.round(ml) : Math.round((ml / ML_PER_FL_OZ) * 2) / 2;
+}
+
+/**
+ * The cups in another unit, as stored millilitres: the usual cups of the one unit become the
+ * usual cups of the other (250 ml and 500 ml become 8 and 16 fl oz), and any other cup the
+ * nearest whole fluid ounce or millilitre, within `limits` (in ml).
+ */
+export function cupsInUnit(
+  cupsMl: readonly number[],
+  unit: VolumeUnit,
+  limits: { min: number; max: number },
+): number[] {
+  const usualMl = (of: VolumeUnit) => USUAL_CUPS[of].map((amount) => volumeToMl(amount, of));
+  const other: VolumeUnit = unit === 'ml' ? 'floz' : 'ml';
+  if (usualMl(other).join() === cupsMl.join()) return usualMl(unit);
+  return cupsMl.map((ml) => {
+    if (unit === 'ml') return Math.round(ml);
+    const whole = Math.round(ml / ML_PER_FL_OZ);
+    const inRange = Math.min(
+      Math.floor(limits.max / ML_PER_FL_OZ),
+      Math.max(Math.ceil(limits.min / ML_PER_FL_OZ), whole),
+    );
+    return flOzToMl(inRange);
+  });
+}
+
+/** A weight kept in kg, in the user's unit to one decimal: 81.65 kg reads 180 lb. */
+export function weightFromKg(kg: number, unit: WeightUnit): number {
+  return roundTo(unit === 'kg' ? kg : kg / KG_PER_LB, 1);
+}
+
+/** A weight typed in the user's unit, as the kg kept (to 0.01 kg, which reads back the same). */
+export function weightToKg(amount: number, unit: WeightUnit): number {
+  return roundTo(toKg({ amount, unit }), 2);
+}

@@ -52,8 +52,8 @@ function shown(kind: HabitKind, state: RingsState, t: Translate): Shown {
         share: ml / goal,
         centre:
           volume === 'ml'
-            ? `${formatNumber(Math.round(ml / 100) / 10)} L`
-            : `${formatNumber(Math.round(displayVolume(ml, volume)))} oz`,
+            ? t('unit.litresShort', [formatNumber(Math.round(ml / 100) / 10, t.locale)])
+            : t('unit.flOzShort', [formatNumber(Math.round(displayVolume(ml, volume)), t.locale)]),
         progress: t('today.water', [formatVolume(t, ml, units), formatVolume(t, goal, units)]),
       };
     }

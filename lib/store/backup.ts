@@ -16,7 +16,8 @@ import {
   LOCAL_KEYS,
   readVersioned,
   settingsFormat,
-  SYNC_KEYS,
+  CHECKINS_KEY,
+  SHARED_SYNC_KEYS,
   writeVersioned,
   type KeyValueArea,
 } from './items';
@@ -259,7 +260,7 @@ export interface KeptBackup {
   takenAt: number;
   /** The data keys of storage.local (see isDataKey), as stored. */
   local: Record<string, unknown>;
-  /** The settings and custom exercises as stored in sync; absent when there were none. */
+  /** The records every device shares, as stored in sync; absent when there were none. */
   sync: Record<string, unknown>;
 }
 
@@ -268,6 +269,7 @@ export function isDataKey(key: string): boolean {
   return (
     key === LOCAL_KEYS.months ||
     key === LOCAL_KEYS.records ||
+    key === CHECKINS_KEY ||
     /^(entries\.\d{4}-\d{2}(\.recent)?|(days|others)\.\d{4}-\d{2})$/.test(key)
   );
 }
@@ -279,7 +281,7 @@ export async function takeBackup(
   const local = Object.fromEntries(
     Object.entries(await areas.local.get(null)).filter(([key]) => isDataKey(key)),
   );
-  const sync = await areas.sync.get([SYNC_KEYS.settings, SYNC_KEYS.custom]);
+  const sync = await areas.sync.get([...SHARED_SYNC_KEYS]);
   return { v: 1, takenAt: now, local, sync };
 }
 

@@ -33,9 +33,12 @@
  *   local  session              the workout session under way, or the last one ended (its
  *                               summary), on this device only (lib/model/sessions.ts)
  *   local  sessions             finished sessions, newest last, for the plan and the summaries
+ *   local  checkins             this device's weekly check-ins, notes included (lib/store/checkins.ts)
  *   sync   settings             the user's settings (lib/model/settings.ts)
  *   sync   custom               custom exercises
  *   sync   routines             the user's own routines and rotation (lib/model/routines.ts)
+ *   sync   checkins             every device's check-ins without notes, compact (lib/store/checkins.ts)
+ *   sync   checkinReminder      the weekly check-in reminder (lib/nudge/checkin-reminder.ts)
  *   sync   dev.* m.* y.* arch.* fold.*   daily records of every device (lib/sync/plan.ts)
  *   session guideTab            the tab the guide opens in, reused (lib/nudge/reused-tab.ts)
  */
@@ -341,7 +344,18 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The records every device shares in sync; every other key of sync belongs to one device. */
 export const SYNC_KEYS = { settings: 'settings', custom: 'custom', routines: 'routines' } as const;
-export const SHARED_SYNC_KEYS: readonly string[] = Object.values(SYNC_KEYS);
+/**
+ * Weekly check-ins, in both areas (lib/store/checkins.ts): in sync a shared record; apart from
+ * SYNC_KEYS and LOCAL_KEYS, which the popup's first paint carries.
+ */
+export const CHECKINS_KEY = 'checkins';
+/** In sync: the weekly check-in reminder's day and time (lib/nudge/checkin-reminder.ts). */
+export const CHECKIN_REMINDER_KEY = 'checkinReminder';
+export const SHARED_SYNC_KEYS: readonly string[] = [
+  ...Object.values(SYNC_KEYS),
+  CHECKINS_KEY,
+  CHECKIN_REMINDER_KEY,
+];
 
 /** Session storage (cleared when the browser restarts): the one reused guide tab. */
 export const SESSION_KEYS = { guideTab: 'guideTab' } as const;

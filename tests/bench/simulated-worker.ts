@@ -35,7 +35,7 @@ export function simulatedWorker(start: number, isAway: (now: number) => boolean 
     isFullscreen: async () => false,
     isAudible: async () => false,
     openGuide: async () => {},
-    t: (key) => key,
+    t: Object.assign((key: string) => key, { locale: 'en' }),
     iconUrl: '',
     buttons: true,
     closedByUser: 'reported',

@@ -79,10 +79,10 @@ test('an invalid value keeps its message and the focus at the field, and nothing
   await every.press('Tab');
   await expect.poll(() => isFocused(every)).toBe(true);
   expect(await every.getAttribute('aria-invalid')).toBe('true');
-  const times = page.getByLabel('Times (for example 11:00, 14:30)');
+  const times = page.getByLabel(/^Times \(for example/);
   await times.fill('11:00, teatime');
   await expect
-    .poll(() => page.getByText('Write times as HH:MM, separated by commas.').count())
+    .poll(() => page.getByText('Write clock times separated by commas, as in the example.').count())
     .toBe(1);
   await times.press('Tab');
   await expect.poll(() => isFocused(times)).toBe(true);
@@ -319,4 +319,34 @@ test('an active-hours range that ends before it starts marks both its times and 
   await until.fill('18:00');
   await expect.poll(() => from.getAttribute('aria-invalid')).toBe('false');
   expect(await from.getAttribute('aria-describedby')).toBeNull();
+});
+
+test('Advanced lists the shortcuts, says which are not set and opens the shortcut settings by keyboard', async ({
+  extension,
+  options,
+}) => {
+  const { page } = options;
+  const advanced = page.getByRole('region', { name: 'Advanced' });
+  const shortcuts = advanced.getByTestId('shortcuts');
+  await expect.poll(() => shortcuts.locator('dd').count()).toBe(3);
+  const worker = await extension.worker();
+  const unset = await worker.evaluate(
+    async () => (await chrome.commands.getAll()).filter((c) => c.description && !c.shortcut).length,
+  );
+  expect(await shortcuts.getByText('not set').count()).toBe(unset);
+  // From the contents list to the button with the keyboard alone.
+  await page.getByRole('link', { name: 'Advanced' }).focus();
+  await page.keyboard.press('Enter');
+  const button = advanced.getByRole('button', { name: 'Open shortcut settings' });
+  for (let presses = 0; presses < 10 && !(await isFocused(button)); presses++)
+    await page.keyboard.press('Tab');
+  expect(await isFocused(button)).toBe(true);
+  const opened = extension.context.waitForEvent('page');
+  await page.keyboard.press('Enter');
+  const settings = await opened;
+  await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');
+  await settings.close();
+  // Chromium's own page loads its own scripts: those requests are the browser's, not Backbone's.
+  const browsers = (problem: string) => problem.startsWith('network request: chrome://');
+  extension.problems.splice(0, Infinity, ...extension.problems.filter((p) => !browsers(p)));
 });

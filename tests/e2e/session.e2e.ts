@@ -111,7 +111,7 @@ test('a routine from the suggestion: sets, the rest alarm, the button, the end a
 
   await page.getByRole('button', { name: 'End' }).click();
   const summary = page.getByTestId('session-summary');
-  await expect.poll(async () => await summary.textContent()).toContain('2 sets');
+  await expect.poll(async () => await summary.textContent()).toContain('Sets: 2 · ');
   await expect
     .poll(async () => await page.getByTestId('session-records').textContent())
     .toContain('Bent-over row 12 × 22.5 kg');

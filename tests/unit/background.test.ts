@@ -205,6 +205,8 @@ describe('the background’s listeners', () => {
     await vi.waitFor(async () =>
       expect(await nudgeAlarms()).toEqual(['nudge:breathing', 'nudge:movement', 'nudge:water']),
     );
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toMatch(/m$/));
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('badge_minutes'),
+    );
   });
 });

@@ -72,7 +72,7 @@ describe('the habit kinds', () => {
       `now.ringAction.${kind.id}`,
       ...(kind.ring === 'done' ? [] : [`badge.${kind.id}`]),
       ...(kind.suggestion === 'keepStreak'
-        ? [`now.keepStreak.${kind.id}`, `now.do.${kind.id}`]
+        ? [`now.keepStreak.${kind.id}.other`, `now.do.${kind.id}`]
         : []),
     ]);
     expect(needed.filter((key) => !keys.has(key))).toEqual([]);

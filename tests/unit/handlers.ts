@@ -30,6 +30,9 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     pauseSession: unexpected('pauseSession'),
     skipSessionExercise: unexpected('skipSessionExercise'),
     endSession: unexpected('endSession'),
+    saveCheckIn: unexpected('saveCheckIn'),
+    deleteCheckIn: unexpected('deleteCheckIn'),
+    saveCheckInReminder: unexpected('saveCheckInReminder'),
     ...given,
   };
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
+import type { Translate } from '../../lib/model/formatting';
 
 const englishMessages = () =>
   parseMessagesFile(resolve(import.meta.dirname, '../../locales/en.yml'));
@@ -18,25 +19,20 @@ export async function messageTexts(): Promise<{ key: string; text: string }[]> {
 }
 
 /**
- * The English text of a message as the browser gives it: `$1`… replaced by the substitutions,
- * and a plural message's form for `count` (1, else n).
+ * The English text of a message as the browser gives it: `$1`… replaced by the substitutions.
+ * Plural forms are keys of their own (`key.one`, `key.other`).
  */
-export async function englishTranslate(): Promise<
-  (key: string, substitutions?: (string | number)[], count?: number) => string
-> {
+export async function englishTranslate(): Promise<Translate> {
   const messages = new Map(
     (await englishMessages()).map((message) => [message.key.join('.'), message]),
   );
-  return (key, substitutions = [], count) => {
+  const t = (key: string, substitutions: (string | number)[] = []) => {
     const message = messages.get(key);
     if (!message) throw new Error(`No message ${key}`);
-    const text =
-      message.type === 'plural'
-        ? (message.plurals[count ?? 0] ?? message.plurals.n)!
-        : (message as { message: string }).message;
     return substitutions.reduce<string>(
       (said, value, index) => said.replaceAll(`$${index + 1}`, String(value)),
-      text,
+      (message as { message: string }).message,
     );
   };
+  return Object.assign(t, { locale: 'en' });
 }

@@ -557,7 +557,7 @@ describe('keyboard commands and the badge', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe(String(dailyKinds.length));
     const counts = countedKinds.map((kind) => `badge.${kind.id}(0)`).join(', ');
     const title = await fakeBrowser.action.getTitle({});
-    const start = `Backbone: badge.water(unit.ml(500),unit.ml(2,000)) · ${counts} · badge.noWorkout · badge.next.posture(`;
+    const start = `badge.title(badge.water(unit.ml(500),unit.ml(2,000)) · ${counts} · badge.noWorkout · badge.next.posture(`;
     expect(title.slice(0, start.length)).toBe(start);
   });
 
@@ -571,7 +571,7 @@ describe('keyboard commands and the badge', () => {
 
   it('shows water as litres drunk, and never a zero', async () => {
     const { worker, ready, saveSettings } = setup(
-      {},
+      { t: await englishTranslate() },
       { nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'water' } },
     );
     await ready();
@@ -612,7 +612,7 @@ describe('keyboard commands and the badge', () => {
 
   it('can show the minutes to the next nudge instead', async () => {
     const { worker, ready } = setup(
-      {},
+      { t: await englishTranslate() },
       { nudges: { ...DEFAULT_SETTINGS.nudges, badge: 'nextNudge' } },
     );
     await ready();

@@ -17,6 +17,7 @@ import {
   weightedExercises,
 } from '../../lib/stats/progress';
 import { addDays } from '../../lib/model/days';
+import { plural } from '../../lib/model/formatting';
 import { DEFAULT_SETTINGS, effectiveGoals } from '../../lib/model/settings';
 import { recentDays } from '../../lib/stats/streaks';
 import { emptyDayTotals, type DayTotals } from '../../lib/stats/summary';
@@ -161,7 +162,7 @@ describe('progress', () => {
     const t = await englishTranslate();
     const say = (average: DailyAverage) => {
       const { key, count, days } = averageWording(average);
-      return t(key, [`${Math.round(average.perDay)} ml`, ...days], count);
+      return plural(t, key, count, [`${Math.round(average.perDay)} ml`, ...days]);
     };
     const counts = { beforeStart: 0, timeOff: 0, total: 0 };
     expect(say({ ...counts, perDay: 1318, days: 22, window: 30, beforeStart: 8 })).toBe(

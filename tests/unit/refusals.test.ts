@@ -69,6 +69,19 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
   pauseSession: { paused: true },
   skipSessionExercise: { slot: 1 },
   endSession: {},
+  saveCheckIn: {
+    checkIn: {
+      week: '2026-11-23',
+      updatedAt: at,
+      weightKg: 80.5,
+      lengthsCm: { waist: 86, chest: 101.5 },
+      fit: 'looser',
+      note: 'New belt hole',
+      photos: ['front'],
+    },
+  },
+  deleteCheckIn: { week: '2026-11-23' },
+  saveCheckInReminder: { reminder: { enabled: true, weekday: 7, minute: 600 } },
 };
 
 const HUGE = 'x'.repeat(1_000_000);
@@ -79,6 +92,8 @@ const WRONG_VALUES: unknown[] = [null, HUGE, -1.5, true, {}, [], [[]], Number.Na
 const RIGHT_AFTER_ALL = [
   { path: /\.activeHours\.\d$/, value: [] },
   { path: /^customExercises$/, value: [] },
+  { path: /^checkIn\.lengthsCm$/, value: {} },
+  { path: /^checkIn\.photos$/, value: [] },
 ];
 
 type Json = unknown;

@@ -52,12 +52,12 @@ describe('the habit rings', () => {
     const [metric] = habitRings(state({ waterMl: 1250 }), keyTranslate);
     expect(metric).toMatchObject({
       share: 0.625,
-      centre: '1.3 L',
+      centre: 'unit.litresShort(1.3)',
       progress: 'today.water(unit.ml(1,250),unit.ml(2,000))',
       counted: false,
     });
     const [imperial] = habitRings(state({ waterMl: 1250 }, { units: 'imperial' }), keyTranslate);
-    expect(imperial!.centre).toBe('42 oz');
+    expect(imperial!.centre).toBe('unit.flOzShort(42)');
     const [over] = habitRings(state({ waterMl: 2600 }), keyTranslate);
     expect(over!.share).toBe(1);
   });

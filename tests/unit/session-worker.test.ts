@@ -133,8 +133,13 @@ describe('the session worker', () => {
     await chrome.onAlarm({ name: REST_ALARM, scheduledTime: now });
     expect(create.mock.lastCall?.[0]).toBe(REST_NOTIFICATION);
     expect(shownLast()).toMatchObject({
-      title: keyTranslate('session.restOver', [3, 3, 'exercise.bentOverRow.name', '12 × 20 kg']),
-      buttons: [{ title: 'session.logThis(12 × 20 kg)' }, { title: 'session.snooze' }],
+      title: keyTranslate('session.restOver', [
+        3,
+        3,
+        'exercise.bentOverRow.name',
+        '12 × unit.kg(20)',
+      ]),
+      buttons: [{ title: 'session.logThis(12 × unit.kg(20))' }, { title: 'session.snooze' }],
     });
     const firefox = worker({ buttons: false });
     await firefox.onAlarm({ name: REST_ALARM, scheduledTime: now });
@@ -147,7 +152,12 @@ describe('the session worker', () => {
     now += 90 * SECOND;
     await firefox.onAlarm({ name: REST_ALARM, scheduledTime: now });
     expect(shownLast()).toMatchObject({
-      title: keyTranslate('session.restOver', [2, 3, 'exercise.latPulldown.name', '10 × 40 kg']),
+      title: keyTranslate('session.restOver', [
+        2,
+        3,
+        'exercise.latPulldown.name',
+        '10 × unit.kg(40)',
+      ]),
       message: 'session.restOverClick',
     });
     expect(shownLast()).not.toHaveProperty('buttons');

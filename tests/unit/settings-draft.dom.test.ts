@@ -49,7 +49,7 @@ describe('SettingsDraft', () => {
     form.draft!.goals.postureChecks = 6;
     form.draft!.units = 'imperial';
     form.draft!.nudges.skipCap = 99;
-    form.cupsText = '300; 600';
+    form.cupsText = '10; 20.5';
     await Promise.all([
       form.commit('goals.postureChecks', 'habitGoals'),
       form.commit('units', 'units'),
@@ -59,16 +59,52 @@ describe('SettingsDraft', () => {
     expect(await stored()).toMatchObject({
       goals: { postureChecks: 6 },
       units: 'imperial',
-      cupsMl: [300, 600],
+      cupsMl: [296, 606],
       nudges: { skipCap: DEFAULT_SETTINGS.nudges.skipCap },
     });
   });
 
   it('removes an optional setting whose field was cleared', async () => {
     const form = new SettingsDraft({ ...DEFAULT_SETTINGS, bodyWeightKg: 80 });
-    (form.draft as { bodyWeightKg: number | null }).bodyWeightKg = null;
+    form.bodyWeight = null;
     await form.commit('bodyWeightKg', 'waterGoal');
     expect(await stored()).not.toHaveProperty('bodyWeightKg');
     expect(await stored()).toMatchObject({ units: DEFAULT_SETTINGS.units });
+  });
+
+  it('shows and takes body weight, water goal and cups in imperial units, keeping kg and ml', async () => {
+    const form = new SettingsDraft({
+      ...DEFAULT_SETTINGS,
+      units: 'imperial',
+      bodyWeightKg: 81.65,
+      goals: { ...DEFAULT_SETTINGS.goals, waterMl: 2000 },
+      cupsMl: [237, 473],
+    });
+    expect([form.bodyWeight, form.waterGoal, form.cupsText]).toEqual([180, 67.6, '8, 16']);
+    form.bodyWeight = 200;
+    form.waterGoal = 80;
+    form.cupsText = '12, 16.5';
+    await form.commit(['bodyWeightKg', 'goals.waterMl', 'cupsMl'], 'waterGoal');
+    expect(await stored()).toMatchObject({
+      bodyWeightKg: 90.72,
+      goals: { waterMl: 2366 },
+      cupsMl: [355, 488],
+    });
+    form.bodyWeight = 700;
+    expect(form.errorFor('bodyWeightKg')).toBe('invalid_bodyWeightLb');
+  });
+
+  it('turns the usual cups into ounces with the units, and saves both at once', async () => {
+    const form = new SettingsDraft({ ...DEFAULT_SETTINGS, bodyWeightKg: 80 });
+    await form.changeUnits('imperial', 'units');
+    expect([form.bodyWeight, form.cupsText]).toEqual([176.4, '8, 16']);
+    expect(await stored()).toMatchObject({
+      units: 'imperial',
+      cupsMl: [237, 473],
+      bodyWeightKg: 80,
+    });
+    await form.changeUnits('metric', 'units');
+    expect(form.cupsText).toBe('250, 500');
+    expect(await stored()).toMatchObject({ units: 'metric', cupsMl: [250, 500] });
   });
 });

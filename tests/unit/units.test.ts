@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   convertWeight,
+  cupInUnit,
+  cupsInUnit,
+  USUAL_CUPS,
+  weightFromKg,
+  weightToKg,
   displayVolume,
   flOzToMl,
   mlToFlOz,
@@ -72,5 +77,66 @@ describe('units', () => {
   it('names the units of each system', () => {
     expect(unitsOf('metric')).toEqual({ weight: 'kg', volume: 'ml' });
     expect(unitsOf('imperial')).toEqual({ weight: 'lb', volume: 'floz' });
+  });
+
+  const CUPS = { min: 50, max: 2000 };
+
+  it('turns the usual cups of one unit into the usual cups of the other', () => {
+    const imperial = cupsInUnit(USUAL_CUPS.ml, 'floz', CUPS);
+    expect(imperial).toEqual([237, 473]);
+    expect(imperial.map((ml) => cupInUnit(ml, 'floz'))).toEqual([8, 16]);
+    expect(cupsInUnit(imperial, 'ml', CUPS)).toEqual([250, 500]);
+    expect(cupsInUnit([330, 2000], 'floz', CUPS).map((ml) => cupInUnit(ml, 'floz'))).toEqual([
+      11, 67,
+    ]);
+  });
+
+  it('shows any cup in imperial units as whole or half ounces a person pours', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: CUPS.min, max: CUPS.max }), (ml) => {
+        const ounces = cupInUnit(ml, 'floz');
+        expect(Number.isInteger(ounces * 2)).toBe(true);
+        expect(Math.abs(ounces - ml / 29.5735295625)).toBeLessThanOrEqual(0.25);
+      }),
+    );
+  });
+
+  it('round-trips half ounces typed for a cup through the stored millilitres', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 135 }), (halves) => {
+        expect(cupInUnit(volumeToMl(halves / 2, 'floz'), 'floz')).toBe(halves / 2);
+      }),
+    );
+  });
+
+  it('converts cups to whole units within the limits, and again to the same', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: CUPS.min, max: CUPS.max }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('ml', 'floz'),
+        (cups, unit) => {
+          const converted = cupsInUnit(cups, unit, CUPS);
+          for (const ml of converted) {
+            expect(ml).toBeGreaterThanOrEqual(CUPS.min);
+            expect(ml).toBeLessThanOrEqual(CUPS.max);
+            expect(Number.isInteger(cupInUnit(ml, unit))).toBe(true);
+          }
+          expect(cupsInUnit(converted, unit, CUPS)).toEqual(converted);
+        },
+      ),
+    );
+  });
+
+  it('round-trips a weight typed to a tenth through the kg kept', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.constantFrom('kg', 'lb'),
+        (tenths, unit) => {
+          expect(weightFromKg(weightToKg(tenths / 10, unit), unit)).toBe(tenths / 10);
+        },
+      ),
+    );
+    expect(weightFromKg(81.65, 'lb')).toBe(180);
   });
 });

@@ -7,8 +7,11 @@ import type { AlarmsApi, WorkerDependencies } from '../../lib/app/dependencies';
 import { fakeIdle } from './fakes';
 
 /** Messages as their key and substitutions, so tests can read what would be shown. */
-export const keyTranslate: Translate = (key, substitutions) =>
-  substitutions?.length ? `${key}(${substitutions.join(',')})` : key;
+export const keyTranslate: Translate = Object.assign(
+  (key: string, substitutions?: (string | number)[]) =>
+    substitutions?.length ? `${key}(${substitutions.join(',')})` : key,
+  { locale: 'en' },
+);
 
 export function fakeWorkerDependencies(
   now: () => number,
