@@ -1,6 +1,6 @@
 /**
- * Texts of sets and log entries, for the parts of the popup that load after its first paint:
- * apart from format.ts, which the first paint takes whole.
+ * Texts of sets, log entries, exercises and routines, for the parts of the popup that load after
+ * its first paint (and the other pages): apart from format.ts, which the first paint takes whole.
  */
 import type { CustomExercise } from '../lib/model/catalogue';
 import type { Entry } from '../lib/model/entries';
@@ -8,7 +8,13 @@ import { setAmountText, type SetTarget } from '../lib/model/set-text';
 import { problemOf } from '../lib/model/problem';
 import type { Routine } from '../lib/model/routines';
 import type { UnitSystem } from '../lib/model/units';
-import { exerciseName, formatVolume, translate } from './format';
+import { exerciseNameKey } from '../lib/model/exercise-keys';
+import { formatVolume, translate } from './format';
+
+/** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
+export function exerciseName(id: string, custom: readonly CustomExercise[]): string {
+  return custom.find((exercise) => exercise.id === id)?.name ?? translate(exerciseNameKey(id));
+}
 
 /** What a set amounted to: "12 × 20 kg", "10 per side", "45 s". */
 export const setAmount = (set: SetTarget) => setAmountText(translate, set);

@@ -1,5 +1,3 @@
-import type { CustomExercise } from '../lib/model/catalogue';
-import { exerciseNameKey } from '../lib/model/exercise-keys';
 import {
   formatDayLabel,
   formatNumber as formatNumberIn,
@@ -46,11 +44,6 @@ export function formatWeightIn(amount: number, unit: WeightUnit): string {
 /** A streak's length in its habit's unit: "4 days", "1 week". */
 export function streakText(unit: HabitReport['unit'], count: number): string {
   return pluralText(unit === 'days' ? 'streak.days' : 'streak.weeks', count);
-}
-
-/** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
-export function exerciseName(id: string, custom: readonly CustomExercise[]): string {
-  return custom.find((exercise) => exercise.id === id)?.name ?? translate(exerciseNameKey(id));
 }
 
 const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
