@@ -262,12 +262,34 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
     });
   }
 
+  /**
+   * The user's routines and rotation, as one record (newest write wins, like settings); one a
+   * newer version wrote is never written over.
+   */
+  async function saveRoutines({ routines, restore }: RequestOf<'saveRoutines'>) {
+    const stored = readVersioned(
+      routinesFormat,
+      (await deps.sync.get(SYNC_KEYS.routines))[SYNC_KEYS.routines],
+    );
+    if (stored.status === 'newer') throw new ProblemError('routine.unreadable');
+    const saved = restore ? routines : { ...routines, updatedAt: deps.now() };
+    if (stored.status === 'ok' && stored.value.updatedAt > saved.updatedAt) return stored.value;
+    await deps.sync.set({ [SYNC_KEYS.routines]: writeVersioned(routinesFormat, saved) });
+    return saved;
+  }
+
   const run = <T>(operation: () => Promise<T>) => queue.run(operation);
 
   const handlers: Pick<
     Handlers,
-    'startSession' | 'logSessionSet' | 'pauseSession' | 'endSession' | 'skipSessionExercise'
+    | 'startSession'
+    | 'logSessionSet'
+    | 'pauseSession'
+    | 'endSession'
+    | 'skipSessionExercise'
+    | 'saveRoutines'
   > = {
+    saveRoutines: (request) => run(() => saveRoutines(request)),
     startSession: (request) => run(() => start(request)),
     logSessionSet: (request) => run(() => logInSession(request)),
     pauseSession: ({ paused }) =>
