@@ -14,7 +14,7 @@ import {
   type UnitSystem,
 } from '../../lib/model/units';
 import { sendMessage } from '../../lib/adapters/send-message';
-import { i18n } from '../../lib/adapters/translate';
+import { i18n, uiLanguage } from '../../lib/adapters/translate';
 import { describeError } from '../errors';
 import { translate } from '../format';
 
@@ -114,7 +114,7 @@ export class SettingsDraft {
   readonly #parseErrors = $derived.by(() => {
     const errors: Record<string, string> = {};
     for (const kind of NUDGE_KINDS) {
-      if (parseClockList(this.timesText[kind] ?? '') === undefined) {
+      if (parseClockList(this.timesText[kind] ?? '', uiLanguage) === undefined) {
         errors[`nudges.${kind}.times`] = 'invalid.nudge.timeFormat';
       }
     }
@@ -127,7 +127,7 @@ export class SettingsDraft {
     if (!this.draft) return undefined;
     const copy = $state.snapshot(this.draft) as Settings;
     for (const kind of NUDGE_KINDS)
-      copy.nudges[kind].times = parseClockList(this.timesText[kind] ?? '') ?? [];
+      copy.nudges[kind].times = parseClockList(this.timesText[kind] ?? '', uiLanguage) ?? [];
     const units = unitsOf(copy.units);
     copy.cupsMl = this.cupsText
       .split(/[,;\s]+/)

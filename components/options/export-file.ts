@@ -1,6 +1,7 @@
 /** The files the options page downloads: the export of everything (JSON) and the entries (CSV). */
 import type { PageStorage } from '../../lib/adapters/page-storage';
 import { readAllEntries } from '../../lib/app/overview';
+import { readCheckIns } from '../../lib/app/checkins';
 import { localDayKey } from '../../lib/model/days';
 import { createBackup, entriesCsv, serializeBackup } from '../../lib/store/backup';
 import {
@@ -31,7 +32,13 @@ function download(text: string, name: string, type: string): void {
 export async function downloadExport(storage: PageStorage): Promise<void> {
   const { settings, customExercises } = await storedRecords(storage);
   const now = Date.now();
-  const backup = createBackup(settings, customExercises, await readAllEntries(storage.local), now);
+  const backup = createBackup(
+    settings,
+    customExercises,
+    await readAllEntries(storage.local),
+    now,
+    await readCheckIns(storage),
+  );
   const name = `backbone-${localDayKey(now, settings.startOfDayHour)}.json`;
   download(serializeBackup(backup), name, 'application/json');
 }

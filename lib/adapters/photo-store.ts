@@ -50,9 +50,10 @@ function finished(transaction: IDBTransaction): Promise<void> {
 
 let opened: Promise<IDBDatabase> | undefined;
 
-function database(factory: IDBFactory = indexedDB): Promise<IDBDatabase> {
+function database(): Promise<IDBDatabase> {
   opened ??= new Promise((resolve, reject) => {
-    const request = factory.open(DATABASE, 1);
+    if (typeof indexedDB === 'undefined') throw problemOf(new Error('IndexedDB is not available'));
+    const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => {
       for (const name of [PHOTOS, THUMBS]) {
         const store = request.result.createObjectStore(name, { keyPath: 'id' });

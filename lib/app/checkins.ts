@@ -84,12 +84,40 @@ export async function deleteCheckIn(deps: Areas, week: DayKey): Promise<{ synced
   return { synced: await syncWeek(deps, { week, updatedAt: deps.now(), deleted: true }, own) };
 }
 
+/**
+ * A file's check-ins, as they were saved (their times kept): in place of this device's and the
+ * synced ones (`replace`), or each week's newer one (`add`).
+ */
+export async function importCheckIns(
+  deps: Areas,
+  checkIns: readonly CheckIn[],
+  mode: 'add' | 'replace',
+): Promise<{ imported: number }> {
+  const here = mode === 'replace' ? [] : await readCheckIns(deps);
+  const kept = mergeCheckIns(here, checkIns);
+  await deps.local.set({
+    [CHECKINS_KEY]: writeVersioned(localCheckInsFormat, { checkIns: kept }),
+  });
+  const synced = mode === 'replace' ? [] : await readSynced(deps.sync);
+  const weeks = kept.reduce(withSyncedWeek, synced);
+  try {
+    await deps.sync.set({
+      [CHECKINS_KEY]: writeVersioned(syncedCheckInsFormat, encodeSyncedCheckIns(weeks)),
+    });
+  } catch {
+    // Sync refused (its quota): the check-ins are here, and go with the next save.
+  }
+  return { imported: checkIns.length };
+}
+
 /** Check-in changes, queued behind the writer's like every change to settings. */
 export function checkInHandlers({
   deps,
   writer,
-}: WorkerContext): Pick<Handlers, 'saveCheckIn' | 'deleteCheckIn'> {
+}: WorkerContext): Pick<Handlers, 'saveCheckIn' | 'deleteCheckIn' | 'importCheckIns'> {
   return {
+    importCheckIns: async ({ checkIns, mode }) =>
+      (await writer).serialize(() => importCheckIns(deps, checkIns, mode)),
     saveCheckIn: async ({ checkIn }) => (await writer).serialize(() => saveCheckIn(deps, checkIn)),
     deleteCheckIn: async ({ week }) => (await writer).serialize(() => deleteCheckIn(deps, week)),
   };

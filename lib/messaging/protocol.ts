@@ -23,6 +23,7 @@ import { checkInReminderSchema, type CheckInReminder } from '../nudge/checkin-re
 import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { problemOf } from '../model/problem';
 import type { SkippedGroup } from '../store/file-entries';
+import { MAX_BACKUP_CHECKINS } from '../store/backup';
 import { changeIdSchema } from '../store/items';
 import {
   INVALID_BATCH,
@@ -155,6 +156,11 @@ export const requestSchemas = {
   saveCheckIn: v.strictObject({ checkIn: checkInSchema }),
   deleteCheckIn: v.strictObject({ week: weekKeySchema }),
   saveCheckInReminder: v.strictObject({ reminder: checkInReminderSchema }),
+  /** A file's check-ins, after its import: in place of all (`replace`) or the newer of a week. */
+  importCheckIns: v.strictObject({
+    checkIns: v.pipe(v.array(checkInSchema), v.maxLength(MAX_BACKUP_CHECKINS)),
+    mode: v.picklist(['add', 'replace']),
+  }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -189,6 +195,7 @@ export interface ResponseMap {
   saveCheckIn: { checkIn: CheckIn; synced: boolean };
   deleteCheckIn: { synced: boolean };
   saveCheckInReminder: CheckInReminder;
+  importCheckIns: { imported: number };
 }
 
 export type MessageType = keyof typeof requestSchemas;

@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { builtInExercise, customExerciseSchema, type CustomExercise } from '../model/catalogue';
 import { CLOCK_SKEW_MS, LATEST_INSTANT, type Entry, type WorldContext } from '../model/entries';
 import { partitionFileEntries, type FileEntries } from './file-entries';
+import { checkInSchema, type CheckIn } from '../model/checkin';
 import type { Settings } from '../model/settings';
 import {
   LOCAL_KEYS,
@@ -35,14 +36,20 @@ export interface Backup {
   /** Settings as stored, with their own format version, so older ones migrate on import. */
   settings: Record<string, unknown>;
   customExercises: CustomExercise[];
+  /** Weekly check-ins without their photos (absent from files of before check-ins). */
+  checkIns?: CheckIn[];
   entries: Entry[];
 }
+
+/** The most check-ins a file may hold: a century of weeks. */
+export const MAX_BACKUP_CHECKINS = 5_300;
 
 export function createBackup(
   settings: Settings,
   customExercises: readonly CustomExercise[],
   entries: readonly Entry[],
   now: number,
+  checkIns: readonly CheckIn[] = [],
 ): Backup {
   return {
     format: BACKUP_FORMAT,
@@ -50,6 +57,7 @@ export function createBackup(
     exportedAt: now,
     settings: writeVersioned(settingsFormat, settings),
     customExercises: [...customExercises],
+    checkIns: [...checkIns],
     entries: [...entries].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
   };
 }
@@ -73,7 +81,7 @@ export type ParsedBackup =
 
 /** Valibot's own English text (a wrong type, an unknown key) becomes a sentence of ours. */
 const issueKey = (message: string) =>
-  /^(invalid|import)\.[\w.]+$/.test(message) ? message : 'import.invalidPart';
+  /^(invalid|import|checkin\.invalid)\.[\w.]+$/.test(message) ? message : 'import.invalidPart';
 
 const refuse = (messageKey: string, where?: string): ParsedBackup => ({
   ok: false,
@@ -142,6 +150,20 @@ export function parseBackup(
     customExercises.push(exercise);
   }
 
+  const checkIns: CheckIn[] = [];
+  if (file.checkIns !== undefined) {
+    if (!Array.isArray(file.checkIns)) return refuse('import.notBackup');
+    if (file.checkIns.length > MAX_BACKUP_CHECKINS) return refuse('import.tooLarge');
+    for (const [index, raw] of file.checkIns.entries()) {
+      const parsed = v.safeParse(checkInSchema, raw);
+      const where = `check-in ${index + 1}`;
+      if (!parsed.success) return refuse(issueKey(parsed.issues[0].message), where);
+      const checkIn = redated(parsed.output, now);
+      if (!checkIn) return refuse('invalid.future', where);
+      checkIns.push(checkIn);
+    }
+  }
+
   if (!Array.isArray(file.entries)) return refuse('import.notBackup');
   if (file.entries.length > MAX_BACKUP_ENTRIES) return refuse('import.tooLarge');
   const custom = new Set(customExercises.map((exercise) => exercise.id));
@@ -163,6 +185,7 @@ export function parseBackup(
       },
       settingsValue,
       customExercises,
+      checkIns,
       entries: read.carried,
     },
     read,
@@ -203,7 +226,7 @@ const CSV_COLUMNS = [
 /** A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or return first). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   // Text is kept as text: a leading apostrophe stops a spreadsheet running it as a formula.
   const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);

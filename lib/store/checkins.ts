@@ -21,6 +21,7 @@ import * as v from 'valibot';
 import { checkInSchema, FITS, POSES, type CheckIn, type Pose } from '../model/checkin';
 import { dayKeyFromNumber, dayNumber, type DayKey } from '../model/days';
 import type { Format } from './items';
+import { csvCell } from './backup';
 
 const EPOCH_MONDAY = dayNumber('2000-01-03');
 const MS_PER_MINUTE = 60_000;
@@ -147,7 +148,7 @@ export function mergeCheckIns(own: readonly CheckIn[], synced: readonly SyncedWe
     if (!other || sameOrNewer(checkIn.updatedAt, other.updatedAt))
       byWeek.set(checkIn.week, checkIn);
     else if (!isTombstone(other) && checkIn.note)
-      byWeek.set(checkIn.week, { ...other, note: checkIn.note });
+      byWeek.set(checkIn.week, { note: checkIn.note, ...other });
   }
   return [...byWeek.values()]
     .filter((week): week is CheckIn => !isTombstone(week))
@@ -158,4 +159,36 @@ export function mergeCheckIns(own: readonly CheckIn[], synced: readonly SyncedWe
 export function withSyncedWeek(weeks: readonly SyncedWeek[], week: SyncedWeek): SyncedWeek[] {
   const { note: _note, ...synced } = week as CheckIn;
   return [...weeks.filter((other) => other.week !== week.week), synced as SyncedWeek];
+}
+
+/**
+ * Check-ins as CSV, one row a week, oldest first: weight in kg, each length in cm (a column per
+ * measurement), fit, the poses photographed (the photos themselves are never in a file) and the
+ * note. No cell starts a spreadsheet formula.
+ */
+export function checkInsCsv(checkIns: readonly CheckIn[]): string {
+  const names = [...new Set(checkIns.flatMap((checkIn) => Object.keys(checkIn.lengthsCm)))];
+  const header = [
+    'week',
+    'weight_kg',
+    ...names.map((name) => `${name}_cm`),
+    'fit',
+    'photos',
+    'note',
+  ];
+  const rows = [...checkIns]
+    .sort((a, b) => (a.week < b.week ? -1 : 1))
+    .map((checkIn) =>
+      [
+        checkIn.week,
+        checkIn.weightKg,
+        ...names.map((name) => checkIn.lengthsCm[name]),
+        checkIn.fit,
+        checkIn.photos.join(' '),
+        checkIn.note,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  return [header.map(csvCell).join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -8,8 +8,11 @@
  *   each a message of its own: what the browser's messaging alone costs without batches;
  * - log_roundtrip_heavy_month_ms: one water log from the popup page to its acknowledgement,
  *   with 3,000 entries in the month and the popup and progress pages open, median;
- * - progress_ready_5y_ms, popup_ready_100k_ms: the progress page and the popup, from navigation
+ * - progress_ready_5y_ms, popup_ready_100k_ms (with five years of weekly check-ins and three
+ *   photos a week kept here): the progress page and the popup, from navigation
  *   to their ready marks, with five heavy years (100,000 entries) in this browser, medians;
+ * - progress_ready_5y_cold_ms: the same progress page opened first after the worker started
+ *   (stopped before each opening, as Chromium stops an idle one), median;
  * - worker_heap_5y_mb: the worker's heap, garbage collected, after five heavy years were logged
  *   through it (a day's entries a message) and 1,000 more logs of today.
  */
@@ -22,14 +25,18 @@ import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { launchExtension, type LaunchedExtension } from '../e2e/launch';
 import { storedEntries } from '../e2e/storage';
 import { ExtensionPage } from '../e2e/pages';
-import { callHandler, logWaterInWorker } from '../e2e/worker';
+import { callHandler, logWaterInWorker, stopWorkers } from '../e2e/worker';
 import type { Benchmark, Figure } from './figures';
 import { daysBack, heavyDay, writeOtherDevices } from './heavy-use';
 import { median } from './timing';
+import type { CheckIn } from '../../lib/model/checkin';
+import { testJpeg } from '../e2e/checkin-pages';
+import { checkInItems, fiveYearsOfCheckIns } from './checkins';
 import { workerHeapMb } from './worker-heap';
 
 const ROUNDTRIPS = 21;
 const OPENINGS = 7;
+const COLD_OPENINGS = 5;
 
 async function deviceOf(worker: Worker): Promise<string> {
   return ((await callHandler(worker, 'getStatus')) as { device: string }).device;
@@ -188,22 +195,93 @@ async function heavyMonth(extension: LaunchedExtension): Promise<Figure[]> {
   ];
 }
 
+/** When a newly opened page set its ready mark, from its navigation. */
+async function openedReadyAt(
+  extension: LaunchedExtension,
+  path: string,
+  mark: string,
+): Promise<number> {
+  const page = await extension.context.newPage();
+  await page.goto(extension.url(path));
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
+    timeout: 120_000,
+  });
+  const at = await page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, mark);
+  await page.close();
+  return at;
+}
+
 /** Medians of a page's ready mark over several openings (the first warms the caches). */
 async function readyMs(extension: LaunchedExtension, path: string, mark: string): Promise<number> {
   const times: number[] = [];
   for (let index = 0; index <= OPENINGS; index++) {
-    const page = await extension.context.newPage();
-    await page.goto(extension.url(path));
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, mark, {
-      timeout: 120_000,
-    });
-    const at = await page.evaluate(
-      (name) => performance.getEntriesByName(name)[0]!.startTime,
-      mark,
-    );
+    const at = await openedReadyAt(extension, path, mark);
     if (index > 0) times.push(at);
-    await page.close();
   }
+  return median(times);
+}
+
+/** Five years of weekly check-ins in both items, and their photos (three a week) in IndexedDB. */
+async function writeCheckIns(extension: LaunchedExtension, checkIns: CheckIn[]): Promise<void> {
+  const items = checkInItems(checkIns);
+  const worker = await extension.worker();
+  await worker.evaluate(async ({ local, sync }) => {
+    await chrome.storage.local.set(local);
+    await chrome.storage.sync.set(sync);
+  }, items);
+  const page = await extension.context.newPage();
+  await page.goto(extension.url('checkin.html'));
+  await page.getByRole('heading', { name: 'Weekly check-in' }).waitFor();
+  const photo = [...(await testJpeg(page, 1200, 1600))];
+  const thumb = [...(await testJpeg(page, 300, 400))];
+  await page.evaluate(
+    async ({ weeks, photo, thumb }) => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('backbone-photos', 1);
+        request.onsuccess = () => resolve(request.result);
+      });
+      const writing = db.transaction(['photos', 'thumbs'], 'readwrite');
+      const full = new Blob([new Uint8Array(photo)], { type: 'image/jpeg' });
+      const small = new Blob([new Uint8Array(thumb)], { type: 'image/jpeg' });
+      for (const week of weeks)
+        for (const pose of ['front', 'side', 'back']) {
+          const id = `${week}.${pose}`;
+          writing.objectStore('photos').put({ id, week, pose, bytes: full.size, blob: full });
+          writing.objectStore('thumbs').put({ id, week, pose, bytes: small.size, blob: small });
+        }
+      await new Promise((resolve) => (writing.oncomplete = resolve));
+      db.close();
+    },
+    { weeks: checkIns.map(({ week }) => week), photo, thumb },
+  );
+  await page.close();
+}
+
+/** When the running worker started. */
+async function workerStartedAt(extension: LaunchedExtension): Promise<number> {
+  return ((await callHandler(await extension.worker(), 'getStatus')) as { startedAt: number })
+    .startedAt;
+}
+
+/**
+ * The median of a page's ready mark when it is the first thing the worker does after starting;
+ * the run fails if the worker was not started anew.
+ */
+async function coldReadyMs(
+  extension: LaunchedExtension,
+  path: string,
+  mark: string,
+): Promise<number> {
+  const blank = await extension.context.newPage();
+  const times: number[] = [];
+  for (let index = 0; index < COLD_OPENINGS; index++) {
+    const before = await workerStartedAt(extension);
+    await stopWorkers(extension, blank);
+    times.push(await openedReadyAt(extension, path, mark));
+    if ((await workerStartedAt(extension)) === before)
+      throw new Error(`${path}: the worker was not stopped before opening ${index + 1}`);
+  }
+  await blank.close();
   return median(times);
 }
 
@@ -218,7 +296,10 @@ async function fiveYears(extension: LaunchedExtension): Promise<Figure[]> {
     days.flatMap((day) => heavyDay(day, device, 12)),
   );
   await writeOtherDevices(worker, today);
+  await writeCheckIns(extension, fiveYearsOfCheckIns(today));
+  const coldMs = await coldReadyMs(extension, 'progress.html', 'progress-ready');
   return [
+    { name: 'progress_ready_5y_cold_ms', value: coldMs, unit: 'ms', target: 600 },
     {
       name: 'progress_ready_5y_ms',
       value: await readyMs(extension, 'progress.html', 'progress-ready'),

@@ -1,7 +1,8 @@
 /**
  * Sync within its quotas, through the real encoding and planner:
- * - five years of heavy use on three devices, each planning its items beside the others' and
- *   the settings with the most periods of what earlier days expected;
+ * - five years of heavy use on three devices, each planning its items beside the others', the
+ *   settings with the most periods of what earlier days expected and five years of weekly
+ *   check-ins (weight, three lengths, fit and photos taken);
  * - a burst of 300 logs in 60 seconds through the real writer and worker, with the flush alarm
  *   fired when its time comes, counting sync write operations;
  * - ten years of heavy use in one device's local storage.
@@ -23,6 +24,7 @@ import { QuotaSyncArea } from '../unit/quota-area';
 import { simulatedWorker } from './simulated-worker';
 import type { Benchmark, Figure } from './figures';
 import { daysBack, heavyDay } from './heavy-use';
+import { checkInItems, fiveYearsOfCheckIns } from './checkins';
 
 const TODAY = '2026-11-24';
 const DEVICES = ['k3j9x2aa01', 'p8d0w4bb02', 'z1m7c6cc03'];
@@ -52,6 +54,7 @@ async function fiveYearsThreeDevices(): Promise<Figure[]> {
   const sync = new QuotaSyncArea();
   await sync.set({
     [SYNC_KEYS.settings]: writeVersioned(settingsFormat, settingsWithLongestPast()),
+    ...checkInItems(fiveYearsOfCheckIns(TODAY)).sync,
   });
   const days = daysBack(TODAY, 5 * 365);
   for (const device of DEVICES) {

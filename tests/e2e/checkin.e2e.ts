@@ -1,89 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import {
+  clearStoredPhotos,
+  openCheckIn,
+  seedCheckIns,
+  storedPhotoIds,
+  testJpeg,
+} from './checkin-pages';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import type { LaunchedExtension } from './launch';
-
-/**
- * A generated test image (shapes and a gradient, never a photo of a person), as JPEG bytes drawn
- * in the page.
- */
-export async function testJpeg(page: Page, width: number, height: number): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ([width, height]) => {
-      const canvas = new OffscreenCanvas(width!, height!);
-      const context = canvas.getContext('2d')!;
-      const gradient = context.createLinearGradient(0, 0, width!, height!);
-      gradient.addColorStop(0, '#0b6b61');
-      gradient.addColorStop(1, '#f2c14e');
-      context.fillStyle = gradient;
-      context.fillRect(0, 0, width!, height!);
-      for (let index = 0; index < 40; index++) {
-        context.fillStyle = `hsl(${index * 37} 70% 50% / 0.6)`;
-        context.beginPath();
-        context.arc(
-          (index * 997) % width!,
-          (index * 613) % height!,
-          (width! / 20) * (1 + (index % 3)),
-          0,
-          2 * Math.PI,
-        );
-        context.fill();
-      }
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let text = '';
-      for (let index = 0; index < bytes.length; index += 0x8000)
-        text += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-      return btoa(text);
-    },
-    [width, height],
-  );
-  return Buffer.from(base64, 'base64');
-}
-
-/** The photos the page's IndexedDB keeps, as `week.pose` ids. */
-export function storedPhotoIds(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const request = indexedDB.open('backbone-photos');
-        request.onsuccess = () => {
-          const db = request.result;
-          if (!db.objectStoreNames.contains('photos')) return resolve([]);
-          const keys = db.transaction('photos').objectStore('photos').getAllKeys();
-          keys.onsuccess = () => resolve((keys.result as string[]).sort());
-          keys.onerror = () => reject(keys.error);
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
-}
-
-export async function openCheckIn(extension: LaunchedExtension): Promise<Page> {
-  const page = await extension.context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(extension.url('checkin.html'));
-  await page.getByRole('heading', { name: 'Weekly check-in' }).waitFor();
-  // Photos outlive a test's clean storage: each test starts without any.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const request = indexedDB.open('backbone-photos');
-        request.onsuccess = () => {
-          const db = request.result;
-          if (!db.objectStoreNames.contains('photos')) return resolve();
-          const clearing = db.transaction(['photos', 'thumbs'], 'readwrite');
-          clearing.objectStore('photos').clear();
-          clearing.objectStore('thumbs').clear();
-          clearing.oncomplete = () => resolve();
-        };
-      }),
-  );
-  await page.reload();
-  await page.getByRole('heading', { name: 'Weekly check-in' }).waitFor();
-  return page;
-}
 
 async function choosePhoto(page: Page, pose: string, jpeg: Buffer) {
   await page
@@ -219,71 +145,16 @@ test('the weekly reminder is turned on in the options, fires and opens the check
   await page.close();
 });
 
-/** A Monday `weeks` weeks before this week's. */
-function mondayWeeksAgo(weeks: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() - ((date.getDay() + 6) % 7) - weeks * 7);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Weekly check-ins through the worker's own handler, and front photos of some weeks. */
-export async function seedCheckIns(extension: LaunchedExtension, page: Page, weeks: number) {
-  const worker = await extension.worker();
-  const checkIns = Array.from({ length: weeks }, (_, index) => ({
-    week: mondayWeeksAgo(weeks - 1 - index),
-    updatedAt: 0,
-    weightKg: Math.round((86 - index * 0.35 + (index % 3) * 0.4) * 10) / 10,
-    lengthsCm: { waist: Math.round((96 - index * 0.4) * 10) / 10, hips: 104 - index * 0.1 },
-    fit: (['same', 'looser', 'same', 'looser'] as const)[index % 4],
-    photos: index === 0 || index === weeks - 1 ? ['front' as const] : [],
-  }));
-  await worker.evaluate(async (checkIns) => {
-    const { handlers } = (
-      globalThis as unknown as {
-        backbone: { handlers: { saveCheckIn(data: unknown): Promise<unknown> } };
-      }
-    ).backbone;
-    for (const checkIn of checkIns) await handlers.saveCheckIn({ checkIn });
-  }, checkIns);
-  const photoWeeks = checkIns.filter((checkIn) => checkIn.photos.length).map(({ week }) => week);
-  const jpegs = [await testJpeg(page, 300, 400), await testJpeg(page, 400, 300)];
-  await page.evaluate(
-    async ({ photoWeeks, jpegs }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('backbone-photos', 1);
-        request.onupgradeneeded = () => {
-          for (const name of ['photos', 'thumbs'])
-            request.result.createObjectStore(name, { keyPath: 'id' }).createIndex('week', 'week');
-        };
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const writing = db.transaction(['photos', 'thumbs'], 'readwrite');
-      photoWeeks.forEach((week, index) => {
-        const blob = new Blob([new Uint8Array(jpegs[index]!)], { type: 'image/jpeg' });
-        const record = { id: `${week}.front`, week, pose: 'front', bytes: blob.size, blob };
-        writing.objectStore('photos').put(record);
-        writing.objectStore('thumbs').put(record);
-      });
-      await new Promise((resolve) => (writing.oncomplete = resolve));
-      db.close();
-    },
-    { photoWeeks, jpegs: jpegs.map((jpeg) => [...jpeg]) },
-  );
-  return checkIns;
-}
-
 test('Progress shows the measurements by week and compares two weeks’ photos', async ({
   extension,
   progress,
 }) => {
   const { page } = progress;
-  const checkIns = await seedCheckIns(extension, page, 8);
+  const checkIns = await seedCheckIns(await extension.worker(), page, 8);
   await page.reload();
   const section = page.getByTestId('checkin-progress');
   await section.getByRole('img', { name: 'Body weight by week' }).waitFor();
-  await section.getByRole('img', { name: 'waist by week' }).waitFor();
+  await section.getByRole('img', { name: 'Waist by week' }).waitFor();
   const first = checkIns[0]!.weightKg;
   const last = checkIns.at(-1)!.weightKg;
   const change = Math.round((last - first) * 10) / 10;
@@ -295,16 +166,81 @@ test('Progress shows the measurements by week and compares two weeks’ photos',
   await expect.poll(() => compare.locator('.side-by-side img').count()).toBe(2);
   await compare.getByLabel('Slide between the earlier and the later photo').fill('20');
   expect(await compare.locator('img.later').getAttribute('style')).toContain('20%)');
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const request = indexedDB.open('backbone-photos');
-        request.onsuccess = () => {
-          const clearing = request.result.transaction(['photos', 'thumbs'], 'readwrite');
-          clearing.objectStore('photos').clear();
-          clearing.objectStore('thumbs').clear();
-          clearing.oncomplete = () => resolve();
-        };
-      }),
-  );
+  await clearStoredPhotos(page);
+});
+
+test('an export of everything holds the check-ins and no image data', async ({
+  extension,
+  options,
+}) => {
+  const page = await openCheckIn(extension);
+  await page.getByLabel('Body weight (kg)').fill('81');
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('Check-in saved.');
+  await choosePhoto(page, 'back', await testJpeg(page, 800, 1000));
+  const [download] = await Promise.all([
+    options.page.waitForEvent('download'),
+    options.page.getByRole('button', { name: 'Export everything (JSON)' }).click(),
+  ]);
+  const text = await readFile((await download.path())!, 'utf8');
+  const file = JSON.parse(text) as { checkIns: { weightKg: number; photos: string[] }[] };
+  expect(file.checkIns).toEqual([expect.objectContaining({ weightKg: 81, photos: ['back'] })]);
+  expect(text).not.toMatch(/image\/jpeg|data:image|\/9j\/|blob:/);
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, delete this check-in and its photos' }).click();
+  await expect.poll(() => storedPhotoIds(page)).toEqual([]);
+  await page.close();
+});
+
+test('the check-in page and the comparison are axe-clean in light and dark', async ({
+  extension,
+  progress,
+}) => {
+  const page = await openCheckIn(extension);
+  await seedCheckIns(await extension.worker(), page, 4);
+  await page.reload();
+  await choosePhoto(page, 'side', await testJpeg(page, 600, 800));
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
+  }
+  await progress.page.reload();
+  await progress.page.locator('[data-testid="photo-compare"] .overlay img.later').waitFor();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await progress.page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(progress.page), colorScheme).toEqual([]);
+  }
+  await clearStoredPhotos(page);
+  await page.close();
+}, 90_000);
+
+test('a check-in deleted on another browser takes its photos here with it', async ({
+  extension,
+}) => {
+  const page = await openCheckIn(extension);
+  await choosePhoto(page, 'front', await testJpeg(page, 600, 800));
+  const [week] = (await storedPhotoIds(page)).map((id) => id.slice(0, 10));
+  // Another browser deletes the week later: its deletion arrives through sync.
+  const worker = await extension.worker();
+  await worker.evaluate(async (week) => {
+    const { handlers } = (
+      globalThis as unknown as {
+        backbone: { handlers: { deleteCheckIn(data: unknown): Promise<unknown> } };
+      }
+    ).backbone;
+    const { checkins } = await chrome.storage.local.get('checkins');
+    await handlers.deleteCheckIn({ week });
+    // This browser's own item still holds the week, as it would before sync told it otherwise.
+    await chrome.storage.local.set({ checkins });
+    const { checkins: synced } = await chrome.storage.sync.get('checkins');
+    await chrome.storage.sync.set({
+      checkins: {
+        ...(synced as object),
+        d: (synced as { d: string }).d.replace(/,[0-9a-z]+,x/, ',zzz,x'),
+      },
+    });
+  }, week!);
+  await expect.poll(() => storedPhotoIds(page)).toEqual([]);
+  await expect.poll(() => page.locator('[data-pose="front"] img').count()).toBe(0);
+  await page.close();
 });

@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { ADDON_ID, type LaunchedFirefox } from './launch';
+import { FirefoxPage } from './pages';
 
 const EXTENSION = `WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension`;
 
@@ -100,4 +101,20 @@ export async function letAlertTimeOut(firefox: LaunchedFirefox, title: string): 
     const alert = ${await alertWindow(firefox, title)};
     alert.document.getElementById('alertBox').style.animationDuration = '10ms';
   })()`);
+}
+
+/** The tabs showing this page of the add-on. */
+export async function tabsAt(firefox: LaunchedFirefox, path: string): Promise<FirefoxPage[]> {
+  const tabs: FirefoxPage[] = [];
+  for (const page of await firefox.browser.pages()) {
+    const url = await page.evaluate(() => location.href).catch(() => '');
+    if (url === firefox.url(path)) tabs.push(new FirefoxPage(page));
+  }
+  return tabs;
+}
+
+/** The tab the add-on opened at this page, once it is there. */
+export async function openedTab(firefox: LaunchedFirefox, path: string): Promise<FirefoxPage> {
+  await expect.poll(() => tabsAt(firefox, path), { timeout: 15_000 }).toHaveLength(1);
+  return (await tabsAt(firefox, path))[0]!;
 }

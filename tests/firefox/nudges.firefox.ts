@@ -10,11 +10,12 @@ import {
   clickAlert,
   openAlerts,
   letAlertTimeOut,
+  openedTab,
   shownAlert,
   stopBackground,
+  tabsAt,
 } from './internals';
 import type { LaunchedFirefox } from './launch';
-import { FirefoxPage } from './pages';
 
 const ALL_DAY: Settings = {
   ...DEFAULT_SETTINGS,
@@ -38,22 +39,6 @@ async function waterLogged(firefox: LaunchedFirefox): Promise<number[]> {
 
 async function alertTitles(firefox: LaunchedFirefox): Promise<string[]> {
   return (await openAlerts(firefox)).map((alert) => alert.title);
-}
-
-/** The tabs showing this page of the add-on. */
-async function tabsAt(firefox: LaunchedFirefox, path: string): Promise<FirefoxPage[]> {
-  const tabs: FirefoxPage[] = [];
-  for (const page of await firefox.browser.pages()) {
-    const url = await page.evaluate(() => location.href).catch(() => '');
-    if (url === firefox.url(path)) tabs.push(new FirefoxPage(page));
-  }
-  return tabs;
-}
-
-/** The tab the add-on opened at this page, once it is there. */
-async function openedTab(firefox: LaunchedFirefox, path: string): Promise<FirefoxPage> {
-  await expect.poll(() => tabsAt(firefox, path), { timeout: 15_000 }).toHaveLength(1);
-  return (await tabsAt(firefox, path))[0]!;
 }
 
 test('a prompt fires as Firefox’s alert; clicking it opens the guide, whose Done counts once', async ({

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { deleteCheckIn, readCheckIns, saveCheckIn } from '../../lib/app/checkins';
+import { deleteCheckIn, importCheckIns, readCheckIns, saveCheckIn } from '../../lib/app/checkins';
+import { createBackup, parseBackup, serializeBackup } from '../../lib/store/backup';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { FITS, POSES, type CheckIn } from '../../lib/model/checkin';
 import { addDays } from '../../lib/model/days';
 import {
   CHECKINS_SYNC_BUDGET,
+  checkInsCsv,
   decodeSyncedCheckIns,
   encodeSyncedCheckIns,
   mergeCheckIns,
@@ -155,5 +158,79 @@ describe('saving and deleting a check-in', () => {
     const { synced } = await saveCheckIn(refusing, checkIn('2026-11-30', { fit: 'looser' }));
     expect(synced).toBe(false);
     expect((await readCheckIns(areas)).map(({ fit }) => fit)).toEqual(['looser']);
+  });
+});
+
+describe('check-ins in files', () => {
+  const settings = { ...DEFAULT_SETTINGS, updatedAt: at };
+  const file = (checkIns: unknown[]) =>
+    JSON.stringify({ ...createBackup(settings, [], [], at), checkIns });
+
+  it('go into the export without photos and come back from it', () => {
+    const checkIns = [
+      checkIn('2026-11-23', {
+        weightKg: 80,
+        lengthsCm: { waist: 86 },
+        note: 'ok',
+        photos: ['front'],
+      }),
+    ];
+    const text = serializeBackup(createBackup(settings, [], [], at, checkIns));
+    expect(text).not.toMatch(/image\/|data:|\/9j\//);
+    const parsed = parseBackup(text, at);
+    expect(parsed.ok && parsed.backup.checkIns).toEqual(checkIns);
+    // A file from before check-ins has none.
+    const older = JSON.parse(text) as Record<string, unknown>;
+    delete older.checkIns;
+    const parsedOlder = parseBackup(JSON.stringify(older), at);
+    expect(parsedOlder.ok && parsedOlder.backup.checkIns).toEqual([]);
+  });
+
+  it('are validated on import: a waist of 5 m or a weight of 0 is refused with a message', () => {
+    expect(parseBackup(file([checkIn('2026-11-23', { lengthsCm: { waist: 500 } })]), at)).toEqual({
+      ok: false,
+      messageKey: 'checkin.invalid.length',
+      where: 'check-in 1',
+    });
+    expect(
+      parseBackup(file([checkIn('2026-11-16'), checkIn('2026-11-23', { weightKg: 0 })]), at),
+    ).toEqual({ ok: false, messageKey: 'checkin.invalid.weight', where: 'check-in 2' });
+    expect(parseBackup(file([{ week: '2026-11-23' }]), at)).toMatchObject({ ok: false });
+  });
+
+  it('export as CSV, a column per measurement, no formula', () => {
+    const csv = checkInsCsv([
+      checkIn('2026-11-30', { weightKg: 79.5, lengthsCm: { waist: 85 }, fit: 'looser' }),
+      checkIn('2026-11-23', {
+        lengthsCm: { waist: 86, chest: 101 },
+        note: '=cmd()',
+        photos: ['front', 'side'],
+      }),
+    ]);
+    expect(csv).toBe(
+      'week,weight_kg,waist_cm,chest_cm,fit,photos,note\r\n' +
+        "2026-11-23,,86,101,,front side,'=cmd()\r\n" +
+        '2026-11-30,79.5,85,,looser,,\r\n',
+    );
+  });
+
+  it('are imported beside the ones here (the newer of a week), or in place of them', async () => {
+    fakeBrowser.reset();
+    const deps = { ...browserAreas(), now: () => at };
+    await saveCheckIn(deps, checkIn('2026-11-23', { weightKg: 80, note: 'here' }));
+    await saveCheckIn(deps, checkIn('2026-11-30', { weightKg: 79 }));
+    const fromFile = [
+      checkIn('2026-11-16', { weightKg: 81, updatedAt: at - 86_400_000 }),
+      checkIn('2026-11-23', { weightKg: 82, updatedAt: at - 86_400_000 }),
+    ];
+    await importCheckIns(deps, fromFile, 'add');
+    const added = await readCheckIns(browserAreas());
+    expect(added.map(({ week, weightKg }) => [week, weightKg])).toEqual([
+      ['2026-11-16', 81],
+      ['2026-11-23', 80],
+      ['2026-11-30', 79],
+    ]);
+    await importCheckIns(deps, fromFile, 'replace');
+    expect((await readCheckIns(browserAreas())).map(({ weightKg }) => weightKg)).toEqual([81, 82]);
   });
 });

@@ -34,6 +34,7 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     saveCheckIn: unexpected('saveCheckIn'),
     deleteCheckIn: unexpected('deleteCheckIn'),
     saveCheckInReminder: unexpected('saveCheckInReminder'),
+    importCheckIns: unexpected('importCheckIns'),
     ...given,
   };
 }

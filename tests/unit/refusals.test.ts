@@ -97,6 +97,10 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
   },
   deleteCheckIn: { week: '2026-11-23' },
   saveCheckInReminder: { reminder: { enabled: true, weekday: 7, minute: 600 } },
+  importCheckIns: {
+    checkIns: [{ week: '2026-11-23', updatedAt: at, lengthsCm: { waist: 86 }, photos: [] }],
+    mode: 'add',
+  },
 };
 
 const HUGE = 'x'.repeat(1_000_000);
@@ -108,8 +112,9 @@ const RIGHT_AFTER_ALL = [
   { path: /\.activeHours\.\d$/, value: [] },
   { path: /^customExercises$/, value: [] },
   { path: /^routines\.routines$/, value: [] },
-  { path: /^checkIn\.lengthsCm$/, value: {} },
-  { path: /^checkIn\.photos$/, value: [] },
+  { path: /^checkIns?(\.\d+)?\.lengthsCm$/, value: {} },
+  { path: /^checkIns?(\.\d+)?\.photos$/, value: [] },
+  { path: /^checkIns$/, value: [] },
 ];
 
 type Json = unknown;

@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { SettingsDraft } from '../../components/options/SettingsDraft.svelte';
+import { uiLanguage } from '../../lib/adapters/translate';
+import { formatTime, timeOfDay } from '../../lib/model/clock';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { readVersioned, settingsFormat, SYNC_KEYS } from '../../lib/store/items';
 
@@ -106,5 +108,16 @@ describe('SettingsDraft', () => {
     await form.changeUnits('metric', 'units');
     expect(form.cupsText).toBe('250, 500');
     expect(await stored()).toMatchObject({ units: 'metric', cupsMl: [250, 500] });
+  });
+
+  it('shows set times as the UI language writes them, and reads them back', () => {
+    const form = new SettingsDraft(DEFAULT_SETTINGS);
+    const { times } = DEFAULT_SETTINGS.nudges.breathing;
+    expect(form.timesText.breathing).toBe(
+      times.map((minutes) => formatTime(timeOfDay(minutes), uiLanguage)).join(', '),
+    );
+    expect(form.candidate!.nudges.breathing.times).toEqual(times);
+    form.timesText.breathing = '9:15 am, 16:45';
+    expect(form.candidate!.nudges.breathing.times).toEqual([555, 1005]);
   });
 });
