@@ -1,5 +1,3 @@
-import type { CustomExercise } from '../lib/model/catalogue';
-import { exerciseNameKey } from '../lib/model/exercise-keys';
 import {
   formatDayLabel,
   formatNumber as formatNumberIn,
@@ -48,11 +46,6 @@ export function streakText(unit: HabitReport['unit'], count: number): string {
   return pluralText(unit === 'days' ? 'streak.days' : 'streak.weeks', count);
 }
 
-/** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
-export function exerciseName(id: string, custom: readonly CustomExercise[]): string {
-  return custom.find((exercise) => exercise.id === id)?.name ?? translate(exerciseNameKey(id));
-}
-
 const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
 
 /** A clock time in the UI language's hour cycle: "14:30" or "2:30 PM". */
@@ -75,9 +68,4 @@ export function dayAndTime(at: number, now: number, inSentence = false): string 
   if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
   if (days === 1) return translate('now.tomorrowAt', [time]);
   return translate('now.dayAt', [shortWeekday.format(at), time]);
-}
-
-/** A day key as a short weekday: "Wed". */
-export function shortDay(day: string): string {
-  return shortWeekday.format(new Date(`${day}T12:00:00`));
 }

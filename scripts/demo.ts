@@ -7,7 +7,9 @@
  *   a year of history its Now view (light and dark), the pause menu, the time-off form, the set
  *   form with the last session and a record, today's log with 20 entries;
  * - the weekly check-in page and the photo comparison on Progress, light and dark, with eight
- *   weeks of check-ins and generated test images (shapes, never photos of people).
+ *   weeks of check-ins and generated test images (shapes, never photos of people);
+ * - a workout session in the real popup: mid-rest, at the last set, and its summary, light and
+ *   dark.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -184,6 +186,7 @@ try {
   await popup.getByTestId('today-log').locator('li').nth(19).waitFor();
   await saveSettled(popup, 'today-log-20');
   await popup.close();
+  await demoSession(worker, headed);
 } finally {
   await headed.close();
 }
@@ -243,4 +246,32 @@ for (const folder of LANGUAGES) {
   } finally {
     await browser.close();
   }
+}
+/** The popup as it is now, in both themes, as `session-<name>-<scheme>.png`. */
+async function shootSession(popup: Page, name: string) {
+  for (const colorScheme of SCHEMES) {
+    await popup.emulateMedia({ colorScheme });
+    await saveSettled(popup, `session-${name}-${colorScheme}`);
+  }
+}
+
+/** A back day in the real popup: a set logged and the rest running, the last set, the summary. */
+async function demoSession(worker: Parameters<typeof callHandler>[0], headed: LaunchedExtension) {
+  await callHandler(worker, 'startSession', { routine: 'backDay' });
+  const popup = await realPopup(headed);
+  const logSet = popup.getByTestId('log-session-set');
+  await logSet.click();
+  await popup.getByTestId('rest').waitFor();
+  await shootSession(popup, 'rest');
+  for (const slot of [0, 1, 2, 3, 4]) await callHandler(worker, 'skipSessionExercise', { slot });
+  await logSet.click();
+  await popup.getByText('Set 2 of 3').waitFor();
+  await logSet.click();
+  await popup.getByText('Set 3 of 3').waitFor();
+  await shootSession(popup, 'last-set');
+  await logSet.click();
+  await popup.getByRole('button', { name: 'End' }).click();
+  await popup.getByTestId('session-summary').waitFor();
+  await shootSession(popup, 'summary');
+  await popup.close();
 }

@@ -40,6 +40,8 @@ export const SAME_AS_ENGLISH: Record<string, '*' | string[]> = {
   'now.plus': '*',
   'now.dayAt': '*',
   'entry.set': '*',
+  'session.weight': '*',
+  'session.record': '*',
   'entry.prompt': '*',
   'nudge.movement.message': '*',
   'welcome.rowLabel': '*',

@@ -251,7 +251,9 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
   async function logOffered(): Promise<void> {
     const session = await current();
     const next = session && nextSet(session);
-    if (!session?.rest || !next || next.slot !== session.rest.slot || next.set !== session.rest.set)
+    const offered = session?.rest?.shown ? session.rest : undefined;
+    // Only the set a shown notification named: a second press meets the next rest, unshown.
+    if (!offered || !next || next.slot !== offered.slot || next.set !== offered.set)
       return void (await deps.notifications.clear(REST_NOTIFICATION));
     await logInSession({
       slot: next.slot,
@@ -260,12 +262,34 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
     });
   }
 
+  /**
+   * The user's routines and rotation, as one record (newest write wins, like settings); one a
+   * newer version wrote is never written over.
+   */
+  async function saveRoutines({ routines, restore }: RequestOf<'saveRoutines'>) {
+    const stored = readVersioned(
+      routinesFormat,
+      (await deps.sync.get(SYNC_KEYS.routines))[SYNC_KEYS.routines],
+    );
+    if (stored.status === 'newer') throw new ProblemError('routine.unreadable');
+    const saved = restore ? routines : { ...routines, updatedAt: deps.now() };
+    if (stored.status === 'ok' && stored.value.updatedAt > saved.updatedAt) return stored.value;
+    await deps.sync.set({ [SYNC_KEYS.routines]: writeVersioned(routinesFormat, saved) });
+    return saved;
+  }
+
   const run = <T>(operation: () => Promise<T>) => queue.run(operation);
 
   const handlers: Pick<
     Handlers,
-    'startSession' | 'logSessionSet' | 'pauseSession' | 'endSession' | 'skipSessionExercise'
+    | 'startSession'
+    | 'logSessionSet'
+    | 'pauseSession'
+    | 'endSession'
+    | 'skipSessionExercise'
+    | 'saveRoutines'
   > = {
+    saveRoutines: (request) => run(() => saveRoutines(request)),
     startSession: (request) => run(() => start(request)),
     logSessionSet: (request) => run(() => logInSession(request)),
     pauseSession: ({ paused }) =>
@@ -275,10 +299,12 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
         ),
       ),
     skipSessionExercise: ({ slot }) => run(() => change((session) => skipSlot(session, slot))),
-    endSession: () =>
+    endSession: ({ dismiss }) =>
       run(async () => {
         const session = await current();
-        return session ? finish(session) : load();
+        if (session) return finish(session);
+        if (dismiss) await deps.local.remove(LOCAL_KEYS.session);
+        return dismiss ? {} : load();
       }),
   };
 

@@ -38,6 +38,7 @@ import type { FlushResult } from '../sync/flush';
 import type { EntriesDigest } from '../stats/progress';
 import type { EntryRef, Logged } from '../store/writer';
 import type { StoredSession } from '../store/items';
+import { ownRoutinesSchema, type OwnRoutines } from '../model/routines';
 
 export interface WorkerStatus {
   version: string;
@@ -146,8 +147,11 @@ export const requestSchemas = {
     ),
   }),
   pauseSession: v.strictObject({ paused: v.boolean() }),
+  /** The user's own routines and rotation; `restore` puts back a file's as it was. */
+  saveRoutines: v.strictObject({ routines: ownRoutinesSchema, restore: v.optional(v.boolean()) }),
   skipSessionExercise: v.strictObject({ slot: sessionSlotSchema }),
-  endSession: v.strictObject({}),
+  /** Ends the session under way; `dismiss` lets go of the summary of one ended. */
+  endSession: v.strictObject({ dismiss: v.optional(v.boolean()) }),
   /** A week's check-in, in place of the week's earlier one (its photos are the page's). */
   saveCheckIn: v.strictObject({ checkIn: checkInSchema }),
   deleteCheckIn: v.strictObject({ week: weekKeySchema }),
@@ -186,6 +190,7 @@ export interface ResponseMap {
   pauseSession: StoredSession;
   skipSessionExercise: StoredSession;
   endSession: StoredSession;
+  saveRoutines: OwnRoutines;
   /** `synced`: false when sync refused it (it stays on this device and goes with the next). */
   saveCheckIn: { checkIn: CheckIn; synced: boolean };
   deleteCheckIn: { synced: boolean };

@@ -13,6 +13,7 @@ import {
   type DayKey,
 } from '../model/days';
 import { allRoutines, findRoutine, type Routine } from '../model/routines';
+import type { Session } from '../model/sessions';
 
 /** The guide's one or two rest days a week: the plan keeps at least this many free. */
 export const MIN_REST_DAYS_A_WEEK = 1;
@@ -30,6 +31,14 @@ export interface PlanInput {
   workoutsPerWeek: number;
   ownRoutines: readonly Routine[];
   rotation: readonly string[];
+}
+
+/** Finished sessions as the plan counts them: the routine, on the day of the first set. */
+export function sessionDays(sessions: readonly Session[]): { routine?: string; day: DayKey }[] {
+  return sessions.flatMap((session) => {
+    const day = session.sets[0]?.day;
+    return day ? [{ ...(session.routine ? { routine: session.routine } : {}), day }] : [];
+  });
 }
 
 export type PlanToday =

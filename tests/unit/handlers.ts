@@ -30,6 +30,7 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     pauseSession: unexpected('pauseSession'),
     skipSessionExercise: unexpected('skipSessionExercise'),
     endSession: unexpected('endSession'),
+    saveRoutines: unexpected('saveRoutines'),
     saveCheckIn: unexpected('saveCheckIn'),
     deleteCheckIn: unexpected('deleteCheckIn'),
     saveCheckInReminder: unexpected('saveCheckInReminder'),

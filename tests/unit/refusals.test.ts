@@ -67,6 +67,21 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
     expected: { slot: 0, set: 2 },
   },
   pauseSession: { paused: true },
+  saveRoutines: {
+    routines: {
+      routines: [
+        {
+          id: 'own-abcd1',
+          name: 'My back day',
+          focus: 'back',
+          exercises: [{ exercise: 'deadlift', sets: 3, reps: [8, 10], restSeconds: 150 }],
+          updatedAt: at,
+        },
+      ],
+      rotation: ['own-abcd1', 'backDay'],
+      updatedAt: at,
+    },
+  },
   skipSessionExercise: { slot: 1 },
   endSession: {},
   saveCheckIn: {
@@ -96,6 +111,7 @@ const WRONG_VALUES: unknown[] = [null, HUGE, -1.5, true, {}, [], [[]], Number.Na
 const RIGHT_AFTER_ALL = [
   { path: /\.activeHours\.\d$/, value: [] },
   { path: /^customExercises$/, value: [] },
+  { path: /^routines\.routines$/, value: [] },
   { path: /^checkIns?(\.\d+)?\.lengthsCm$/, value: {} },
   { path: /^checkIns?(\.\d+)?\.photos$/, value: [] },
   { path: /^checkIns$/, value: [] },

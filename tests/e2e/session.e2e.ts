@@ -1,0 +1,181 @@
+/**
+ * A workout session in the real toolbar popup (headed Chromium, opened as a click on the icon
+ * opens it): started from the suggestion, sets logged, the rest alarm fired as Chromium fires
+ * it, the next set logged from the notification's button, the end and its summary; the session
+ * on the guide page, where a Firefox click leads; and a worker stopped during a rest.
+ */
+import type { Page } from 'playwright-core';
+import { expect, test } from './fixtures';
+import { storedEntries } from './storage';
+import {
+  callHandler,
+  fireSoon,
+  recordNotifications,
+  shownNotifications,
+  stopWorkers,
+  type Background,
+} from './worker';
+import { localDayKey } from '../../lib/model/days';
+
+test.override({ headed: true });
+
+const DAY = 86_400_000;
+
+/** Yesterday's rows, so today's suggestion is a workout, and the day's water, so it is not water. */
+async function aWorkoutDay(worker: Background) {
+  const yesterday = Date.now() - DAY;
+  const row = {
+    kind: 'set',
+    exercise: 'bentOverRow',
+    reps: 12,
+    weight: { amount: 20, unit: 'kg' },
+  };
+  await callHandler(worker, 'logEntries', {
+    entries: [
+      { ...row, at: yesterday, day: localDayKey(yesterday) },
+      { ...row, at: yesterday + 1000, day: localDayKey(yesterday + 1000) },
+      { kind: 'water', ml: 5000, at: Date.now() },
+    ],
+  });
+}
+
+const sets = async (worker: Background) =>
+  (await storedEntries(worker)).filter((entry) => entry.kind === 'set');
+
+async function noScroll(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          document.documentElement.scrollHeight <= innerHeight &&
+          document.documentElement.scrollWidth <= innerWidth &&
+          innerHeight <= 600,
+      ),
+    )
+    .toBe(true);
+}
+
+test('a routine from the suggestion: sets, the rest alarm, the button, the end and its records', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await aWorkoutDay(worker);
+  await recordNotifications(worker);
+  const page = await extension.openPopup();
+  const start = page.getByTestId('start-session');
+  await expect
+    .poll(async () => await page.getByTestId('suggestion').textContent())
+    .toContain('Back day: 6 exercises, about 35 min');
+  await start.click();
+  await expect
+    .poll(async () => (await page.getByTestId('set-of').textContent())?.trim())
+    .toBe('Set 1 of 3');
+  // Last time 3 × 12 × 20 kg, the top of the range: 2.5 kg more.
+  await expect
+    .poll(async () => (await page.getByTestId('log-session-set').textContent())?.trim())
+    .toBe('Log set 12 × 22.5 kg');
+  await noScroll(page);
+  await page.getByTestId('log-session-set').click();
+  await expect
+    .poll(async () => (await page.getByTestId('set-of').textContent())?.trim())
+    .toBe('Set 2 of 3');
+  await expect
+    .poll(async () => await page.getByTestId('rest').textContent())
+    .toMatch(/Rest 1:[23]\d/);
+  await noScroll(page);
+
+  await fireSoon(worker, 'session:rest');
+  await expect
+    .poll(async () => (await shownNotifications(worker)).map(({ options }) => options.title))
+    .toContain('Rest over: set 2 of 3, Bent-over row 12 × 22.5 kg');
+  const shown = (await shownNotifications(worker)).find(({ id }) => id === 'session-rest')!;
+  expect(shown.options.buttons?.map((button) => button.title)).toEqual([
+    'Log 12 × 22.5 kg',
+    'Snooze 30 s',
+  ]);
+  // Chromium has no API to press a notification's button: its listener's handler, as pressed.
+  const press = () =>
+    worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          backbone: { onButtonClicked(id: string, index: number): Promise<void> };
+        }
+      ).backbone.onButtonClicked('session-rest', 0),
+    );
+  await press();
+  await press();
+  await expect
+    .poll(async () => (await page.getByTestId('set-of').textContent())?.trim())
+    .toBe('Set 3 of 3');
+  expect(await sets(worker)).toHaveLength(4);
+
+  await page.getByRole('button', { name: 'End' }).click();
+  const summary = page.getByTestId('session-summary');
+  await expect.poll(async () => await summary.textContent()).toContain('Sets: 2 · ');
+  await expect
+    .poll(async () => await page.getByTestId('session-records').textContent())
+    .toContain('Bent-over row 12 × 22.5 kg');
+  await expect.poll(async () => await summary.textContent()).toContain('Stretch your back');
+  await noScroll(page);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => summary.count()).toBe(0);
+  // Back on the Now view: the session's sets count as the day's workout.
+  await expect.poll(async () => await page.getByTestId('workout-today').textContent()).toBe('Done');
+});
+
+test('on the guide page, where a click on the rest notification leads, the next set is logged', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await callHandler(worker, 'startSession', { routine: 'homeBodyweight' });
+  const guide = await extension.context.newPage();
+  await guide.goto(extension.url('guide.html?session'));
+  await expect
+    .poll(async () => (await guide.getByTestId('set-of').textContent())?.trim())
+    .toBe('Set 1 of 3');
+  await guide.getByRole('button', { name: 'More Reps' }).click();
+  await guide.getByTestId('log-session-set').click();
+  await expect
+    .poll(async () => (await guide.getByTestId('set-of').textContent())?.trim())
+    .toBe('Set 2 of 3');
+  expect((await sets(worker)).map((set) => [set.exercise, set.reps])).toEqual([
+    ['handReleasePushUp', 13],
+  ]);
+  await guide.close();
+});
+
+test('a worker stopped during the rest: the notification comes on time, its button logs once', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await callHandler(worker, 'startSession', { routine: 'backDay' });
+  await callHandler(worker, 'logSessionSet', {
+    slot: 0,
+    set: { kind: 'set', exercise: 'bentOverRow', reps: 12, at: Date.now() },
+    restSeconds: 3,
+  });
+  const tab = await extension.context.newPage();
+  await stopWorkers(extension, tab);
+  // Woken by the alarm alone, a new worker shows what comes next.
+  await expect
+    .poll(
+      async () =>
+        Object.keys(await (await extension.worker()).evaluate(() => chrome.notifications.getAll())),
+      { timeout: 15_000 },
+    )
+    .toContain('session-rest');
+  const again = await extension.worker();
+  await again.evaluate(() =>
+    Promise.all(
+      [0, 0].map(() =>
+        (
+          globalThis as unknown as {
+            backbone: { onButtonClicked(id: string, index: number): Promise<void> };
+          }
+        ).backbone.onButtonClicked('session-rest', 0),
+      ),
+    ),
+  );
+  expect((await sets(again)).map((set) => set.exercise)).toEqual(['bentOverRow', 'bentOverRow']);
+  await tab.close();
+});
