@@ -93,7 +93,11 @@ export default defineConfig({
       // make that script the same in every build of the same code; minified to letters, they
       // came out in another order when the machine was busy, and the e2e build's popup no longer
       // matched the shipped one.
-      build: { rollupOptions: { output: { minifyInternalExports: false } } },
+      // Both browsers support modulepreload: Vite's polyfill for it would only weigh on first paint.
+      build: {
+        modulePreload: { polyfill: false },
+        rollupOptions: { output: { minifyInternalExports: false } },
+      },
       resolve: {
         // Instead of the polyfill module's own alias: see the file for why.
         alias: [
