@@ -117,6 +117,11 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Chromium in %s', (language) => 
     await expect
       .poll(() => snooze.locator('option').allTextContents())
       .toEqual([5, 10, 15].map((minutes) => plural('options.minutes', minutes, number(minutes))));
+    // The active hours list the weekdays from the language's first day: Sunday in Japanese.
+    const firstDay = language === 'ja' ? 7 : 1;
+    await expect
+      .poll(() => page.locator('[data-testid^=day-]').first().getAttribute('data-testid'))
+      .toBe(`day-${firstDay}`);
     expect(await layoutProblems(page)).toEqual([]);
     await page.close();
   });

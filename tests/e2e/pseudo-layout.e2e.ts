@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD_DIR, launchExtension, type LaunchedExtension } from './launch';
 import { layoutProblems } from './layout';
 import { DEMO_PAGES } from './pages';
+import { writeYearFromThreeDevices } from './sample-history';
 import { makePseudoBuild } from '../../scripts/pseudo-locale';
 import { readMessages } from '../../scripts/translations';
 
@@ -19,6 +20,8 @@ const PSEUDO_BUILD_DIR = resolve(CHROME_BUILD_DIR, '../chrome-mv3-pseudo');
 const LANGUAGES = [
   {
     name: 'a pseudo-language about 40 % longer than English',
+    // Longer than any language: its popup may scroll down, but never sideways.
+    fitsHeight: false,
     start: () => {
       const message = makePseudoBuild(CHROME_BUILD_DIR, PSEUDO_BUILD_DIR);
       return { message, options: { extensionDir: PSEUDO_BUILD_DIR } };
@@ -26,6 +29,7 @@ const LANGUAGES = [
   },
   ...['de', 'ja'].map((language) => ({
     name: language,
+    fitsHeight: true,
     start: async () => {
       const messages = await readMessages(language);
       return { message: (key: string) => messages.get(key)!, options: { language } };
@@ -33,7 +37,7 @@ const LANGUAGES = [
   })),
 ];
 
-describe.each(LANGUAGES)('in $name', ({ start }) => {
+describe.each(LANGUAGES)('in $name', ({ start, fitsHeight }) => {
   let extension: LaunchedExtension;
   let say: (key: string) => string;
 
@@ -88,4 +92,25 @@ describe.each(LANGUAGES)('in $name', ({ start }) => {
     await expect.poll(() => layoutProblems(page)).toEqual([]);
     await page.close();
   });
+
+  // Last, as the history it writes would change the pages above.
+  it.runIf(fitsHeight)(
+    'with a year of history and a suggestion, the real popup fits 600 px without scrolling',
+    async () => {
+      await writeYearFromThreeDevices(await extension.worker());
+      const popup = await extension.openPopup();
+      await expect.poll(() => popup.getByTestId('suggestion').count()).toBe(1);
+      await expect
+        .poll(() =>
+          popup.evaluate(() => ({
+            scrolls: document.documentElement.scrollHeight > innerHeight,
+            height: innerHeight,
+            width: document.documentElement.clientWidth,
+          })),
+        )
+        .toEqual({ scrolls: false, height: expect.any(Number), width: 380 });
+      expect(await popup.evaluate(() => innerHeight)).toBeLessThanOrEqual(600);
+      await expect.poll(() => layoutProblems(popup)).toEqual([]);
+    },
+  );
 });
