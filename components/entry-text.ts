@@ -9,7 +9,7 @@ import { problemOf } from '../lib/model/problem';
 import type { Routine } from '../lib/model/routines';
 import type { UnitSystem } from '../lib/model/units';
 import { exerciseNameKey } from '../lib/model/exercise-keys';
-import { formatVolume, translate } from './format';
+import { formatVolume, translate, uiLanguage } from './format';
 
 /** An exercise's name: from the messages for built-in ones, as typed for custom ones. */
 export function exerciseName(id: string, custom: readonly CustomExercise[]): string {
@@ -59,7 +59,7 @@ export function problemText(error: unknown): string {
   return translate(key, params) || translate('error.unknown', [key]);
 }
 
-const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const weekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
 
 /** A day key as a short weekday: "Wed". */
 export function shortDay(day: string): string {
