@@ -181,8 +181,18 @@ export async function launchFirefox(options: { language?: string } = {}): Promis
     };
     await frame.browsingContext.navigate(url(path), 'complete');
   }
+  async function newPage(): Promise<Page> {
+    try {
+      return await browser.newPage();
+    } catch (error) {
+      // Now and then Firefox discards a new tab's first document before it is ready, and
+      // browsingContext.create fails with DiscardedBrowsingContextError: ask once more.
+      if (!String(error).includes('DiscardedBrowsingContextError')) throw error;
+      return browser.newPage();
+    }
+  }
   async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await newPage();
     // A locator that finds nothing fails in seconds, naming itself, rather than at the test timeout.
     page.setDefaultTimeout(10_000);
     await navigate(page, path);
