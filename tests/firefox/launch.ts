@@ -134,6 +134,9 @@ export async function launchFirefox(options: { language?: string } = {}): Promis
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
+      // The event page stops when a test stops it (stopBackground), not after 30 idle seconds
+      // that a slow machine can spend between two tests of a file sharing this Firefox.
+      'extensions.background.idle.timeout': 3_600_000,
       'intl.locale.requested': options.language ?? 'en-US',
       'intl.locale.matchOS': false,
     },
