@@ -1,5 +1,7 @@
 import {
+  daysFromToday,
   formatDayLabel,
+  laterDayName,
   formatNumber as formatNumberIn,
   formatVolume as formatVolumeWith,
   formatWeight as formatWeightWith,
@@ -46,26 +48,19 @@ export function streakText(unit: HabitReport['unit'], count: number): string {
   return pluralText(unit === 'days' ? 'streak.days' : 'streak.weeks', count);
 }
 
-const shortWeekday = new Intl.DateTimeFormat(uiLanguage, { weekday: 'short' });
-
 /** A clock time in the UI language's hour cycle: "14:30" or "2:30 PM". */
 export function formatTime(at: number | Date, precision?: 'minute' | 'hour'): string {
   return formatTimeIn(at, uiLanguage, precision);
 }
 
-function localMidnight(instant: number): number {
-  const date = new Date(instant);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-}
-
 /**
  * A time that says its day when it is not today: "14:30" (or "at 14:30" in a sentence),
- * "tomorrow 09:00", "Mon 09:00".
+ * "tomorrow 09:00", "Mon 09:00", "Mon, Dec 14 09:00".
  */
 export function dayAndTime(at: number, now: number, inSentence = false): string {
   const time = formatTime(at);
-  const days = Math.round((localMidnight(at) - localMidnight(now)) / 86_400_000);
+  const days = daysFromToday(at, now);
   if (days === 0) return inSentence ? translate('now.atTime', [time]) : time;
   if (days === 1) return translate('now.tomorrowAt', [time]);
-  return translate('now.dayAt', [shortWeekday.format(at), time]);
+  return translate('now.dayAt', [laterDayName(at, now, uiLanguage), time]);
 }

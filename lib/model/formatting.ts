@@ -66,6 +66,29 @@ export function oneSetText(t: Translate, prescription: Prescription, perSide: bo
   ]);
 }
 
+/** How many calendar days (of this clock's time zone) the day of `at` lies after today's. */
+export function daysFromToday(at: number, now: number): number {
+  const midnight = (instant: number) => {
+    const date = new Date(instant);
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  };
+  return Math.round((midnight(at) - midnight(now)) / 86_400_000);
+}
+
+/**
+ * A day after tomorrow as a person names it beside a time: its weekday within the coming week
+ * ("Mon"), with its date further off ("Mon, Dec 14"), where a weekday alone would be a week wrong.
+ */
+export function laterDayName(at: number, now: number, locale: string): string {
+  const days = daysFromToday(at, now);
+  return new Intl.DateTimeFormat(
+    locale,
+    days > 1 && days < 7
+      ? { weekday: 'short' }
+      : { weekday: 'short', month: 'short', day: 'numeric' },
+  ).format(at);
+}
+
 /**
  * The heading of a day, from its day key: "Wednesday, Nov 25" (short enough for the popup).
  * The key, not the clock, because before the start of day the screen still shows the day
