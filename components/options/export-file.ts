@@ -6,7 +6,10 @@ import { localDayKey } from '../../lib/model/days';
 import { createBackup, entriesCsv, serializeBackup } from '../../lib/store/backup';
 import {
   customExercisesFormat,
+  LOCAL_KEYS,
   readVersioned,
+  routinesFormat,
+  sessionHistoryFormat,
   settingsFormat,
   SYNC_KEYS,
 } from '../../lib/store/items';
@@ -17,6 +20,16 @@ export async function storedRecords({ sync }: PageStorage) {
   return {
     settings: readVersioned(settingsFormat, stored[SYNC_KEYS.settings]).value,
     customExercises: readVersioned(customExercisesFormat, stored[SYNC_KEYS.custom]).value.exercises,
+  };
+}
+
+/** The finished sessions and the user's own routines as stored (an export carries them). */
+async function storedWorkouts({ local, sync }: PageStorage) {
+  const sessions = (await local.get(LOCAL_KEYS.sessions))[LOCAL_KEYS.sessions];
+  const routines = (await sync.get(SYNC_KEYS.routines))[SYNC_KEYS.routines];
+  return {
+    sessions: readVersioned(sessionHistoryFormat, sessions).value.sessions,
+    routines: readVersioned(routinesFormat, routines).value,
   };
 }
 
@@ -38,6 +51,7 @@ export async function downloadExport(storage: PageStorage): Promise<void> {
     await readAllEntries(storage.local),
     now,
     await readCheckIns(storage),
+    await storedWorkouts(storage),
   );
   const name = `backbone-${localDayKey(now, settings.startOfDayHour)}.json`;
   download(serializeBackup(backup), name, 'application/json');

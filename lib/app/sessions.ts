@@ -41,6 +41,7 @@ import {
   type StoredSession,
 } from '../store/items';
 import type { Logged } from '../store/writer';
+import { mergeRoutines, mergeSessions } from '../store/workout-backup';
 import { sessionSlots } from '../stats/session-targets';
 import { monthsBack } from '../sync/plan';
 import type { WorkerContext } from './dependencies';
@@ -97,23 +98,25 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
     return session;
   }
 
+  async function readHistory(): Promise<Session[]> {
+    const raw = (await deps.local.get(LOCAL_KEYS.sessions))[LOCAL_KEYS.sessions];
+    return readVersioned(sessionHistoryFormat, raw).value.sessions;
+  }
+
+  const writeHistory = (sessions: Session[]) =>
+    deps.local.set({ [LOCAL_KEYS.sessions]: writeVersioned(sessionHistoryFormat, { sessions }) });
+
   /** Ends a session: kept in the history when anything was logged in it. */
   async function finish(session: Session): Promise<StoredSession> {
     const ended = endSession(session, deps.now());
-    const history = readVersioned(
-      sessionHistoryFormat,
-      (await deps.local.get(LOCAL_KEYS.sessions))[LOCAL_KEYS.sessions],
-    ).value.sessions;
+    const history = await readHistory();
     const previous = history.filter((past) => past.routine === ended.routine).at(-1);
     const stored: StoredSession = {
       session: ended,
       ...(previous && ended.routine ? { before: sessionFigures(previous) } : {}),
     };
     if (ended.sets.length > 0) {
-      const kept = [...history, ended].slice(-MAX_KEPT_SESSIONS);
-      await deps.local.set({
-        [LOCAL_KEYS.sessions]: writeVersioned(sessionHistoryFormat, { sessions: kept }),
-      });
+      await writeHistory([...history, ended].slice(-MAX_KEPT_SESSIONS));
     }
     await deps.notifications.clear(REST_NOTIFICATION);
     await save(stored);
@@ -278,6 +281,22 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
     return saved;
   }
 
+  /**
+   * A file's finished sessions and routines, after its import: in place of those here
+   * (`replace`), or beside them, each session once and each routine's newer version (`add`).
+   */
+  async function importWorkouts({ sessions, routines, mode }: RequestOf<'importWorkouts'>) {
+    await writeHistory(mergeSessions(mode === 'replace' ? [] : await readHistory(), sessions));
+    if (routines) {
+      const raw = (await deps.sync.get(SYNC_KEYS.routines))[SYNC_KEYS.routines];
+      const here = readVersioned(routinesFormat, raw);
+      const kept =
+        mode === 'add' && here.status === 'ok' ? mergeRoutines(here.value, routines) : routines;
+      await saveRoutines({ routines: kept, restore: true });
+    }
+    return { sessions: sessions.length, routines: routines?.routines.length ?? 0 };
+  }
+
   const run = <T>(operation: () => Promise<T>) => queue.run(operation);
 
   const handlers: Pick<
@@ -288,8 +307,10 @@ export function sessions({ deps }: WorkerContext, logSet: LogSet) {
     | 'endSession'
     | 'skipSessionExercise'
     | 'saveRoutines'
+    | 'importWorkouts'
   > = {
     saveRoutines: (request) => run(() => saveRoutines(request)),
+    importWorkouts: (request) => run(() => importWorkouts(request)),
     startSession: (request) => run(() => start(request)),
     logSessionSet: (request) => run(() => logInSession(request)),
     pauseSession: ({ paused }) =>

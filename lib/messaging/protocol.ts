@@ -24,7 +24,7 @@ import { TIME_OFF_REASONS } from '../nudge/schedule';
 import { problemOf } from '../model/problem';
 import type { SkippedGroup } from '../store/file-entries';
 import { MAX_BACKUP_CHECKINS } from '../store/backup';
-import { changeIdSchema } from '../store/items';
+import { changeIdSchema, MAX_KEPT_SESSIONS } from '../store/items';
 import {
   INVALID_BATCH,
   isFieldsObject,
@@ -39,6 +39,7 @@ import type { EntriesDigest } from '../stats/progress';
 import type { EntryRef, Logged } from '../store/writer';
 import type { StoredSession } from '../store/items';
 import { ownRoutinesSchema, type OwnRoutines } from '../model/routines';
+import { sessionSchema } from '../model/session-schema';
 
 export interface WorkerStatus {
   version: string;
@@ -161,6 +162,12 @@ export const requestSchemas = {
     checkIns: v.pipe(v.array(checkInSchema), v.maxLength(MAX_BACKUP_CHECKINS)),
     mode: v.picklist(['add', 'replace']),
   }),
+  /** A file's finished sessions and routines, after its import: in place of all, or added. */
+  importWorkouts: v.strictObject({
+    sessions: v.pipe(v.array(sessionSchema), v.maxLength(MAX_KEPT_SESSIONS)),
+    routines: v.optional(ownRoutinesSchema),
+    mode: v.picklist(['add', 'replace']),
+  }),
 } satisfies Record<string, v.GenericSchema>;
 
 export interface ResponseMap {
@@ -196,6 +203,7 @@ export interface ResponseMap {
   deleteCheckIn: { synced: boolean };
   saveCheckInReminder: CheckInReminder;
   importCheckIns: { imported: number };
+  importWorkouts: { sessions: number; routines: number };
 }
 
 export type MessageType = keyof typeof requestSchemas;

@@ -1,11 +1,12 @@
 /**
  * Export and import of everything a user has: one versioned JSON file (settings, custom
- * exercises, every entry), and the entries as CSV for spreadsheets.
+ * exercises, check-ins, workout sessions, routines, every entry), and the entries as CSV for spreadsheets.
  *
  * An import is checked before anything is written. A file that is not a Backbone file, or is
  * damaged (size, JSON, format, version, the parts of the file, settings and custom exercises), is
  * refused whole with a message key (and where the problem is). Entries that cannot be taken are
- * left out and counted by reason (file-entries.ts), and the rest is imported.
+ * left out and counted by reason (file-entries.ts), and the rest is imported; so are sessions and
+ * routines that cannot be taken (workout-backup.ts).
  */
 import * as v from 'valibot';
 import { builtInExercise, customExerciseSchema, type CustomExercise } from '../model/catalogue';
@@ -13,6 +14,9 @@ import { CLOCK_SKEW_MS, LATEST_INSTANT, type Entry, type WorldContext } from '..
 import { partitionFileEntries, type FileEntries } from './file-entries';
 import { checkInSchema, type CheckIn } from '../model/checkin';
 import type { Settings } from '../model/settings';
+import type { OwnRoutines } from '../model/routines';
+import type { Session } from '../model/sessions';
+import { readFileWorkouts, type FileWorkouts } from './workout-backup';
 import {
   LOCAL_KEYS,
   readVersioned,
@@ -38,6 +42,10 @@ export interface Backup {
   customExercises: CustomExercise[];
   /** Weekly check-ins without their photos (absent from files of before check-ins). */
   checkIns?: CheckIn[];
+  /** Finished workout sessions (absent from files of before sessions). */
+  sessions?: Session[];
+  /** The user's own routines and rotation (absent from files of before routines). */
+  routines?: OwnRoutines;
   entries: Entry[];
 }
 
@@ -50,6 +58,7 @@ export function createBackup(
   entries: readonly Entry[],
   now: number,
   checkIns: readonly CheckIn[] = [],
+  workouts: { sessions?: readonly Session[]; routines?: OwnRoutines } = {},
 ): Backup {
   return {
     format: BACKUP_FORMAT,
@@ -58,6 +67,8 @@ export function createBackup(
     settings: writeVersioned(settingsFormat, settings),
     customExercises: [...customExercises],
     checkIns: [...checkIns],
+    sessions: [...(workouts.sessions ?? [])],
+    ...(workouts.routines ? { routines: workouts.routines } : {}),
     entries: [...entries].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)),
   };
 }
@@ -76,7 +87,13 @@ export interface ImportRefusal {
 
 /** A file that can be imported: `backup.entries` are those sent to the worker (`carried`). */
 export type ParsedBackup =
-  | { ok: true; backup: Backup & { settingsValue: Settings }; read: FileEntries }
+  | {
+      ok: true;
+      backup: Backup & { settingsValue: Settings };
+      read: FileEntries;
+      /** The file's sessions and routines, and how many of each were left out. */
+      workouts: FileWorkouts;
+    }
   | ({ ok: false } & ImportRefusal);
 
 /** Valibot's own English text (a wrong type, an unknown key) becomes a sentence of ours. */
@@ -173,6 +190,7 @@ export function parseBackup(
       custom.has(id) || ownExercises.has(id) || builtInExercise(id) !== undefined,
   };
   const read = partitionFileEntries(file.entries, context);
+  const workouts = readFileWorkouts(file, now);
   return {
     ok: true,
     backup: {
@@ -186,9 +204,12 @@ export function parseBackup(
       settingsValue,
       customExercises,
       checkIns,
+      sessions: workouts.sessions,
+      ...(workouts.routines ? { routines: workouts.routines } : {}),
       entries: read.carried,
     },
     read,
+    workouts,
   };
 }
 
@@ -293,6 +314,7 @@ export function isDataKey(key: string): boolean {
     key === LOCAL_KEYS.months ||
     key === LOCAL_KEYS.records ||
     key === CHECKINS_KEY ||
+    key === LOCAL_KEYS.sessions ||
     /^(entries\.\d{4}-\d{2}(\.recent)?|(days|others)\.\d{4}-\d{2})$/.test(key)
   );
 }

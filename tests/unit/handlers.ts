@@ -35,6 +35,7 @@ export function handlersWith(given: Partial<Handlers>): Handlers {
     deleteCheckIn: unexpected('deleteCheckIn'),
     saveCheckInReminder: unexpected('saveCheckInReminder'),
     importCheckIns: unexpected('importCheckIns'),
+    importWorkouts: unexpected('importWorkouts'),
     ...given,
   };
 }

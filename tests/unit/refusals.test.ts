@@ -22,6 +22,16 @@ const customExercise = {
   updatedAt: at,
 } as const;
 
+const OWN_ROUTINE = {
+  id: 'own-abcd1',
+  name: 'My back day',
+  focus: 'back' as const,
+  exercises: [
+    { exercise: 'deadlift', sets: 3, reps: [8, 10] as [number, number], restSeconds: 150 },
+  ],
+  updatedAt: at,
+};
+
 /** One request of each type as the pages send it: each must pass, so each mutation means something. */
 const VALID: { [K in MessageType]: RequestOf<K> } = {
   getStatus: {},
@@ -69,15 +79,7 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
   pauseSession: { paused: true },
   saveRoutines: {
     routines: {
-      routines: [
-        {
-          id: 'own-abcd1',
-          name: 'My back day',
-          focus: 'back',
-          exercises: [{ exercise: 'deadlift', sets: 3, reps: [8, 10], restSeconds: 150 }],
-          updatedAt: at,
-        },
-      ],
+      routines: [OWN_ROUTINE],
       rotation: ['own-abcd1', 'backDay'],
       updatedAt: at,
     },
@@ -101,6 +103,15 @@ const VALID: { [K in MessageType]: RequestOf<K> } = {
     checkIns: [{ week: '2026-11-23', updatedAt: at, lengthsCm: { waist: 86 }, photos: [] }],
     mode: 'add',
   },
+  importWorkouts: {
+    sessions: [],
+    routines: {
+      routines: [OWN_ROUTINE],
+      rotation: ['backDay'],
+      updatedAt: at,
+    },
+    mode: 'replace',
+  },
 };
 
 const HUGE = 'x'.repeat(1_000_000);
@@ -115,6 +126,7 @@ const RIGHT_AFTER_ALL = [
   { path: /^checkIns?(\.\d+)?\.lengthsCm$/, value: {} },
   { path: /^checkIns?(\.\d+)?\.photos$/, value: [] },
   { path: /^checkIns$/, value: [] },
+  { path: /^sessions$/, value: [] },
 ];
 
 type Json = unknown;
