@@ -1,4 +1,5 @@
 import type { Worker } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { readVersioned, routinesFormat } from '../../lib/store/items';
 import type { OwnRoutines } from '../../lib/model/routines';
@@ -58,8 +59,26 @@ test('a ready routine copied into the user’s own is changed, reordered and del
     .toEqual(['latPulldown', 'bentOverRow', 'deadlift', 'pullUp', 'supermanHold', 'plankRow']);
   expect((await storedRoutines(worker)).routines[0]?.exercises[1]?.sets).toBe(5);
 
-  await section.getByRole('button', { name: 'Delete Back day' }).click();
+  // Renamed, a plank added from the search (a hold, timed), the copy put in the rotation.
+  const name = section.getByLabel('Routine name', { exact: true });
+  await name.fill('My back day');
+  await name.press('Tab');
+  await expect
+    .poll(async () => (await storedRoutines(worker)).routines[0]?.name)
+    .toBe('My back day');
+  const search = section.getByRole('combobox');
+  await search.fill('Plank');
+  await section.getByRole('option', { name: 'Plank', exact: true }).click();
+  await expect
+    .poll(async () => (await storedRoutines(worker)).routines[0]?.exercises.at(-1))
+    .toMatchObject({ exercise: 'plank', holdSeconds: [20, 30] });
+  await section.getByRole('checkbox', { name: 'My back day', exact: true }).check();
+  await expect.poll(async () => (await storedRoutines(worker)).rotation.length).toBe(2);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await section.getByRole('button', { name: 'Delete My back day' }).click();
   await expect.poll(async () => (await storedRoutines(worker)).routines).toEqual([]);
+  expect((await storedRoutines(worker)).rotation).toEqual(['backDay']);
   await expect
     .poll(() => section.getByTestId('own-routines').getByRole('listitem').count())
     .toBe(0);
