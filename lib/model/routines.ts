@@ -221,6 +221,28 @@ export function moveExercise(routine: Routine, from: number, to: number): Routin
   return { ...routine, exercises };
 }
 
+/** A new exercise in a routine, shaped by how it is measured: a hold is timed, the rest counted. */
+export function addedExercise(exercise: string, timed: boolean): RoutineExercise {
+  return timed ? hold(exercise, 3, 20, 30) : sets(exercise, 3, 8, 12);
+}
+
+/** The user's routines without one; the rotation falls back to the default if it is left empty. */
+export function withoutRoutine<
+  T extends { routines: readonly Routine[]; rotation: readonly string[] },
+>(own: T, id: string): T {
+  const rotation = own.rotation.filter((entry) => entry !== id);
+  return {
+    ...own,
+    routines: own.routines.filter((routine) => routine.id !== id),
+    rotation: rotation.length > 0 ? rotation : [...DEFAULT_ROTATION],
+  };
+}
+
+/** The rotation with a routine added at its end, or taken out. */
+export function toggledInRotation(rotation: readonly string[], id: string): string[] {
+  return rotation.includes(id) ? rotation.filter((entry) => entry !== id) : [...rotation, id];
+}
+
 // Validation: the user's routines as stored, synced and imported ---------------------------------
 
 export const MAX_OWN_ROUTINES = 12;

@@ -152,7 +152,7 @@ test('the contents list reaches each section; device details wait under Advanced
 }) => {
   const { page } = options;
   const links = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
-  await expect.poll(() => links.count()).toBe(6);
+  await expect.poll(() => links.count()).toBe(7);
   await expect
     .poll(() => page.getByRole('button', { name: 'Send a test notification' }).count())
     .toBe(1);

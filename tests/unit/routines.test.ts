@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { builtInExercise } from '../../lib/model/catalogue';
 import {
+  addedExercise,
   copyRoutine,
   DEFAULT_OWN_ROUTINES,
   findRoutine,
@@ -10,6 +11,8 @@ import {
   READY_ROUTINES,
   routineMinutes,
   routineSetCount,
+  toggledInRotation,
+  withoutRoutine,
   type OwnRoutines,
 } from '../../lib/model/routines';
 import { messageKeys } from './messages';
@@ -110,5 +113,29 @@ describe('the user’s routines', () => {
       exercises: Array.from({ length: 12 }, () => copy.exercises[0]),
     }));
     expect(problem({ ...valid, routines: many })).toBe('routine.invalid.tooLarge');
+  });
+});
+
+describe('editing the user’s routines in the options', () => {
+  const copy = copyRoutine(findRoutine('backDay')!, 'own-abcd1', 'My back day', 1_000);
+  const own = { routines: [copy], rotation: ['own-abcd1', 'backDay'], updatedAt: 1 };
+
+  it('an added exercise is timed when it is held, counted otherwise, and valid either way', () => {
+    expect(addedExercise('plank', true)).toMatchObject({ holdSeconds: [20, 30] });
+    expect(addedExercise('plank', true).reps).toBeUndefined();
+    expect(addedExercise('bentOverRow', false)).toMatchObject({ sets: 3, reps: [8, 12] });
+    const added = { ...copy, exercises: [...copy.exercises, addedExercise('plank', true)] };
+    expect(v.is(ownRoutinesSchema, { ...own, routines: [added] } as OwnRoutines)).toBe(true);
+  });
+
+  it('deleting a routine takes it out of the rotation, which is never left empty', () => {
+    expect(withoutRoutine(own, 'own-abcd1')).toMatchObject({ routines: [], rotation: ['backDay'] });
+    const alone = { ...own, rotation: ['own-abcd1'] };
+    expect(withoutRoutine(alone, 'own-abcd1').rotation).toEqual(['backDay']);
+  });
+
+  it('a routine ticked joins the end of the rotation, and leaves it when unticked', () => {
+    expect(toggledInRotation(['backDay'], 'homeBand')).toEqual(['backDay', 'homeBand']);
+    expect(toggledInRotation(['backDay', 'homeBand'], 'backDay')).toEqual(['homeBand']);
   });
 });
