@@ -2,7 +2,8 @@
  * A workout session in the real toolbar popup (headed Chromium, opened as a click on the icon
  * opens it): started from the suggestion, sets logged, the rest alarm fired as Chromium fires
  * it, the next set logged from the notification's button, the end and its summary; the session
- * on the guide page, where a Firefox click leads; and a worker stopped during a rest.
+ * on the guide page, where a Firefox click leads; and a worker stopped during a rest. Another
+ * routine, or an empty session where the user picks each set's exercise, started from the popup.
  */
 import type { Page } from 'playwright-core';
 import { expect, test } from './fixtures';
@@ -121,6 +122,57 @@ test('a routine from the suggestion: sets, the rest alarm, the button, the end a
   await expect.poll(() => summary.count()).toBe(0);
   // Back on the Now view: the session's sets count as the day's workout.
   await expect.poll(async () => await page.getByTestId('workout-today').textContent()).toBe('Done');
+});
+
+test('another routine than the one due, started from the popup, logs its sets', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await aWorkoutDay(worker);
+  const page = await extension.openPopup();
+  await expect.poll(() => page.getByTestId('start-session').count()).toBe(1);
+  await page.getByTestId('other-routine').selectOption('homeBodyweight');
+  await expect
+    .poll(async () => await page.getByTestId('session').textContent())
+    .toContain('Home day, bodyweight only');
+  await expect
+    .poll(async () => (await page.getByTestId('set-of').textContent())?.trim())
+    .toBe('Set 1 of 3');
+  await noScroll(page);
+  await page.getByTestId('log-session-set').click();
+  await expect
+    .poll(async () => (await page.getByTestId('set-of').textContent())?.trim())
+    .toBe('Set 2 of 3');
+  expect((await sets(worker)).map((set) => set.exercise).slice(-1)).toEqual(['handReleasePushUp']);
+});
+
+test('an empty session from the popup: the user picks the exercise of each set', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await aWorkoutDay(worker);
+  const page = await extension.openPopup();
+  await expect.poll(() => page.getByTestId('start-session').count()).toBe(1);
+  await page.getByTestId('other-routine').selectOption({ label: 'Empty session' });
+  const exercise = page.getByTestId('session-exercise');
+  await expect.poll(() => exercise.count()).toBe(1);
+  await exercise.selectOption('deadlift');
+  await expect
+    .poll(async () => (await page.getByTestId('log-session-set').textContent())?.trim())
+    .toMatch(/^Log set 8\b/);
+  await noScroll(page);
+  await page.getByTestId('log-session-set').click();
+  await expect
+    .poll(async () => (await sets(worker)).map((set) => [set.exercise, set.reps]).slice(2))
+    .toEqual([['deadlift', 8]]);
+  // The next set: the same exercise by default, or another one picked.
+  await expect.poll(() => exercise.inputValue()).toBe('deadlift');
+  await exercise.selectOption('facePull');
+  await page.getByTestId('log-session-set').click();
+  await expect
+    .poll(async () => (await sets(worker)).map((set) => set.exercise).slice(2))
+    .toEqual(['deadlift', 'facePull']);
+  await noScroll(page);
 });
 
 test('on the guide page, where a click on the rest notification leads, the next set is logged', async ({
