@@ -7,6 +7,7 @@
  * Every function returns a new session: the worker stores what they return.
  */
 import type { DayKey } from './days';
+import type { Prescription } from './exercises';
 import type { RoutineExercise } from './routines';
 import { toKg, type Weight } from './units';
 
@@ -108,6 +109,24 @@ export function nextSet(session: Session): NextSet | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * Where a set of an exercise the user picked goes when no planned set is left: the last slot
+ * when it is that exercise (one more set of it), else a new slot past the last.
+ */
+export function slotForPicked(session: Session, exercise: string): number {
+  const last = session.slots.length - 1;
+  return last >= 0 && session.slots[last]!.exercise === exercise && !session.skipped.includes(last)
+    ? last
+    : session.slots.length;
+}
+
+/** What to aim for with an exercise picked in a session: the low end of what it prescribes. */
+export function pickedTarget(prescription: Prescription): SetTarget {
+  if ('holdSeconds' in prescription) return { seconds: prescription.holdSeconds[0] };
+  if ('minutes' in prescription) return { seconds: prescription.minutes[0] * 60 };
+  return { reps: 'reps' in prescription ? prescription.reps[0] : 10 };
 }
 
 /** A set's numbers alone, as a target to log again. */

@@ -2,10 +2,12 @@
  * A workout session in the real toolbar popup (headed Chromium, opened as a click on the icon
  * opens it): started from the suggestion, sets logged, the rest alarm fired as Chromium fires
  * it, the next set logged from the notification's button, the end and its summary; the session
- * on the guide page, where a Firefox click leads; and a worker stopped during a rest.
+ * on the guide page, where a Firefox click leads; and a worker stopped during a rest. Another
+ * routine, or an empty session where the user picks each set's exercise, started from the popup.
  */
 import type { Page } from 'playwright-core';
 import { expect, test } from './fixtures';
+import type { LaunchedExtension } from './launch';
 import { storedEntries } from './storage';
 import {
   callHandler,
@@ -42,6 +44,8 @@ async function aWorkoutDay(worker: Background) {
 const sets = async (worker: Background) =>
   (await storedEntries(worker)).filter((entry) => entry.kind === 'set');
 
+const setOf = async (page: Page) => (await page.getByTestId('set-of').textContent())?.trim();
+
 async function noScroll(page: Page) {
   await expect
     .poll(() =>
@@ -67,18 +71,14 @@ test('a routine from the suggestion: sets, the rest alarm, the button, the end a
     .poll(async () => await page.getByTestId('suggestion').textContent())
     .toContain('Back day: 6 exercises, about 35 min');
   await start.click();
-  await expect
-    .poll(async () => (await page.getByTestId('set-of').textContent())?.trim())
-    .toBe('Set 1 of 3');
+  await expect.poll(() => setOf(page)).toBe('Set 1 of 3');
   // Last time 3 × 12 × 20 kg, the top of the range: 2.5 kg more.
   await expect
     .poll(async () => (await page.getByTestId('log-session-set').textContent())?.trim())
     .toBe('Log set 12 × 22.5 kg');
   await noScroll(page);
   await page.getByTestId('log-session-set').click();
-  await expect
-    .poll(async () => (await page.getByTestId('set-of').textContent())?.trim())
-    .toBe('Set 2 of 3');
+  await expect.poll(() => setOf(page)).toBe('Set 2 of 3');
   await expect
     .poll(async () => await page.getByTestId('rest').textContent())
     .toMatch(/Rest 1:[23]\d/);
@@ -104,9 +104,7 @@ test('a routine from the suggestion: sets, the rest alarm, the button, the end a
     );
   await press();
   await press();
-  await expect
-    .poll(async () => (await page.getByTestId('set-of').textContent())?.trim())
-    .toBe('Set 3 of 3');
+  await expect.poll(() => setOf(page)).toBe('Set 3 of 3');
   expect(await sets(worker)).toHaveLength(4);
 
   await page.getByRole('button', { name: 'End' }).click();
@@ -123,6 +121,55 @@ test('a routine from the suggestion: sets, the rest alarm, the button, the end a
   await expect.poll(async () => await page.getByTestId('workout-today').textContent()).toBe('Done');
 });
 
+/** On a workout day, the popup's "Other routine…" choice, chosen. */
+async function startOther(extension: LaunchedExtension, option: string | { label: string }) {
+  const worker = await extension.worker();
+  await aWorkoutDay(worker);
+  const page = await extension.openPopup();
+  await expect.poll(() => page.getByTestId('start-session').count()).toBe(1);
+  await page.getByTestId('other-routine').selectOption(option);
+  return { worker, page };
+}
+
+test('another routine than the one due, started from the popup, logs its sets', async ({
+  extension,
+}) => {
+  const { worker, page } = await startOther(extension, 'homeBodyweight');
+  await expect
+    .poll(async () => await page.getByTestId('session').textContent())
+    .toContain('Home day, bodyweight only');
+  await expect.poll(() => setOf(page)).toBe('Set 1 of 3');
+  await noScroll(page);
+  await page.getByTestId('log-session-set').click();
+  await expect.poll(() => setOf(page)).toBe('Set 2 of 3');
+  expect((await sets(worker)).map((set) => set.exercise).slice(-1)).toEqual(['handReleasePushUp']);
+});
+
+test('an empty session from the popup: the user picks the exercise of each set', async ({
+  extension,
+}) => {
+  const { worker, page } = await startOther(extension, { label: 'Empty session' });
+  const exercise = page.getByTestId('session-exercise');
+  await expect.poll(() => exercise.count()).toBe(1);
+  await exercise.selectOption('deadlift');
+  await expect
+    .poll(async () => (await page.getByTestId('log-session-set').textContent())?.trim())
+    .toMatch(/^Log set 8\b/);
+  await noScroll(page);
+  await page.getByTestId('log-session-set').click();
+  await expect
+    .poll(async () => (await sets(worker)).map((set) => [set.exercise, set.reps]).slice(2))
+    .toEqual([['deadlift', 8]]);
+  // The next set: the same exercise by default, or another one picked.
+  await expect.poll(() => exercise.inputValue()).toBe('deadlift');
+  await exercise.selectOption('facePull');
+  await page.getByTestId('log-session-set').click();
+  await expect
+    .poll(async () => (await sets(worker)).map((set) => set.exercise).slice(2))
+    .toEqual(['deadlift', 'facePull']);
+  await noScroll(page);
+});
+
 test('on the guide page, where a click on the rest notification leads, the next set is logged', async ({
   extension,
 }) => {
@@ -130,14 +177,10 @@ test('on the guide page, where a click on the rest notification leads, the next 
   await callHandler(worker, 'startSession', { routine: 'homeBodyweight' });
   const guide = await extension.context.newPage();
   await guide.goto(extension.url('guide.html?session'));
-  await expect
-    .poll(async () => (await guide.getByTestId('set-of').textContent())?.trim())
-    .toBe('Set 1 of 3');
+  await expect.poll(() => setOf(guide)).toBe('Set 1 of 3');
   await guide.getByRole('button', { name: 'More Reps' }).click();
   await guide.getByTestId('log-session-set').click();
-  await expect
-    .poll(async () => (await guide.getByTestId('set-of').textContent())?.trim())
-    .toBe('Set 2 of 3');
+  await expect.poll(() => setOf(guide)).toBe('Set 2 of 3');
   expect((await sets(worker)).map((set) => [set.exercise, set.reps])).toEqual([
     ['handReleasePushUp', 13],
   ]);

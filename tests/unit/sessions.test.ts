@@ -6,6 +6,8 @@ import {
   endSession,
   LEFT_AFTER_MS,
   nextSet,
+  pickedTarget,
+  slotForPicked,
   pauseSession,
   recordSet,
   resumeSession,
@@ -126,6 +128,22 @@ describe('a session', () => {
     ]);
     session = recordSet(session, setFor(session, START + 2 * MINUTE, 0), undefined);
     expect(session.slots[0]!.sets).toBe(2);
+  });
+
+  it('an exercise picked goes on its last slot, else in a new one; it aims at its low end', () => {
+    let session = startSession('sess125', [], START);
+    expect(slotForPicked(session, 'facePull')).toBe(0);
+    session = recordSet(
+      session,
+      { ...setFor(session, START + MINUTE, 0), exercise: 'facePull' },
+      undefined,
+    );
+    expect(slotForPicked(session, 'facePull')).toBe(0);
+    expect(slotForPicked(session, 'deadlift')).toBe(1);
+    expect(slotForPicked(skipSlot(session, 0), 'facePull')).toBe(1);
+    expect(pickedTarget({ sets: 3, reps: [8, 10] })).toEqual({ reps: 8 });
+    expect(pickedTarget({ sets: 3, asManyAsPossible: true })).toEqual({ reps: 10 });
+    expect(pickedTarget({ sets: 3, holdSeconds: [20, 40] })).toEqual({ seconds: 20 });
   });
 
   it('pausing stops the rest and the clock; the figures leave pauses out', () => {
