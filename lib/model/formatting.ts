@@ -12,8 +12,17 @@ export interface Translate {
   readonly locale: string;
 }
 
+/**
+ * One formatter per language, made on first use: a page writes hundreds of numbers and counts,
+ * and building an `Intl` object costs far more than using one.
+ */
+const numberFormats: Record<string, Intl.NumberFormat> = {};
+const pluralRules: Record<string, Intl.PluralRules> = {};
+
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return (numberFormats[locale] ??= new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+  })).format(value);
 }
 
 /**
@@ -26,7 +35,10 @@ export function plural(
   count: number,
   substitutions?: (string | number)[],
 ): string {
-  return t(`${key}.${new Intl.PluralRules(t.locale).select(count)}`, substitutions);
+  return t(
+    `${key}.${(pluralRules[t.locale] ??= new Intl.PluralRules(t.locale)).select(count)}`,
+    substitutions,
+  );
 }
 
 /** A water amount in the user's units, with its unit: "1,250 ml" or "16.9 fl oz". */
