@@ -13,9 +13,12 @@ import Popup from '../../components/popup/Popup.svelte';
 import Progress from '../../components/progress/Progress.svelte';
 import Welcome from '../../components/welcome/Welcome.svelte';
 
-/** Each page, and what it shows once it has read what it needs. */
+/**
+ * Each page, and what it shows once it has read what it needs (the popup: today's log, the last
+ * of the parts it loads after its first paint, so none is still loading when it closes).
+ */
 const PAGES: [name: string, root: Component, loaded: string][] = [
-  ['popup', Popup, '[data-testid="water-total"]'],
+  ['popup', Popup, 'details.card > summary'],
   ['options', Options, '[data-testid="device-id"]'],
   ['progress', Progress, '[data-testid="habit-water"]'],
   ['guide', Guide, '[data-testid="guide-water"]'],
