@@ -45,7 +45,11 @@ describe('a page', () => {
 
       const page = mount(root, { target });
       flushSync();
-      await vi.waitFor(() => expect(target.querySelector(loaded)).not.toBeNull());
+      // The popup's later parts are modules Vitest transforms on first import: slow on a busy
+      // machine, so wait for the page's state as long as the test may take.
+      await vi.waitFor(() => expect(target.querySelector(loaded)).not.toBeNull(), {
+        timeout: 30_000,
+      });
       expect(storageListeners).toHaveBeenCalledTimes(1);
       const [listener] = storageListeners.mock.calls[0]!;
       expect(fakeBrowser.storage.onChanged.hasListener(listener)).toBe(true);
