@@ -121,7 +121,7 @@ test('a routine from the suggestion: sets, the rest alarm, the button, the end a
   await expect.poll(async () => await page.getByTestId('workout-today').textContent()).toBe('Done');
 });
 
-/** On a workout day, the popup's "Other routine…" choice, chosen. */
+/** On a workout day, the workout card's "Start a routine…" choice, chosen. */
 async function startOther(extension: LaunchedExtension, option: string | { label: string }) {
   const worker = await extension.worker();
   await aWorkoutDay(worker);
@@ -168,6 +168,26 @@ test('an empty session from the popup: the user picks the exercise of each set',
     .poll(async () => (await sets(worker)).map((set) => set.exercise).slice(2))
     .toEqual(['deadlift', 'facePull']);
   await noScroll(page);
+});
+
+test('on a rest day, where nothing suggests a session, any routine starts from the workout card', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await callHandler(worker, 'logEntries', {
+    entries: [{ kind: 'rest', reason: 'rest', at: Date.now() }],
+  });
+  const page = await extension.openPopup();
+  await expect
+    .poll(async () => await page.getByTestId('workout-today').textContent())
+    .toBe('Rest day');
+  await page.getByTestId('other-routine').selectOption('homeBodyweight');
+  await expect.poll(() => setOf(page)).toBe('Set 1 of 3');
+  expect(await page.getByTestId('start-session').count()).toBe(0);
+  await noScroll(page);
+  await page.getByTestId('log-session-set').click();
+  await expect.poll(() => setOf(page)).toBe('Set 2 of 3');
+  expect((await sets(worker)).map((set) => set.exercise)).toEqual(['handReleasePushUp']);
 });
 
 test('on the guide page, where a click on the rest notification leads, the next set is logged', async ({
