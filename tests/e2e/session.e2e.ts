@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from './fixtures';
 import type { LaunchedExtension } from './launch';
-import { storedEntries } from './storage';
+import { storageArea, storedEntries } from './storage';
 import {
   callHandler,
   fireSoon,
@@ -18,6 +18,7 @@ import {
   type Background,
 } from './worker';
 import { localDayKey } from '../../lib/model/days';
+import { readVersioned, routinesFormat, SYNC_KEYS } from '../../lib/store/items';
 
 test.override({ headed: true });
 
@@ -188,6 +189,57 @@ test('on a rest day, where nothing suggests a session, any routine starts from t
   await page.getByTestId('log-session-set').click();
   await expect.poll(() => setOf(page)).toBe('Set 2 of 3');
   expect((await sets(worker)).map((set) => set.exercise)).toEqual(['handReleasePushUp']);
+});
+
+test('a finished empty session saved as a routine, then offered among the routines to start', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  const page = await extension.openPopup();
+  await page.getByTestId('other-routine').selectOption({ label: 'Empty session' });
+  const exercise = page.getByTestId('session-exercise');
+  for (const picked of ['deadlift', 'deadlift', 'facePull']) {
+    await exercise.selectOption(picked);
+    const before = (await sets(worker)).length;
+    await page.getByTestId('log-session-set').click();
+    await expect.poll(async () => (await sets(worker)).length).toBe(before + 1);
+  }
+  await page.getByRole('button', { name: 'End' }).click();
+  await page.getByRole('button', { name: 'Save as routine' }).click();
+  const name = page.getByRole('textbox', { name: 'Name of the routine' });
+  // Prefilled with the session's day, and focused.
+  expect(await name.inputValue()).toBe(await page.locator('h1').textContent());
+  expect(await name.evaluate((field) => field === document.activeElement)).toBe(true);
+  // A name the routines cannot take is said at the field, by the worker's own check.
+  await name.fill(' ');
+  await page.getByRole('button', { name: 'Save routine' }).click();
+  await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+  await expect
+    .poll(async () => await page.getByRole('alert').textContent())
+    .toBe('Give the routine a name of up to 40 characters.');
+  await name.fill('Pull day');
+  await page.getByRole('button', { name: 'Save routine' }).click();
+  await expect
+    .poll(async () => await page.getByTestId('routine-saved').textContent())
+    .toBe('Saved as a routine of yours: Pull day');
+  await noScroll(page);
+  const stored = readVersioned(
+    routinesFormat,
+    (await storageArea(worker, 'sync'))[SYNC_KEYS.routines],
+  );
+  expect(stored.value.routines.map(({ name, exercises }) => ({ name, exercises }))).toEqual([
+    {
+      name: 'Pull day',
+      exercises: [
+        { exercise: 'deadlift', sets: 2, reps: [8, 8], restSeconds: 90 },
+        { exercise: 'facePull', sets: 1, reps: [12, 12], restSeconds: 90 },
+      ],
+    },
+  ]);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect
+    .poll(() => page.getByTestId('other-routine').locator('option').allTextContents())
+    .toContain('Pull day');
 });
 
 test('on the guide page, where a click on the rest notification leads, the next set is logged', async ({
