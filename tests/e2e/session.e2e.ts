@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { expect, test } from './fixtures';
 import type { LaunchedExtension } from './launch';
 import { storageArea, storedEntries } from './storage';
+import { aWorkoutDay } from './workout-days';
 import {
   callHandler,
   fireSoon,
@@ -17,30 +18,9 @@ import {
   stopWorkers,
   type Background,
 } from './worker';
-import { localDayKey } from '../../lib/model/days';
 import { readVersioned, routinesFormat, SYNC_KEYS } from '../../lib/store/items';
 
 test.override({ headed: true });
-
-const DAY = 86_400_000;
-
-/** Yesterday's rows, so today's suggestion is a workout, and the day's water, so it is not water. */
-async function aWorkoutDay(worker: Background) {
-  const yesterday = Date.now() - DAY;
-  const row = {
-    kind: 'set',
-    exercise: 'bentOverRow',
-    reps: 12,
-    weight: { amount: 20, unit: 'kg' },
-  };
-  await callHandler(worker, 'logEntries', {
-    entries: [
-      { ...row, at: yesterday, day: localDayKey(yesterday) },
-      { ...row, at: yesterday + 1000, day: localDayKey(yesterday + 1000) },
-      { kind: 'water', ml: 5000, at: Date.now() },
-    ],
-  });
-}
 
 const sets = async (worker: Background) =>
   (await storedEntries(worker)).filter((entry) => entry.kind === 'set');
