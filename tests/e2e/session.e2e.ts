@@ -6,6 +6,7 @@
  * routine, or an empty session where the user picks each set's exercise, started from the popup.
  */
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import type { LaunchedExtension } from './launch';
 import { storageArea, storedEntries } from './storage';
@@ -162,9 +163,11 @@ test('on a rest day, where nothing suggests a session, any routine starts from t
   await expect
     .poll(async () => await page.getByTestId('workout-today').textContent())
     .toBe('Rest day');
+  await expect.poll(() => page.getByTestId('other-routine').count()).toBe(1);
+  expect(await page.getByTestId('start-session').count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('other-routine').selectOption('homeBodyweight');
   await expect.poll(() => setOf(page)).toBe('Set 1 of 3');
-  expect(await page.getByTestId('start-session').count()).toBe(0);
   await noScroll(page);
   await page.getByTestId('log-session-set').click();
   await expect.poll(() => setOf(page)).toBe('Set 2 of 3');
@@ -197,6 +200,7 @@ test('a finished empty session saved as a routine, then offered among the routin
   await expect
     .poll(async () => await page.getByRole('alert').textContent())
     .toBe('Give the routine a name of up to 40 characters.');
+  expect(await seriousViolations(page)).toEqual([]);
   await name.fill('Pull day');
   await page.getByRole('button', { name: 'Save routine' }).click();
   await expect
