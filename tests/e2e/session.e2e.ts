@@ -195,14 +195,15 @@ test('a finished empty session saved as a routine, then offered among the routin
   expect(await name.evaluate((field) => field === document.activeElement)).toBe(true);
   // A name the routines cannot take is said at the field, by the worker's own check.
   await name.fill(' ');
-  await page.getByRole('button', { name: 'Save routine' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
   await expect
     .poll(async () => await page.getByRole('alert').textContent())
     .toBe('Give the routine a name of up to 40 characters.');
   expect(await seriousViolations(page)).toEqual([]);
+  await noScroll(page);
   await name.fill('Pull day');
-  await page.getByRole('button', { name: 'Save routine' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect
     .poll(async () => await page.getByTestId('routine-saved').textContent())
     .toBe('Saved as a routine of yours: Pull day');
