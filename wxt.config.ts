@@ -25,6 +25,7 @@ const runningAsRoot = process.getuid?.() === 0;
 
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  svelte: { vite: { compilerOptions: { fragments: 'tree' } } },
   manifest: ({ browser }) => ({
     name: 'Backbone',
     description: '__MSG_extDescription__',
