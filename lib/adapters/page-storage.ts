@@ -3,7 +3,7 @@
  * when its first subscriber comes and removed when its last one leaves or the page closes; each
  * subscriber follows one area and is given only the changes to the keys it follows.
  */
-import { browser } from 'wxt/browser';
+import { browser } from './browser-api';
 import type { StorageChanges } from '../app/overview';
 import type { KeyValueArea } from '../store/area';
 import { browserAreas } from './storage-areas';

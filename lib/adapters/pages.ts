@@ -1,5 +1,5 @@
 /** What a page asks of the browser beside storage, messages and translation. */
-import { browser } from 'wxt/browser';
+import { browser } from './browser-api';
 
 type ExtensionPath = Parameters<typeof browser.runtime.getURL>[0];
 

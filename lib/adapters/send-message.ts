@@ -2,7 +2,7 @@
  * The pages' side of lib/messaging/protocol.ts: sending a typed request. It imports the protocol's
  * types only, so the pages do not carry the request schemas (the worker checks every message).
  */
-import { browser } from 'wxt/browser';
+import { browser } from './browser-api';
 import type { MessageType, RequestOf, ResponseMap } from '../messaging/protocol';
 import { BATCH, batched, type Envelope, type Reply } from '../messaging/wire';
 import { ProblemError, unknownProblem } from '../model/problem';

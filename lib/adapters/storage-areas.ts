@@ -5,7 +5,7 @@
  * page, notification or guide shows the browser's own text. storage.sync keeps the browser's
  * errors: its flush reads their quota names to step down (lib/sync/flush.ts).
  */
-import { browser } from 'wxt/browser';
+import { browser } from './browser-api';
 import { ProblemError } from '../model/problem';
 import { isStorageFull, STORAGE_FULL } from '../store/area';
 import type { KeyValueArea } from '../store/items';

@@ -63,6 +63,16 @@ export function unitsOf(system: UnitSystem): { weight: WeightUnit; volume: Volum
 /** The cups each unit offers until the user chooses others, as poured: 250 and 500 ml, 8 and 16 fl oz. */
 export const USUAL_CUPS: Record<VolumeUnit, readonly number[]> = { ml: [250, 500], floz: [8, 16] };
 
+/** A unit's usual cups, as stored millilitres. */
+export function usualCupsMl(unit: VolumeUnit): number[] {
+  return USUAL_CUPS[unit].map((amount) => volumeToMl(amount, unit));
+}
+
+/** Whether the cups are a unit's usual ones, untouched. */
+export function isUsualCups(cupsMl: readonly number[], unit: VolumeUnit): boolean {
+  return usualCupsMl(unit).join() === cupsMl.join();
+}
+
 /**
  * A cup as a person pours it in a unit: whole millilitres, or whole and half fluid ounces
  * (so a stored 237 ml reads 8 fl oz, never 8.0 or 7.9).
@@ -81,9 +91,8 @@ export function cupsInUnit(
   unit: VolumeUnit,
   limits: { min: number; max: number },
 ): number[] {
-  const usualMl = (of: VolumeUnit) => USUAL_CUPS[of].map((amount) => volumeToMl(amount, of));
   const other: VolumeUnit = unit === 'ml' ? 'floz' : 'ml';
-  if (usualMl(other).join() === cupsMl.join()) return usualMl(unit);
+  if (isUsualCups(cupsMl, other)) return usualCupsMl(unit);
   return cupsMl.map((ml) => {
     if (unit === 'ml') return Math.round(ml);
     const whole = Math.round(ml / ML_PER_FL_OZ);

@@ -61,6 +61,7 @@ import { dayKeySchema, deviceIdSchema, EntryValidationError, type Entry } from '
 import { DEFAULT_NUDGES, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../model/settings';
 import { DEFAULT_OWN_ROUTINES, ownRoutinesSchema, type OwnRoutines } from '../model/routines';
 import type { Session, SessionFigures } from '../model/sessions';
+import { isUsualCups, usualCupsMl } from '../model/units';
 import { sessionSchema } from '../model/session-schema';
 import type { KeyValueArea } from './area';
 import type { TodaySnapshot } from '../stats/today';
@@ -221,7 +222,7 @@ export const todaySnapshotFormat: Format<TodaySnapshot | undefined> = {
 };
 
 export const settingsFormat: Format<Settings> = {
-  version: 4,
+  version: 5,
   schema: settingsSchema,
   migrations: {
     // Version 2 brought nudges: earlier settings get the default schedule.
@@ -234,6 +235,12 @@ export const settingsFormat: Format<Settings> = {
     }),
     // Version 4 keeps what earlier days expected: older settings are in force since the first day.
     4: (value) => ({ ...value, pastExpectations: [] }),
+    // Version 5: the cups follow the units. Imperial settings still pouring the metric cups
+    // (250 and 500 ml, read as 8.5 and 16.9 fl oz) pour 8 and 16 fl oz, as a switch of units does.
+    5: (value) =>
+      value.units === 'imperial' && isUsualCups(value.cupsMl as number[], 'ml')
+        ? { ...value, cupsMl: usualCupsMl('floz') }
+        : value,
   },
   fallback: () => structuredClone(DEFAULT_SETTINGS),
 };

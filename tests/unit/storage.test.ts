@@ -14,6 +14,7 @@ import {
   type Format,
 } from '../../lib/store/items';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
+import { usualCupsMl } from '../../lib/model/units';
 
 /**
  * Values as this version writes them: fixtures every later version must still read. The settings
@@ -76,6 +77,8 @@ describe('stored formats', () => {
       nudges: DEFAULT_SETTINGS.nudges,
       breakMoves: DEFAULT_SETTINGS.breakMoves,
       pastExpectations: [],
+      // Imperial, with the metric cups: poured in fluid ounces since version 5.
+      cupsMl: usualCupsMl('floz'),
     });
   });
 
@@ -93,6 +96,24 @@ describe('stored formats', () => {
     const { pastExpectations: _past, ...v3 } = { ...DEFAULT_SETTINGS, updatedAt: 5 };
     const read = readVersioned(settingsFormat, { v: 3, ...v3 });
     expect(read).toEqual({ status: 'migrated', value: { ...v3, pastExpectations: [] } });
+  });
+
+  it('migrates version-4 imperial settings still pouring the metric cups to 8 and 16 fl oz', () => {
+    const metricCups = { ...DEFAULT_SETTINGS, units: 'imperial' as const, updatedAt: 5 };
+    expect(readVersioned(settingsFormat, { v: 4, ...metricCups })).toEqual({
+      status: 'migrated',
+      value: { ...metricCups, cupsMl: usualCupsMl('floz') },
+    });
+    // Cups the user chose, and metric settings, are theirs as they were.
+    for (const kept of [
+      { ...metricCups, cupsMl: [300, 500] },
+      { ...DEFAULT_SETTINGS, updatedAt: 5 },
+    ]) {
+      expect(readVersioned(settingsFormat, { v: 4, ...kept })).toEqual({
+        status: 'migrated',
+        value: kept,
+      });
+    }
   });
 
   it('keeps a break move it does not know, chosen by a newer version, rather than refuse all', () => {
