@@ -51,6 +51,7 @@ export const SAME_AS_ENGLISH: Record<string, '*' | string[]> = {
   'options.customName': ['de'],
   'welcome.preset.standard': ['de', 'fr', 'it'],
   'guide.start': ['de', 'pl'],
+  'session.routineChoice': ['de', 'fr', 'it'],
   'guide.stop': ['pl'],
   'exercise.yoga.name': ['de', 'es', 'fr', 'it'],
   'exercise.facePull.name': ['pl', 'es', 'fr', 'it', 'pt_BR'],

@@ -1,9 +1,15 @@
-/** The files the options page downloads: the export of everything (JSON) and the entries (CSV). */
+/**
+ * The files the options page downloads: the export of everything (JSON), and the entries, the
+ * finished sessions and the user's routines (CSV).
+ */
 import type { PageStorage } from '../../lib/adapters/page-storage';
 import { readAllEntries } from '../../lib/app/overview';
 import { readCheckIns } from '../../lib/app/checkins';
 import { localDayKey } from '../../lib/model/days';
+import { findRoutine } from '../../lib/model/routines';
 import { createBackup, entriesCsv, serializeBackup } from '../../lib/store/backup';
+import { routinesCsv, sessionsCsv } from '../../lib/store/workout-csv';
+import { routineTitle } from '../entry-text';
 import {
   customExercisesFormat,
   LOCAL_KEYS,
@@ -57,13 +63,29 @@ export async function downloadExport(storage: PageStorage): Promise<void> {
   download(serializeBackup(backup), name, 'application/json');
 }
 
-/** Downloads every entry as CSV, named like the export. */
-export async function downloadEntriesCsv(storage: PageStorage): Promise<void> {
+/** Downloads a CSV named like the export: `backbone-<what>-<day>.csv`. */
+async function downloadCsv(storage: PageStorage, what: string, text: string): Promise<void> {
   const { settings } = await storedRecords(storage);
   const day = localDayKey(Date.now(), settings.startOfDayHour);
-  download(
-    entriesCsv(await readAllEntries(storage.local)),
-    `backbone-entries-${day}.csv`,
-    'text/csv',
-  );
+  download(text, `backbone-${what}-${day}.csv`, 'text/csv');
+}
+
+/** Downloads every entry as CSV. */
+export async function downloadEntriesCsv(storage: PageStorage): Promise<void> {
+  await downloadCsv(storage, 'entries', entriesCsv(await readAllEntries(storage.local)));
+}
+
+/** Downloads the finished sessions, a row each, with their routines' names, as CSV. */
+export async function downloadSessionsCsv(storage: PageStorage): Promise<void> {
+  const { sessions, routines } = await storedWorkouts(storage);
+  const name = (id: string) => {
+    const routine = findRoutine(id, routines.routines);
+    return routine && routineTitle(routine);
+  };
+  await downloadCsv(storage, 'sessions', sessionsCsv(sessions, name));
+}
+
+/** Downloads the user's own routines, a row an exercise, as CSV. */
+export async function downloadRoutinesCsv(storage: PageStorage): Promise<void> {
+  await downloadCsv(storage, 'routines', routinesCsv((await storedWorkouts(storage)).routines));
 }

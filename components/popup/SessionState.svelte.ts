@@ -58,6 +58,15 @@ export class SessionState {
     };
   }
 
+  /** The routines alone (what a choice of routine needs), followed like everything in follow(). */
+  followRoutines(): () => void {
+    const keys = [SYNC_KEYS.routines];
+    void this.storage.sync.get(keys).then((sync) => this.#takeSync(sync));
+    return this.storage.follow({ area: 'sync', keys }, (changes) =>
+      this.#takeSync(values(changes)),
+    );
+  }
+
   /** What a message answered: shown at once, before storage says it too. */
   take(stored: StoredSession): void {
     this.stored = stored;

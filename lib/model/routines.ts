@@ -247,6 +247,8 @@ export function toggledInRotation(rotation: readonly string[], id: string): stri
 
 export const MAX_OWN_ROUTINES = 12;
 export const MAX_ROUTINE_EXERCISES = 12;
+/** The most an exercise of a routine may ask: sets, reps, a hold and a rest (in seconds). */
+export const ROUTINE_EXERCISE_MAX = { sets: 10, reps: 100, holdSeconds: 600, restSeconds: 600 };
 /** Sync allows 8,192 bytes an item: the routines item keeps room to spare. */
 export const MAX_ROUTINES_BYTES = 7_000;
 
@@ -261,10 +263,10 @@ const rangeSchema = (max: number, message: string) =>
 
 export const routineExerciseFields = {
   exercise: v.pipe(v.string('invalid.exercise'), v.regex(EXERCISE_ID, 'invalid.exercise')),
-  sets: whole(1, 10, 'routine.invalid.sets'),
-  reps: v.optional(rangeSchema(100, 'routine.invalid.reps')),
-  holdSeconds: v.optional(rangeSchema(600, 'routine.invalid.hold')),
-  restSeconds: whole(0, 600, 'routine.invalid.rest'),
+  sets: whole(1, ROUTINE_EXERCISE_MAX.sets, 'routine.invalid.sets'),
+  reps: v.optional(rangeSchema(ROUTINE_EXERCISE_MAX.reps, 'routine.invalid.reps')),
+  holdSeconds: v.optional(rangeSchema(ROUTINE_EXERCISE_MAX.holdSeconds, 'routine.invalid.hold')),
+  restSeconds: whole(0, ROUTINE_EXERCISE_MAX.restSeconds, 'routine.invalid.rest'),
 };
 
 export const routineExerciseSchema = v.pipe(

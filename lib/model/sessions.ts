@@ -8,7 +8,13 @@
  */
 import type { DayKey } from './days';
 import type { Prescription } from './exercises';
-import type { RoutineExercise } from './routines';
+import {
+  MAX_ROUTINE_EXERCISES,
+  ROUTINE_EXERCISE_MAX,
+  type OwnRoutine,
+  type RoutineExercise,
+  type RoutineFocus,
+} from './routines';
 import { toKg, type Weight } from './units';
 
 /** What a set is: reps (with a weight or not), or a hold in seconds; per-side moves say so. */
@@ -267,4 +273,50 @@ export function comparedWith(
     volumeKg: figures.volumeKg - last.volumeKg,
     activeMs: figures.activeMs - last.activeMs,
   };
+}
+
+// A routine of a session ------------------------------------------------------------------------
+
+/** The lowest and highest of the numbers logged (zeros and absent ones left out), within 1..max. */
+function loggedRange(
+  values: readonly (number | undefined)[],
+  max: number,
+): [number, number] | undefined {
+  const logged = values.filter((value): value is number => value !== undefined && value > 0);
+  if (logged.length === 0) return undefined;
+  const within = (value: number) => Math.min(max, Math.max(1, Math.round(value)));
+  return [within(Math.min(...logged)), within(Math.max(...logged))];
+}
+
+/**
+ * A routine of what a session did: each exercise done, in the order it was first done, with as
+ * many sets as were logged of it, the range of reps or of the hold logged (neither: as many as
+ * possible) and the rest the session used; within what a routine may hold.
+ */
+export function routineFromSession(
+  session: Session,
+  made: { id: string; name: string; focus: RoutineFocus; now: number },
+): OwnRoutine {
+  const bySlot = new Map<number, SessionSet[]>();
+  for (const set of session.sets) bySlot.set(set.slot, [...(bySlot.get(set.slot) ?? []), set]);
+  const exercises = [...bySlot]
+    .slice(0, MAX_ROUTINE_EXERCISES)
+    .map(([slot, sets]): OwnRoutine['exercises'][number] => {
+      const holdSeconds = loggedRange(
+        sets.map((set) => set.seconds),
+        ROUTINE_EXERCISE_MAX.holdSeconds,
+      );
+      const reps = loggedRange(
+        sets.map((set) => set.reps),
+        ROUTINE_EXERCISE_MAX.reps,
+      );
+      const rest = session.slots[slot]?.restSeconds ?? 0;
+      return {
+        exercise: sets[0]!.exercise,
+        sets: Math.min(sets.length, ROUTINE_EXERCISE_MAX.sets),
+        ...(holdSeconds ? { holdSeconds } : reps ? { reps } : {}),
+        restSeconds: Math.min(Math.max(0, Math.round(rest)), ROUTINE_EXERCISE_MAX.restSeconds),
+      };
+    });
+  return { id: made.id, name: made.name, focus: made.focus, exercises, updatedAt: made.now };
 }

@@ -53,6 +53,27 @@ test('a ready routine copied into the user’s own is changed, reordered and del
   await expect
     .poll(() => exerciseOrder(worker))
     .toEqual(['bentOverRow', 'latPulldown', 'deadlift', 'pullUp', 'supermanHold', 'plankRow']);
+  // The focus follows the deadlift: a second Enter moves it once more.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+    .toBe('Move Deadlift up');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => exerciseOrder(worker))
+    .toEqual(['bentOverRow', 'deadlift', 'latPulldown', 'pullUp', 'supermanHold', 'plankRow']);
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => exerciseOrder(worker))
+    .toEqual(['deadlift', 'bentOverRow', 'latPulldown', 'pullUp', 'supermanHold', 'plankRow']);
+  // At the top, where it moves up no more, the focus is on its other move button.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+    .toBe('Move Deadlift down');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => exerciseOrder(worker))
+    .toEqual(['bentOverRow', 'latPulldown', 'deadlift', 'pullUp', 'supermanHold', 'plankRow']);
   await section.getByRole('button', { name: 'Move Bent-over row down' }).click();
   await expect
     .poll(() => exerciseOrder(worker))

@@ -6,9 +6,11 @@
  * routine, or an empty session where the user picks each set's exercise, started from the popup.
  */
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import type { LaunchedExtension } from './launch';
-import { storedEntries } from './storage';
+import { storageArea, storedEntries } from './storage';
+import { aWorkoutDay } from './workout-days';
 import {
   callHandler,
   fireSoon,
@@ -17,29 +19,9 @@ import {
   stopWorkers,
   type Background,
 } from './worker';
-import { localDayKey } from '../../lib/model/days';
+import { readVersioned, routinesFormat, SYNC_KEYS } from '../../lib/store/items';
 
 test.override({ headed: true });
-
-const DAY = 86_400_000;
-
-/** Yesterday's rows, so today's suggestion is a workout, and the day's water, so it is not water. */
-async function aWorkoutDay(worker: Background) {
-  const yesterday = Date.now() - DAY;
-  const row = {
-    kind: 'set',
-    exercise: 'bentOverRow',
-    reps: 12,
-    weight: { amount: 20, unit: 'kg' },
-  };
-  await callHandler(worker, 'logEntries', {
-    entries: [
-      { ...row, at: yesterday, day: localDayKey(yesterday) },
-      { ...row, at: yesterday + 1000, day: localDayKey(yesterday + 1000) },
-      { kind: 'water', ml: 5000, at: Date.now() },
-    ],
-  });
-}
 
 const sets = async (worker: Background) =>
   (await storedEntries(worker)).filter((entry) => entry.kind === 'set');
@@ -121,7 +103,7 @@ test('a routine from the suggestion: sets, the rest alarm, the button, the end a
   await expect.poll(async () => await page.getByTestId('workout-today').textContent()).toBe('Done');
 });
 
-/** On a workout day, the popup's "Other routine…" choice, chosen. */
+/** On a workout day, the workout card's "Start a routine…" choice, chosen. */
 async function startOther(extension: LaunchedExtension, option: string | { label: string }) {
   const worker = await extension.worker();
   await aWorkoutDay(worker);
@@ -168,6 +150,81 @@ test('an empty session from the popup: the user picks the exercise of each set',
     .poll(async () => (await sets(worker)).map((set) => set.exercise).slice(2))
     .toEqual(['deadlift', 'facePull']);
   await noScroll(page);
+});
+
+test('on a rest day, where nothing suggests a session, any routine starts from the workout card', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await callHandler(worker, 'logEntries', {
+    entries: [{ kind: 'rest', reason: 'rest', at: Date.now() }],
+  });
+  const page = await extension.openPopup();
+  await expect
+    .poll(async () => await page.getByTestId('workout-today').textContent())
+    .toBe('Rest day');
+  await expect.poll(() => page.getByTestId('other-routine').count()).toBe(1);
+  expect(await page.getByTestId('start-session').count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('other-routine').selectOption('homeBodyweight');
+  await expect.poll(() => setOf(page)).toBe('Set 1 of 3');
+  await noScroll(page);
+  await page.getByTestId('log-session-set').click();
+  await expect.poll(() => setOf(page)).toBe('Set 2 of 3');
+  expect((await sets(worker)).map((set) => set.exercise)).toEqual(['handReleasePushUp']);
+});
+
+test('a finished empty session saved as a routine, then offered among the routines to start', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  const page = await extension.openPopup();
+  await page.getByTestId('other-routine').selectOption({ label: 'Empty session' });
+  const exercise = page.getByTestId('session-exercise');
+  for (const picked of ['deadlift', 'deadlift', 'facePull']) {
+    await exercise.selectOption(picked);
+    const before = (await sets(worker)).length;
+    await page.getByTestId('log-session-set').click();
+    await expect.poll(async () => (await sets(worker)).length).toBe(before + 1);
+  }
+  await page.getByRole('button', { name: 'End' }).click();
+  await page.getByRole('button', { name: 'Save as routine' }).click();
+  const name = page.getByRole('textbox', { name: 'Name of the routine' });
+  // Prefilled with the session's day, and focused.
+  expect(await name.inputValue()).toBe(await page.locator('h1').textContent());
+  expect(await name.evaluate((field) => field === document.activeElement)).toBe(true);
+  // A name the routines cannot take is said at the field, by the worker's own check.
+  await name.fill(' ');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
+  await expect
+    .poll(async () => await page.getByRole('alert').textContent())
+    .toBe('Give the routine a name of up to 40 characters.');
+  expect(await seriousViolations(page)).toEqual([]);
+  await noScroll(page);
+  await name.fill('Pull day');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect
+    .poll(async () => await page.getByTestId('routine-saved').textContent())
+    .toBe('Saved as a routine of yours: Pull day');
+  await noScroll(page);
+  const stored = readVersioned(
+    routinesFormat,
+    (await storageArea(worker, 'sync'))[SYNC_KEYS.routines],
+  );
+  expect(stored.value.routines.map(({ name, exercises }) => ({ name, exercises }))).toEqual([
+    {
+      name: 'Pull day',
+      exercises: [
+        { exercise: 'deadlift', sets: 2, reps: [8, 8], restSeconds: 90 },
+        { exercise: 'facePull', sets: 1, reps: [12, 12], restSeconds: 90 },
+      ],
+    },
+  ]);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect
+    .poll(() => page.getByTestId('other-routine').locator('option').allTextContents())
+    .toContain('Pull day');
 });
 
 test('on the guide page, where a click on the rest notification leads, the next set is logged', async ({
