@@ -61,9 +61,14 @@ export class OverviewState {
     }
   }
 
-  /** Reads the worker's snapshot of today: one small key, for a first paint without waiting. */
-  async readSnapshot(): Promise<TodaySnapshot | undefined> {
-    this.snapshot = await readSnapshot(this.pageStorage.local, Date.now());
+  /**
+   * Reads the worker's snapshot of today: one small key, for a first paint without waiting.
+   * `reading`: that read, begun before the page was made.
+   */
+  async readSnapshot(
+    reading = readSnapshot(this.pageStorage.local, Date.now()),
+  ): Promise<TodaySnapshot | undefined> {
+    this.snapshot = await reading;
     return this.snapshot;
   }
 

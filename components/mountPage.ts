@@ -7,9 +7,13 @@ import './theme.css';
  * index.html only loads main.ts. The title is set here rather than with `<svelte:head>`, which
  * would add Svelte's head handling to the popup's first paint for a line no one sees change.
  */
-export function mountPage(root: Component, title: string): void {
+export function mountPage<Props extends Record<string, unknown>>(
+  root: Component<Props>,
+  title: string,
+  props?: Props,
+): void {
   document.documentElement.lang = uiLanguage;
   document.documentElement.dir = i18n.t('@@bidi_dir');
   document.title = title;
-  mount(root, { target: document.body });
+  mount(root, { target: document.body, props: props as Props });
 }
