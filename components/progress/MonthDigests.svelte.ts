@@ -1,6 +1,6 @@
 import type { PageStorage } from '../../lib/adapters/page-storage';
 import { sendMessage } from '../../lib/adapters/send-message';
-import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/items';
+import { bucketKeys, decodeBucket, monthOfBucketKey } from '../../lib/store/buckets';
 import type { StorageChanges } from '../../lib/app/overview';
 import { SerialQueue } from '../../lib/model/async';
 import {

@@ -4,15 +4,8 @@
  * reads nor decodes months the worker has digested.
  */
 import { DIGESTED_KINDS, digestEntries, type EntriesDigest } from '../stats/progress';
-import {
-  bucketKeys,
-  decodeBucket,
-  LOCAL_KEYS,
-  monthOfBucketKey,
-  monthsFormat,
-  readVersioned,
-  type KeyValueArea,
-} from '../store/items';
+import { LOCAL_KEYS, monthsFormat, readVersioned, type KeyValueArea } from '../store/items';
+import { bucketKeys, decodeBucket, monthOfBucketKey } from '../store/buckets';
 
 /**
  * Months whose digests are kept: two years, more than the page's first read (its year view).

@@ -9,7 +9,7 @@ import type { Handlers, RequestOf } from '../messaging/protocol';
 import type { NudgeEngine } from '../nudge/engine';
 import { coalescing } from '../model/async';
 import { timeOffProblem, timeOffSpan } from '../nudge/schedule';
-import { readEntries } from '../store/items';
+import { readEntries } from '../store/buckets';
 import { monthsBack } from '../sync/plan';
 import type { WorkerContext } from './dependencies';
 import { readSettings, worldContext } from './shared-records';

@@ -13,15 +13,11 @@ import {
   SHARED_SYNC_KEYS,
   SYNC_KEYS,
   customExercisesFormat,
-  bucketKeys,
-  decodeBucket,
   decodeOtherDays,
   decodeOwnDays,
-  monthOfBucketKey,
   deviceFormat,
   monthsFormat,
   recordsFormat,
-  readEntries,
   readVersioned,
   settingsFormat,
   type Format,
@@ -30,6 +26,7 @@ import {
   type KeyValueArea,
   type SyncState,
 } from '../store/items';
+import { bucketKeys, decodeBucket, monthOfBucketKey, readEntries } from '../store/buckets';
 import { habitReports, habitRules } from '../stats/streaks';
 import { dayTotals, historyTotals, type DeviceDay, type History } from '../stats/summary';
 import {

@@ -32,7 +32,6 @@ import {
   activeSessionFormat,
   LOCAL_KEYS,
   MAX_KEPT_SESSIONS,
-  readEntries,
   readVersioned,
   routinesFormat,
   sessionHistoryFormat,
@@ -40,6 +39,7 @@ import {
   writeVersioned,
   type StoredSession,
 } from '../store/items';
+import { readEntries } from '../store/buckets';
 import type { Logged } from '../store/writer';
 import { mergeRoutines, mergeSessions } from '../store/workout-backup';
 import { sessionSlots } from '../stats/session-targets';

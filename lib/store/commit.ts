@@ -23,16 +23,15 @@ import {
   encodeOwnDays,
   LOCAL_KEYS,
   monthsFormat,
-  readEntries,
   readVersioned,
   recordsFormat,
   syncStateFormat,
   writerStampFormat,
   writeVersioned,
-  type DecodedBucket,
   type KeyValueArea,
   type SyncState,
 } from './items';
+import { readEntries, type DecodedBucket } from './buckets';
 import { moveRecentIntoMonth, type MonthCache } from './month-cache';
 import { RecentChanges } from './recent-changes';
 

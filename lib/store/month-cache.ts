@@ -13,14 +13,8 @@ import type { Entry } from '../model/entries';
 import { ProblemError } from '../model/problem';
 import type { DeviceDay } from '../stats/summary';
 import { encodeEntry } from './codec';
-import {
-  bucketKeys,
-  decodeMonth,
-  decodeOwnDays,
-  LOCAL_KEYS,
-  type DecodedBucket,
-  type KeyValueArea,
-} from './items';
+import { decodeOwnDays, LOCAL_KEYS, type KeyValueArea } from './items';
+import { bucketKeys, decodeMonth, type DecodedBucket } from './buckets';
 
 /** A change refused because it would overwrite what this version cannot read. */
 export class WriteRefusedError extends ProblemError {

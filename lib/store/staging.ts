@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import type { Entry } from '../model/entries';
 import { encodeEntry, type Bucket } from './codec';
-import { bucketFormat, decodeBucket, readVersioned, writeVersioned, type Format } from './items';
+import { bucketFormat, readVersioned, writeVersioned, type Format } from './items';
+import { decodeBucket } from './buckets';
 
 /**
  * A part of an import kept aside: its entries as month buckets, the same tuples `entries.*`

@@ -2,7 +2,8 @@
 import type { Background } from './worker';
 import { decodeEntry } from '../../lib/store/codec';
 import type { Entry } from '../../lib/model/entries';
-import { bucketFormat, monthOfBucketKey, readVersioned } from '../../lib/store/items';
+import { bucketFormat, readVersioned } from '../../lib/store/items';
+import { monthOfBucketKey } from '../../lib/store/buckets';
 
 export function storageArea(
   worker: Background,

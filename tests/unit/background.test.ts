@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/model/settings';
 import { LOCAL_KEYS, readVersioned, writeVersioned } from '../../lib/store/items';
 import { nudgeStateFormat } from '../../lib/nudge/state';
 import { settingsFormat } from '../../lib/store/items';
-import { readEntries } from '../../lib/store/items';
+import { readEntries } from '../../lib/store/buckets';
 import { fakeCommands, fakeIdle } from './fakes';
 import { MINUTE } from './builders';
 import { ProblemError } from '../../lib/model/problem';

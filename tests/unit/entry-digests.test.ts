@@ -5,7 +5,8 @@ import { createWorker } from '../../lib/app/worker';
 import type { NewEntry } from '../../lib/model/entries';
 import { digestEntries } from '../../lib/stats/progress';
 import { createDispatcher } from '../../lib/messaging/protocol';
-import { monthOfBucketKey, type KeyValueArea } from '../../lib/store/items';
+import { type KeyValueArea } from '../../lib/store/items';
+import { monthOfBucketKey } from '../../lib/store/buckets';
 import { handlersWith } from './handlers';
 import { fakeWorkerDependencies } from './worker-deps';
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { NewEntry } from '../../lib/model/entries';
 import { readAllEntries, readOverview } from '../../lib/app/overview';
-import { LOCAL_KEYS, monthOfBucketKey, type KeyValueArea } from '../../lib/store/items';
+import { LOCAL_KEYS, type KeyValueArea } from '../../lib/store/items';
+import { monthOfBucketKey } from '../../lib/store/buckets';
 import { createWorker, STORAGE_FULL_NOTIFICATION } from '../../lib/app/worker';
 import { WAITING_LOGS_KEY } from '../../lib/store/waiting-logs';
 import { MemoryArea, QuotaLocalArea } from './quota-area';

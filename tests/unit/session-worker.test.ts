@@ -14,13 +14,13 @@ import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import {
   activeSessionFormat,
   LOCAL_KEYS,
-  readEntries,
   readVersioned,
   routinesFormat,
   sessionHistoryFormat,
   settingsFormat,
   writeVersioned,
 } from '../../lib/store/items';
+import { readEntries } from '../../lib/store/buckets';
 import { fakeWorkerDependencies, keyTranslate } from './worker-deps';
 
 /** Monday 2026-11-23, 18:00 local time. */

@@ -5,12 +5,12 @@ import type { NewEntry } from '../../lib/model/entries';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import {
   bucketFormat,
-  bucketKeys,
   LOCAL_KEYS,
   readVersioned,
   syncStateFormat,
   type KeyValueArea,
 } from '../../lib/store/items';
+import { bucketKeys } from '../../lib/store/buckets';
 import { readOwnDays } from '../../lib/store/items';
 import { Writer } from '../../lib/store/writer';
 import { RECENT_LIMIT } from '../../lib/store/commit';
