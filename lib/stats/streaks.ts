@@ -346,14 +346,19 @@ function flaggedDays(
   });
 }
 
-/** Day-by-day statuses of a habit over the last `days` days, for the heat-map. */
-export function recentDays(
+/** A habit's last `days` days as the day-by-day and week-by-week views read them. */
+export type RecentWindow = [
   habit: HabitId,
   totals: ReadonlyMap<DayKey, DayTotals>,
   rules: HabitRules,
   today: DayKey,
   days: number,
-  kinds: Habits = HABIT_KINDS,
+  kinds?: Habits,
+];
+
+/** Day-by-day statuses of a habit over the last `days` days, for the heat-map. */
+export function recentDays(
+  ...[habit, totals, rules, today, days, kinds = HABIT_KINDS]: RecentWindow
 ): (DayStatus | undefined)[] {
   const kind = habitKind(habit, kinds);
   if (!kind) throw new Error(`Not a habit: ${habit}`);

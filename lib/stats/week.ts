@@ -18,6 +18,7 @@ import {
   expectedOn,
   isPaused,
   recentDays,
+  type RecentWindow,
   type DayStatus,
   type HabitReport,
   type HabitRules,
@@ -109,12 +110,7 @@ export function habitWeeks(
  * were judged: a week that expected nothing is not, nor the current week until it is met.
  */
 export function weeksMet(
-  habit: HabitId,
-  totals: ReadonlyMap<DayKey, DayTotals>,
-  rules: HabitRules,
-  today: DayKey,
-  days: number,
-  kinds: Habits = HABIT_KINDS,
+  ...[habit, totals, rules, today, days, kinds = HABIT_KINDS]: RecentWindow
 ): { met: number; judged: number } {
   const kind = habitKind(habit, kinds);
   if (!kind) throw new Error(`Not a habit: ${habit}`);
