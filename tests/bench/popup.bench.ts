@@ -20,7 +20,7 @@ import { writeYearFromThreeDevices } from '../e2e/sample-history';
 import type { Benchmark, Figure } from './figures';
 import { median } from './timing';
 
-const OPENINGS = 15;
+const OPENINGS = 30;
 
 /**
  * Opens popup.html and sums the gzipped scripts and stylesheets it had fetched by the time it
