@@ -14,11 +14,13 @@ import { aWorkoutDay } from './workout-days';
 import {
   callHandler,
   fireSoon,
+  saveSettings,
   recordNotifications,
   shownNotifications,
   stopWorkers,
   type Background,
 } from './worker';
+import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { readVersioned, routinesFormat, SYNC_KEYS } from '../../lib/store/items';
 
 test.override({ headed: true });
@@ -225,6 +227,20 @@ test('a finished empty session saved as a routine, then offered among the routin
   await expect
     .poll(() => page.getByTestId('other-routine').locator('option').allTextContents())
     .toContain('Pull day');
+});
+
+test('the summary says the weight lifted in the units the user chose', async ({ extension }) => {
+  const worker = await extension.worker();
+  await saveSettings(worker, { ...DEFAULT_SETTINGS, units: 'imperial' });
+  const page = await extension.openPopup();
+  await page.getByTestId('other-routine').selectOption({ label: 'Empty session' });
+  await page.getByTestId('session-exercise').selectOption('deadlift');
+  await page.getByTestId('log-session-set').click();
+  await expect.poll(async () => (await sets(worker)).length).toBe(1);
+  await page.getByRole('button', { name: 'End' }).click();
+  await expect
+    .poll(async () => await page.getByTestId('session-figures').textContent())
+    .toMatch(/^Sets: 1 · [\d,.]+ lb lifted · \d+ min$/);
 });
 
 test('on the guide page, where a click on the rest notification leads, the next set is logged', async ({
