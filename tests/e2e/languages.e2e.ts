@@ -18,31 +18,17 @@ import {
 } from './worker';
 import { localDayKey } from '../../lib/model/days';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
-import { readMessages, type Messages } from '../../scripts/translations';
-
-/** A message with its `$1`… filled in. */
-function say(messages: Messages, key: string, ...substitutions: string[]): string {
-  const text = messages.get(key);
-  if (text === undefined) throw new Error(`No message ${key}`);
-  return substitutions.reduce(
-    (said, value, index) => said.replaceAll(`$${index + 1}`, value),
-    text,
-  );
-}
+import { spokenIn, type Spoken } from './spoken';
 
 describe.each(['de', 'pl', 'ja'])('Backbone with Chromium in %s', (language) => {
   let extension: LaunchedExtension;
-  let messages: Messages;
+  let spoken: Spoken;
   let problems: string[];
-  const number = (value: number) =>
-    new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
-  const plural = (key: string, count: number, ...substitutions: string[]) =>
-    say(messages, `${key}.${new Intl.PluralRules(language).select(count)}`, ...substitutions);
 
   beforeAll(async () => {
     extension = await launchExtension({ language });
     problems = watchForProblems(extension.context);
-    messages = await readMessages(language);
+    spoken = await spokenIn(language);
   });
   afterAll(async () => {
     await extension?.close();
@@ -59,7 +45,7 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Chromium in %s', (language) => 
     const worker = await extension.worker();
     expect(await worker.evaluate(() => chrome.i18n.getUILanguage())).toBe(language);
     const page = await open('options.html');
-    await expect.poll(() => page.title()).toBe(say(messages, 'options.pageTitle'));
+    await expect.poll(() => page.title()).toBe(spoken.say('options.pageTitle'));
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await page.close();
@@ -76,11 +62,11 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Chromium in %s', (language) => 
     await fireSoon(worker, 'nudge:posture');
     await expect.poll(() => shownNotifications(worker)).toHaveLength(1);
     const [shown] = await shownNotifications(worker);
-    const titles = [...messages].filter(([key]) => key.startsWith('posture.title.'));
+    const titles = [...spoken.messages].filter(([key]) => key.startsWith('posture.title.'));
     expect(titles.map(([, title]) => title)).toContain(shown!.options.title);
     expect(shown!.options.buttons).toEqual([
-      { title: say(messages, 'nudge.done') },
-      { title: say(messages, 'nudge.snooze', number(10)) },
+      { title: spoken.say('nudge.done') },
+      { title: spoken.say('nudge.snooze', spoken.number(10)) },
     ]);
   });
 
@@ -98,25 +84,29 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Chromium in %s', (language) => 
       timeZone: 'UTC',
     }).format(new Date(`${today}T12:00:00Z`));
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(date);
-    const volume = (ml: number) => say(messages, 'unit.ml', number(ml));
+    const volume = (ml: number) => spoken.say('unit.ml', spoken.number(ml));
     await expect
       .poll(() => page.getByTestId('water-total').textContent())
-      .toBe(say(messages, 'today.water', volume(1250), volume(2000)));
+      .toBe(spoken.say('today.water', volume(1250), volume(2000)));
     await expect
       .poll(() => page.getByTestId('streak-posture').textContent())
-      .toBe(plural('streak.days', 0, number(0)));
+      .toBe(spoken.plural('streak.days', 0, spoken.number(0)));
     await expect(
-      page.getByText(say(messages, 'popup.pauseMenu'), { exact: true }).count(),
+      page.getByText(spoken.say('popup.pauseMenu'), { exact: true }).count(),
     ).resolves.toBe(1);
     await page.close();
   });
 
   it('offers the snooze lengths with the plural form each number takes', async () => {
     const page = await open('options.html');
-    const snooze = page.getByRole('combobox', { name: say(messages, 'options.snooze') });
+    const snooze = page.getByRole('combobox', { name: spoken.say('options.snooze') });
     await expect
       .poll(() => snooze.locator('option').allTextContents())
-      .toEqual([5, 10, 15].map((minutes) => plural('options.minutes', minutes, number(minutes))));
+      .toEqual(
+        [5, 10, 15].map((minutes) =>
+          spoken.plural('options.minutes', minutes, spoken.number(minutes)),
+        ),
+      );
     // The active hours list the weekdays from the language's first day: Sunday in Japanese.
     const firstDay = language === 'ja' ? 7 : 1;
     await expect
@@ -140,11 +130,11 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Chromium in %s', (language) => 
       ],
     });
     const page = await open('progress.html');
-    await expect.poll(() => page.title()).toBe(say(messages, 'progress.pageTitle'));
-    const weight = say(messages, 'unit.kg', number(100));
+    await expect.poll(() => page.title()).toBe(spoken.say('progress.pageTitle'));
+    const weight = spoken.say('unit.kg', spoken.number(100));
     await expect
       .poll(() => page.getByTestId('records').textContent())
-      .toContain(plural('progress.repsAt', 5, number(5), weight));
+      .toContain(spoken.plural('progress.repsAt', 5, spoken.number(5), weight));
     expect(await layoutProblems(page)).toEqual([]);
     await page.close();
     expect(problems).toEqual([]);

@@ -7,30 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 import { callHandler, fireSoon, saveSettings } from '../e2e/worker';
 import { localDayKey } from '../../lib/model/days';
-import { readMessages, type Messages } from '../../scripts/translations';
+import { spokenIn, type Spoken } from '../e2e/spoken';
 import { shownAlert } from './internals';
 import { launchFirefox, type LaunchedFirefox } from './launch';
 
-function say(messages: Messages, key: string, ...substitutions: string[]): string {
-  const text = messages.get(key);
-  if (text === undefined) throw new Error(`No message ${key}`);
-  return substitutions.reduce(
-    (said, value, index) => said.replaceAll(`$${index + 1}`, value),
-    text,
-  );
-}
-
 describe.each(['de', 'pl', 'ja'])('Backbone with Firefox in %s', (language) => {
   let firefox: LaunchedFirefox;
-  let messages: Messages;
-  const number = (value: number) =>
-    new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
-  const plural = (key: string, count: number, ...substitutions: string[]) =>
-    say(messages, `${key}.${new Intl.PluralRules(language).select(count)}`, ...substitutions);
+  let spoken: Spoken;
 
   beforeAll(async () => {
     firefox = await launchFirefox({ language });
-    messages = await readMessages(language);
+    spoken = await spokenIn(language);
   });
   afterAll(async () => {
     await firefox?.close();
@@ -47,9 +34,9 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Firefox in %s', (language) => {
     });
     await fireSoon(firefox.background, 'nudge:movement');
     // Firefox's alert has no buttons: its title says the move, "Move now: Chin tucks".
-    const moves = [...messages]
+    const moves = [...spoken.messages]
       .filter(([key]) => /^exercise\.\w+\.name$/.test(key))
-      .map(([, name]) => say(messages, 'nudge.movement.instruction', name));
+      .map(([, name]) => spoken.say('nudge.movement.instruction', name));
     expect(moves).toContain(await shownAlert(firefox));
   });
 
@@ -70,12 +57,12 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Firefox in %s', (language) => {
       .poll(() =>
         popup.evaluate(() => document.querySelector('[data-testid="streak-posture"]')?.textContent),
       )
-      .toBe(plural('streak.days', 0, number(0)));
+      .toBe(spoken.plural('streak.days', 0, spoken.number(0)));
     await popup.close();
 
     const options = await firefox.open('options.html');
-    expect(await options.evaluate(() => document.title)).toBe(say(messages, 'options.pageTitle'));
-    const snooze = say(messages, 'options.snooze');
+    expect(await options.evaluate(() => document.title)).toBe(spoken.say('options.pageTitle'));
+    const snooze = spoken.say('options.snooze');
     const choices = (label: string) =>
       options.evaluate((text) => {
         const field = [...document.querySelectorAll('label')].find((element) =>
@@ -85,7 +72,11 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Firefox in %s', (language) => {
       }, label);
     await expect
       .poll(() => choices(snooze))
-      .toEqual([5, 10, 15].map((minutes) => plural('options.minutes', minutes, number(minutes))));
+      .toEqual(
+        [5, 10, 15].map((minutes) =>
+          spoken.plural('options.minutes', minutes, spoken.number(minutes)),
+        ),
+      );
     await options.close();
   });
 
@@ -102,12 +93,12 @@ describe.each(['de', 'pl', 'ja'])('Backbone with Firefox in %s', (language) => {
       ],
     });
     const progress = await firefox.open('progress.html');
-    const weight = say(messages, 'unit.kg', number(80));
+    const weight = spoken.say('unit.kg', spoken.number(80));
     await expect
       .poll(() =>
         progress.evaluate(() => document.querySelector('[data-testid="records"]')?.textContent),
       )
-      .toContain(plural('progress.repsAt', 3, number(3), weight));
+      .toContain(spoken.plural('progress.repsAt', 3, spoken.number(3), weight));
     await progress.close();
   });
 });
