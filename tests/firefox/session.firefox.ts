@@ -3,7 +3,6 @@
  * Firefox's alert, clicking it opens the session on the guide page, where the next set is logged.
  */
 import { storedEntries } from '../e2e/storage';
-import { SESSION_KEYS } from '../../lib/store/items';
 import { callHandler, fireSoon } from '../e2e/worker';
 import { expect, test } from './fixtures';
 import { clickAlert, shownAlert } from './internals';
@@ -23,13 +22,6 @@ async function sessionTab(firefox: LaunchedFirefox): Promise<FirefoxPage | undef
 test('a rest alert clicked opens the session on the guide page; the next set is logged there', async ({
   firefox,
 }) => {
-  // The click opens a tab of its own: a guide tab kept for reuse by an earlier test in this
-  // Firefox may have been swapped for a new browsing context when the add-on sent it elsewhere,
-  // and the harness cannot always reach that one.
-  await firefox.background.evaluate(
-    (key) => chrome.storage.session.remove(key),
-    SESSION_KEYS.guideTab,
-  );
   const row = { kind: 'set', exercise: 'bentOverRow', reps: 12 };
   await callHandler(firefox.background, 'startSession', { routine: 'backDay' });
   await callHandler(firefox.background, 'logSessionSet', {
