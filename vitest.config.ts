@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { cssHash, svelteServerCopies } from './scripts/svelte-server';
 
 /** Zones with DST (one a half-hour shift) in which the time-zone tests run. */
 const TIME_ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe'];
 
 export default defineConfig({
-  plugins: [WxtVitest(), svelte()],
+  plugins: [WxtVitest(), svelte({ compilerOptions: { cssHash } }), svelteServerCopies()],
   test: {
     setupFiles: ['tests/unit/setup.ts'],
     // Property tests are CPU-bound: on a busy two-core machine they take several times longer.

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig, type Entrypoint } from 'wxt';
 import { ICON_SIZES, iconPng } from './scripts/icon';
+import { cssHash, svelteServerCopies } from './scripts/svelte-server';
 
 /**
  * The head every page shares, given here once (a page's index.html only loads its main.ts): the
@@ -27,7 +28,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Each block's elements made one by one: the default parses each block's HTML string once per
   // page, a cost that pages drawing most blocks once (the popup's first paint) never earn back.
-  svelte: { vite: { compilerOptions: { fragments: 'tree' } } },
+  svelte: { vite: { compilerOptions: { fragments: 'tree', cssHash } } },
   manifest: ({ browser }) => ({
     name: 'Backbone',
     description: '__MSG_extDescription__',
@@ -91,7 +92,7 @@ export default defineConfig({
     // `npm run bench` see the code that ships, not Svelte's development checks.
     if (mode === 'e2e') process.env.NODE_ENV = 'production';
     return {
-      plugins: [pageHead],
+      plugins: [pageHead, svelteServerCopies()],
       // Chunks the popup loads later import from its own script. Export names kept as written
       // make that script the same in every build of the same code; minified to letters, they
       // came out in another order when the machine was busy, and the e2e build's popup no longer

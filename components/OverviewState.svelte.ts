@@ -2,7 +2,6 @@ import type { Overview, OverviewSource, StorageChanges } from '../lib/app/overvi
 import type { PageStorage } from '../lib/adapters/page-storage';
 import type { TodaySnapshot } from '../lib/stats/today';
 import { coalescing } from '../lib/model/async';
-import { readSnapshot } from '../lib/store/first-paint';
 import { drawSoon } from './draw-soon';
 import { describeError } from './errors';
 
@@ -59,17 +58,6 @@ export class OverviewState {
       Object.assign((this.#pending[area] ??= {}), changes);
       this.#showSoon();
     }
-  }
-
-  /**
-   * Reads the worker's snapshot of today: one small key, for a first paint without waiting.
-   * `reading`: that read, begun before the page was made.
-   */
-  async readSnapshot(
-    reading = readSnapshot(this.pageStorage.local, Date.now()),
-  ): Promise<TodaySnapshot | undefined> {
-    this.snapshot = await reading;
-    return this.snapshot;
   }
 
   #show(source: OverviewSource): void {

@@ -5,6 +5,7 @@ import { browserAreas, sessionArea } from '../lib/adapters/storage-areas';
 import { CHECKIN_REMINDER_KEY, LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../lib/store/items';
 import { openInReusedTab } from '../lib/nudge/reused-tab';
 import { createWorker } from '../lib/app/worker';
+import { drawFirstPaint } from '../components/popup/first-paint-html';
 
 export default defineBackground(() => {
   const firefox = import.meta.env.BROWSER === 'firefox';
@@ -41,6 +42,7 @@ export default defineBackground(() => {
     closedByUser: firefox ? 'unknown' : 'reported',
     now: Date.now,
     version: browser.runtime.getManifest().version,
+    drawFirstPaint,
     randomId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 10),
   });
 

@@ -10,7 +10,9 @@ import type { Settings } from '../model/settings';
 import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
 import type { FieldValues } from '../stats/summary';
+import type { StoredSnapshot } from '../store/first-paint';
 import { LOCAL_KEYS, todaySnapshotFormat } from '../store/items';
+import type { TodaySnapshot } from '../stats/today';
 import type { WorkerDependencies } from './dependencies';
 import { snapshotOf, type Overview } from './overview';
 import type { KeptOverview } from './kept-overview';
@@ -22,7 +24,7 @@ export const BADGE_COLOUR = '#0f766e';
 
 type BadgeDependencies = Pick<
   WorkerDependencies,
-  'local' | 'sync' | 'action' | 'alarms' | 'now' | 't'
+  'local' | 'sync' | 'action' | 'alarms' | 'now' | 't' | 'version' | 'drawFirstPaint'
 >;
 
 /** Makes the badge updater: changes arriving during an update cause one more, not one each. */
@@ -44,13 +46,17 @@ async function renderBadge(
   stored: { json?: string },
 ): Promise<void> {
   const [overview, status] = await Promise.all([today.overview(deps.now()), engine.status()]);
-  const snapshot = { v: todaySnapshotFormat.version, ...snapshotOf(overview) };
-  stored.json ??= JSON.stringify(
+  const snapshot = snapshotOf(overview);
+  stored.json ??= storedSnapshotJson(
     (await deps.local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot],
+    deps,
   );
   const json = JSON.stringify(snapshot);
   if (json !== stored.json) {
-    await deps.local.set({ [LOCAL_KEYS.todaySnapshot]: snapshot });
+    const item: StoredSnapshot = { v: todaySnapshotFormat.version, ...snapshot };
+    const html = drawnFirstPaint(deps, snapshot);
+    if (html !== undefined) item.firstPaint = { html, build: deps.version };
+    await deps.local.set({ [LOCAL_KEYS.todaySnapshot]: item });
     stored.json = json;
   }
   const mode = overview.settings.nudges.badge;
@@ -61,6 +67,27 @@ async function renderBadge(
   const refresh = mode === 'nextNudge' && status.next !== undefined;
   if (refresh && !(await deps.alarms.get(BADGE_ALARM))) {
     await deps.alarms.create(BADGE_ALARM, { when: deps.now() + 60_000 });
+  }
+}
+
+/**
+ * The stored snapshot's JSON as this version would write it, or undefined when it must be
+ * written again: unreadable, or drawn by another version (or not drawn) when this one draws.
+ */
+function storedSnapshotJson(raw: unknown, deps: BadgeDependencies): string | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { v: _version, firstPaint, ...snapshot } = raw as StoredSnapshot;
+  if (deps.drawFirstPaint && firstPaint?.build !== deps.version) return undefined;
+  return JSON.stringify(snapshot);
+}
+
+/** The popup's first paint drawn from the snapshot; none if drawing failed (the popup draws it). */
+function drawnFirstPaint(deps: BadgeDependencies, snapshot: TodaySnapshot): string | undefined {
+  try {
+    return deps.drawFirstPaint?.(snapshot);
+  } catch (error) {
+    console.error('Backbone: the first paint could not be drawn', error);
+    return undefined;
   }
 }
 

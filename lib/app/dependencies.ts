@@ -3,6 +3,7 @@
  * device's id and the one writer, both ready once storage has been read.
  */
 import type { NudgeDependencies } from '../nudge/engine';
+import type { TodaySnapshot } from '../stats/today';
 import type { KeyValueArea } from '../store/items';
 import type { Writer } from '../store/writer';
 import type { KeptOverview } from './kept-overview';
@@ -43,6 +44,11 @@ export interface WorkerDependencies extends Pick<
   openSession?: () => Promise<void>;
   /** Opens an extension page (a path such as `/checkin.html`) in a new tab. */
   openPage?: (path: string) => Promise<void>;
+  /**
+   * Draws the popup's first paint from today's snapshot, as the popup's own components would
+   * (components/popup/first-paint-html.ts): the popup shows it before its script has run.
+   */
+  drawFirstPaint?: (snapshot: TodaySnapshot) => string;
   /** storage.local's quota; Chrome's 10 MiB when not given. */
   localQuotaBytes?: number;
 }

@@ -279,8 +279,6 @@ export function snapshotOf(overview: Overview): TodaySnapshot {
   return { today, settings, goals, todayTotals, reports };
 }
 
-export { readSnapshot } from '../store/first-paint';
-
 /** Every entry in this browser, oldest first: exports read them all. */
 export async function readAllEntries(local: KeyValueArea): Promise<Entry[]> {
   const raw = (await local.get(LOCAL_KEYS.months))[LOCAL_KEYS.months];

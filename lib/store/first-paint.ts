@@ -16,15 +16,35 @@ export const FIRST_PAINT_KEYS = {
 /** The snapshot's format version; it has no migrations: any other version is not read. */
 export const TODAY_SNAPSHOT_VERSION = 1;
 
-/** The worker's snapshot, if it is of today; otherwise the page must read everything. */
-export async function readSnapshot(
+/** The popup's first paint as the worker drew it from the snapshot, and the version that drew it. */
+export interface FirstPaintHtml {
+  html: string;
+  build: string;
+}
+
+/** The stored item: the snapshot, its format version and (when the worker drew it) its HTML. */
+export type StoredSnapshot = TodaySnapshot & { v: number; firstPaint?: FirstPaintHtml };
+
+export interface FirstPaint {
+  snapshot: TodaySnapshot;
+  /** The HTML the popup's own render of the snapshot makes, if this version of it drew it. */
+  html?: string;
+}
+
+/**
+ * The worker's snapshot, if it is of today (otherwise the page must read everything), with its
+ * HTML when drawn by `build`: another version's would not match the popup's markup.
+ */
+export async function readFirstPaint(
   local: KeyValueArea,
   now: number,
-): Promise<TodaySnapshot | undefined> {
+  build: string,
+): Promise<FirstPaint | undefined> {
   const key = FIRST_PAINT_KEYS.todaySnapshot;
-  const raw = (await local.get(key))[key] as { v?: unknown } | undefined;
+  const raw = (await local.get(key))[key] as Partial<StoredSnapshot> | undefined;
   if (typeof raw !== 'object' || raw === null || raw.v !== TODAY_SNAPSHOT_VERSION) return undefined;
-  const { v: _version, ...snapshot } = raw as TodaySnapshot & { v: number };
+  const { v: _version, firstPaint, ...snapshot } = raw as StoredSnapshot;
   if (snapshot.today !== localDayKey(now, snapshot.settings.startOfDayHour)) return undefined;
-  return snapshot;
+  const drawn = firstPaint?.build === build && typeof firstPaint.html === 'string';
+  return drawn ? { snapshot, html: firstPaint.html } : { snapshot };
 }

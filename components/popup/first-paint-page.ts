@@ -1,0 +1,16 @@
+import type { FirstPaint } from '../../lib/store/first-paint';
+
+/**
+ * Where the popup's first script (entrypoints/first-paint.ts) leaves its read for the popup's
+ * module: the snapshot, and whether its HTML is on the page, for the components to take over.
+ */
+export const FIRST_PAINT_GLOBAL = 'backboneFirstPaint';
+
+export type FirstPaintPage = typeof globalThis & {
+  [FIRST_PAINT_GLOBAL]?: Promise<FirstPaint | undefined>;
+};
+
+/** Marks the moment today's real data is first on screen (the performance contract), once. */
+export function markPopupReady(): void {
+  if (performance.getEntriesByName('popup-ready').length === 0) performance.mark('popup-ready');
+}
