@@ -40,9 +40,10 @@ export function describeShippedBuild(build: 'chrome-mv3' | 'firefox-mv3'): void 
       expect(scriptsOf(`${build}-e2e`)).toMatch(TEST_HANDLE);
     });
 
-    test('its popup loads one script and one stylesheet of its own, the same as in its test build', () => {
+    test('its popup loads its first-paint script, one module and one stylesheet, as its test build does', () => {
       const popup = popupFiles(build);
       expect(popup).toEqual([
+        '/first-paint.js',
         expect.stringMatching(/^\/chunks\/popup-[\w-]+\.js$/),
         expect.stringMatching(/^\/assets\/popup-[\w-]+\.css$/),
       ]);

@@ -34,7 +34,7 @@ export interface LaunchedExtension {
   url(page: string): string;
   /**
    * Opens the real toolbar popup, as a click on the icon does (headed only), and returns it
-   * once its script has marked today's data on screen.
+   * once today's data is on screen and its controls are live.
    */
   openPopup(): Promise<Page>;
   close(): Promise<void>;
@@ -131,7 +131,11 @@ export async function launchExtension(
       const opened = context.waitForEvent('page', { predicate: isPopup, timeout: 20_000 });
       await (await currentWorker(context)).evaluate(() => chrome.action.openPopup());
       const popup = await opened;
-      await popup.waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0);
+      await popup.waitForFunction(
+        () =>
+          performance.getEntriesByName('popup-ready').length > 0 &&
+          performance.getEntriesByName('popup-interactive').length > 0,
+      );
       return popup;
     },
     async close() {

@@ -315,3 +315,45 @@ test('the popup is operable from the keyboard: pause menu, a cup, a posture chec
   await callHandler(await extension.worker(), 'resumeNudges');
   await page.close();
 });
+
+test('the popup paints the worker’s HTML of today first, then takes it over without drawing again', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await writeYearFromThreeDevices(worker);
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const { todaySnapshot } = await chrome.storage.local.get('todaySnapshot');
+        return (todaySnapshot as { firstPaint?: { html: string } } | undefined)?.firstPaint?.html;
+      }),
+    )
+    .toContain('data-testid="water-total"');
+  // Every part of the popup that leaves the page once drawn: a redraw would remove the first.
+  await extension.context.addInitScript(() => {
+    if (!location.pathname.endsWith('/popup.html')) return;
+    const removed: string[] = [];
+    Object.assign(globalThis, { removedParts: removed });
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.removedNodes) if (node.nodeName === 'MAIN') removed.push('main');
+    }).observe(document, { childList: true, subtree: true });
+  });
+
+  const page = await extension.openPopup();
+  const [ready, interactive] = await page.evaluate(() =>
+    ['popup-ready', 'popup-interactive'].map(
+      (name) => performance.getEntriesByName(name)[0]!.startTime,
+    ),
+  );
+  expect(ready).toBeLessThanOrEqual(interactive!);
+  await expect.poll(() => page.getByRole('button', { name: /^Repeat: / }).count()).toBe(1);
+  expect(
+    await page.evaluate(() => (globalThis as { removedParts?: string[] }).removedParts),
+  ).toEqual([]);
+  expect(await page.locator('main').count()).toBe(1);
+  // Live: the cups answer, and the total follows.
+  await page.getByRole('button', { name: '+250 ml', exact: true }).click();
+  await expect.poll(() => page.getByTestId('water-total').textContent()).toMatch(/^250 ml/);
+  await page.close();
+}, 120_000);

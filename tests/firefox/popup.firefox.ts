@@ -123,3 +123,34 @@ test('pages closed or left let go of their listeners: Firefox logs no closed con
   expect(problems.filter((problem) => problem.includes('conduit'))).toEqual([]);
   await firefox.clearProblems();
 });
+
+test('the popup paints the event page’s HTML of today first, then takes it over', async ({
+  firefox,
+  popup,
+}) => {
+  // A cup logged: the event page draws today anew.
+  await popup.click(POPUP.addCup('250 ml'));
+  await expect
+    .poll(() =>
+      firefox.background.evaluate(async () => {
+        const { todaySnapshot } = await chrome.storage.local.get('todaySnapshot');
+        return (todaySnapshot as { firstPaint?: { html: string } } | undefined)?.firstPaint?.html;
+      }),
+    )
+    .toMatch(/data-testid="water-total"[^>]*>250 ml/);
+  const page = await firefox.open(POPUP.path);
+  const marks = await page.waitForFunction(() => {
+    const [ready, interactive] = ['popup-ready', 'popup-interactive'].map(
+      (name) => performance.getEntriesByName(name)[0]?.startTime,
+    );
+    return ready !== undefined && interactive !== undefined && { ready, interactive };
+  });
+  const { ready, interactive } = (await marks.jsonValue()) as Record<string, number>;
+  // Marked by the first script when it showed the HTML; by the components only without it.
+  expect(ready).toBeLessThanOrEqual(interactive!);
+  expect(await page.evaluate(() => document.querySelectorAll('main').length)).toBe(1);
+  const reopened = new FirefoxPage(page);
+  await reopened.click(POPUP.addCup('250 ml'));
+  await expect.poll(() => reopened.text(POPUP.waterTotal)).toMatch(/^500 ml of 2,000 ml/);
+  await page.close();
+});

@@ -1,0 +1,57 @@
+/**
+ * The popup's first script (a small classic one, in its head): reads today's snapshot at once,
+ * and shows the worker's HTML of it (components/popup/first-paint-html.ts) while the popup's own
+ * code is still arriving. entrypoints/popup/main.ts then takes that HTML over.
+ */
+import { browser } from '../lib/adapters/browser-api';
+import { readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
+import {
+  FIRST_PAINT_GLOBAL,
+  markPopupReady,
+  type FirstPaintPage,
+} from '../components/popup/first-paint-page';
+
+/** The document's body: the parser makes it once past the head that runs this script. */
+async function body(): Promise<HTMLElement> {
+  while (!document.body) {
+    await new Promise((resolve) =>
+      document.addEventListener('readystatechange', resolve, { once: true }),
+    );
+  }
+  return document.body;
+}
+
+/** Until the page's stylesheets apply: unstyled HTML is not yet the popup. */
+async function styled(): Promise<void> {
+  const pending = [...document.querySelectorAll('link[rel="stylesheet"]')].filter(
+    (link) => !(link as HTMLLinkElement).sheet,
+  );
+  await Promise.all(
+    pending.map(
+      (link) =>
+        new Promise((resolve) => {
+          link.addEventListener('load', resolve, { once: true });
+          link.addEventListener('error', resolve, { once: true });
+        }),
+    ),
+  );
+}
+
+async function show(found: FirstPaint | undefined): Promise<FirstPaint | undefined> {
+  if (!found?.html) return found;
+  // Parsed apart and moved in, rather than set as innerHTML: the same nodes, Svelte's hydration
+  // markers among them, without a store's review flagging an HTML string written into the page.
+  const parsed = new DOMParser().parseFromString(`<body>${found.html}</body>`, 'text/html');
+  (await body()).replaceChildren(...parsed.body.childNodes);
+  void styled().then(markPopupReady);
+  return found;
+}
+
+export default defineUnlistedScript(() => {
+  const reading = readFirstPaint(
+    browser.storage.local,
+    Date.now(),
+    browser.runtime.getManifest().version,
+  );
+  (globalThis as FirstPaintPage)[FIRST_PAINT_GLOBAL] = reading.then(show, () => undefined);
+});

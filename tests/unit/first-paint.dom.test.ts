@@ -1,0 +1,41 @@
+/**
+ * The popup's first paint as the worker draws it (components/popup/first-paint-html.ts, server
+ * copies of the popup's components) is what the popup's own components draw: they take it over
+ * without a mismatch and without drawing it again.
+ */
+import { flushSync, hydrate, unmount } from 'svelte';
+import { beforeEach, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import Popup from '../../components/popup/Popup.svelte';
+import { readFirstPaint } from '../../lib/store/first-paint';
+
+beforeEach(() => {
+  Object.assign(fakeBrowser.runtime, { getManifest: () => ({ version: '1.0.0' }) });
+  Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
+  vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ state: 'normal' } as never);
+});
+
+it('the worker stores the popup as it draws today, and the popup takes it over', async () => {
+  background.main();
+  const found = await vi.waitFor(async () => {
+    const read = await readFirstPaint(fakeBrowser.storage.local, Date.now(), '1.0.0');
+    expect(read?.html).toBeDefined();
+    return read!;
+  });
+  expect(await readFirstPaint(fakeBrowser.storage.local, Date.now(), '0.9.0')).toEqual({
+    snapshot: found.snapshot,
+  });
+
+  document.body.innerHTML = found.html!;
+  const drawn = document.querySelector('main');
+  expect(drawn?.textContent).toContain('habit_water');
+  const warnings = vi.spyOn(console, 'warn');
+  const page = hydrate(Popup, { target: document.body, props: { snapshot: found.snapshot } });
+  flushSync();
+
+  expect(document.querySelector('main')).toBe(drawn);
+  expect(document.querySelectorAll('main')).toHaveLength(1);
+  expect(warnings).not.toHaveBeenCalled();
+  await unmount(page);
+});
