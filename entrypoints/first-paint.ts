@@ -1,7 +1,8 @@
 /**
  * The popup's first script (a small classic one, in its head): reads today's snapshot at once,
- * and shows the worker's HTML of it (components/popup/first-paint-html.ts) while the popup's own
- * code is still arriving. entrypoints/popup/main.ts then takes that HTML over.
+ * shows the worker's HTML of it (components/popup/first-paint-html.ts), and only then loads the
+ * popup's module (its address in this script's `data-module`, wxt.config.ts), which takes that
+ * HTML over (entrypoints/popup/main.ts).
  */
 import { browser } from '../lib/adapters/browser-api';
 import { readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
@@ -47,11 +48,31 @@ async function show(found: FirstPaint | undefined): Promise<FirstPaint | undefin
   return found;
 }
 
+/** Today as read and shown; undefined when it could not be (the module then reads it itself). */
+function readAndShow(): Promise<FirstPaint | undefined> {
+  try {
+    const reading = readFirstPaint(
+      browser.storage.local,
+      Date.now(),
+      browser.runtime.getManifest().version,
+    );
+    return reading.then(show).catch(() => undefined);
+  } catch {
+    return Promise.resolve(undefined);
+  }
+}
+
+function loadModule(src: string): void {
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = src;
+  document.head.append(script);
+}
+
 export default defineUnlistedScript(() => {
-  const reading = readFirstPaint(
-    browser.storage.local,
-    Date.now(),
-    browser.runtime.getManifest().version,
-  );
-  (globalThis as FirstPaintPage)[FIRST_PAINT_GLOBAL] = reading.then(show, () => undefined);
+  const module = (document.currentScript as HTMLScriptElement | null)?.dataset.module;
+  const shown = readAndShow();
+  (globalThis as FirstPaintPage)[FIRST_PAINT_GLOBAL] = shown;
+  // Whatever the read found, the popup's own code comes next.
+  if (module) void shown.then(() => loadModule(module));
 });

@@ -18,12 +18,10 @@ function scriptsOf(build: string): string {
     .join('\n');
 }
 
-/** The scripts and stylesheets popup.html loads, in order. */
+/** The scripts and stylesheets popup.html loads (its module through the first script), in order. */
 function popupFiles(build: string): string[] {
   const html = readFileSync(join(OUTPUT, build, 'popup.html'), 'utf8');
-  return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map(
-    (match) => match[1]!,
-  );
+  return [...html.matchAll(/\b(?:src|href|data-module)="([^"]+)"/g)].map((match) => match[1]!);
 }
 
 /** `Object.assign(globalThis, { backbone: … })`, however the minifier spells it. */
@@ -40,7 +38,7 @@ export function describeShippedBuild(build: 'chrome-mv3' | 'firefox-mv3'): void 
       expect(scriptsOf(`${build}-e2e`)).toMatch(TEST_HANDLE);
     });
 
-    test('its popup loads its first-paint script, one module and one stylesheet, as its test build does', () => {
+    test('its popup loads its first-paint script, then one module, and one stylesheet, as its test build does', () => {
       const popup = popupFiles(build);
       expect(popup).toEqual([
         '/first-paint.js',
