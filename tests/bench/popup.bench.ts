@@ -2,12 +2,15 @@
  * The popup as a user meets it, in headless Chromium with the built extension and a year of
  * history from three devices (this one through its own writer, two others through sync):
  * - popup_ready_ms: from navigation to `performance.mark('popup-ready')` (today's data on
- *   screen), median of repeated openings;
+ *   screen: the worker's HTML of it, shown by the popup's first small script), median of
+ *   repeated openings;
+ * - popup_interactive_ms: the same to `performance.mark('popup-interactive')`, once the popup's
+ *   components have taken that HTML over and its controls answer;
  * - popup_floor_ms: the same page with scripts switched off, to its load event: what any
  *   extension page costs here, measured in the same run;
  * - log_water_ms: from the click on a cup to the new total on screen;
  * - popup_js_css_gzip_bytes: every script and stylesheet the popup has loaded when it marks
- *   `popup-ready`, gzipped (what it loads later, on demand, is not counted);
+ *   `popup-interactive`, gzipped (what it loads later, on demand, is not counted);
  * - real_popup_width_px, real_popup_height_px: the toolbar popup as Chromium draws it (headed,
  *   opened with chrome.action.openPopup()), with the same year of history.
  */
@@ -23,11 +26,11 @@ import { median } from './timing';
 const OPENINGS = 30;
 
 /**
- * Opens popup.html and sums the gzipped scripts and stylesheets it had fetched by the time it
- * marked itself ready (extension resources are not in the page's resource timing: the
- * browser's own request events are).
+ * Opens popup.html and sums the gzipped scripts and stylesheets it had fetched by the time its
+ * controls were live (extension resources are not in the page's resource timing: the browser's
+ * own request events are).
  */
-async function bytesBeforeReady(page: Page, url: string): Promise<number> {
+async function bytesBeforeInteractive(page: Page, url: string): Promise<number> {
   const fetched: { path: string; endedAt: number }[] = [];
   page.on('requestfinished', (request) => {
     const timing = request.timing();
@@ -37,9 +40,9 @@ async function bytesBeforeReady(page: Page, url: string): Promise<number> {
     });
   });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0);
+  await page.waitForFunction(() => performance.getEntriesByName('popup-interactive').length > 0);
   const readyAt = await page.evaluate(
-    () => performance.timeOrigin + performance.getEntriesByName('popup-ready')[0]!.startTime,
+    () => performance.timeOrigin + performance.getEntriesByName('popup-interactive')[0]!.startTime,
   );
   return fetched
     .filter((file) => /\.(js|css)$/.test(file.path) && file.endedAt <= readyAt)
@@ -59,15 +62,25 @@ const benchmark: Benchmark = {
       await writeYearFromThreeDevices(worker);
 
       const ready: number[] = [];
+      const interactive: number[] = [];
       const floor: number[] = [];
       for (let index = 0; index <= OPENINGS; index++) {
         const page = await extension.context.newPage();
         await page.goto(extension.url('popup.html'));
-        await page.waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0);
-        const at = await page.evaluate(
-          () => performance.getEntriesByName('popup-ready')[0]!.startTime,
+        const marks = ['popup-ready', 'popup-interactive'];
+        await page.waitForFunction(
+          (names) => names.every((name) => performance.getEntriesByName(name).length > 0),
+          marks,
         );
-        if (index > 0) ready.push(at); // the first opening warms the caches, as a user's first does
+        const [readyAt, interactiveAt] = await page.evaluate(
+          (names) => names.map((name) => performance.getEntriesByName(name)[0]!.startTime),
+          marks,
+        );
+        // The first opening warms the caches, as a user's first does.
+        if (index > 0) {
+          ready.push(readyAt!);
+          interactive.push(interactiveAt!);
+        }
         await page.close();
 
         const blank = await extension.context.newPage();
@@ -84,7 +97,7 @@ const benchmark: Benchmark = {
       }
 
       const page = await extension.context.newPage();
-      const bytes = await bytesBeforeReady(page, extension.url('popup.html'));
+      const bytes = await bytesBeforeInteractive(page, extension.url('popup.html'));
       const logWater: number[] = [];
       for (let index = 0; index < 10; index++) {
         await page.evaluate(() => {
@@ -118,8 +131,9 @@ const benchmark: Benchmark = {
       const floorMs = median(floor);
       return [
         { name: 'popup_ready_ms', value: readyMs, unit: 'ms' },
+        { name: 'popup_interactive_ms', value: median(interactive), unit: 'ms' },
         { name: 'popup_floor_ms', value: floorMs, unit: 'ms' },
-        { name: 'popup_ready_ratio', value: readyMs / floorMs, unit: '×', target: 1.5 },
+        { name: 'popup_ready_ratio', value: readyMs / floorMs, unit: '×', target: 1.3 },
         { name: 'popup_js_css_gzip_bytes', value: bytes, unit: 'bytes', target: 32_000 },
         { name: 'log_water_ms', value: median(logWater), unit: 'ms', target: 16 },
         ...(await realPopupSize()),
