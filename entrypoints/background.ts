@@ -6,6 +6,7 @@ import { CHECKIN_REMINDER_KEY, LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../li
 import { openInReusedTab } from '../lib/nudge/reused-tab';
 import { createWorker } from '../lib/app/worker';
 import { drawFirstPaint } from '../components/popup/first-paint-html';
+import { firstPaintBuild } from '../lib/store/first-paint';
 
 export default defineBackground(() => {
   const firefox = import.meta.env.BROWSER === 'firefox';
@@ -42,7 +43,10 @@ export default defineBackground(() => {
     closedByUser: firefox ? 'unknown' : 'reported',
     now: Date.now,
     version: browser.runtime.getManifest().version,
-    drawFirstPaint,
+    firstPaint: {
+      draw: drawFirstPaint,
+      build: firstPaintBuild(browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
+    },
     randomId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 10),
   });
 

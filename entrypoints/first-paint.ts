@@ -5,7 +5,7 @@
  * HTML over (entrypoints/popup/main.ts).
  */
 import { browser } from '../lib/adapters/browser-api';
-import { readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
+import { firstPaintBuild, readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
 import {
   FIRST_PAINT_GLOBAL,
   markPopupReady,
@@ -39,10 +39,13 @@ async function styled(): Promise<void> {
 }
 
 async function show(found: FirstPaint | undefined): Promise<FirstPaint | undefined> {
-  if (!found?.html) return found;
+  if (!found?.drawn) return found;
+  const { html, lang, dir } = found.drawn;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dir;
   // Parsed apart and moved in, rather than set as innerHTML: the same nodes, Svelte's hydration
   // markers among them, without a store's review flagging an HTML string written into the page.
-  const parsed = new DOMParser().parseFromString(`<body>${found.html}</body>`, 'text/html');
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   (await body()).replaceChildren(...parsed.body.childNodes);
   void styled().then(markPopupReady);
   return found;
@@ -54,7 +57,7 @@ function readAndShow(): Promise<FirstPaint | undefined> {
     const reading = readFirstPaint(
       browser.storage.local,
       Date.now(),
-      browser.runtime.getManifest().version,
+      firstPaintBuild(browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
     );
     return reading.then(show).catch(() => undefined);
   } catch {

@@ -1,6 +1,6 @@
 import { browser } from '../../lib/adapters/browser-api';
 import { i18n } from '../../lib/adapters/translate';
-import { readFirstPaint } from '../../lib/store/first-paint';
+import { firstPaintBuild, readFirstPaint } from '../../lib/store/first-paint';
 import { mountPage } from '../../components/mountPage';
 import { FIRST_PAINT_GLOBAL, type FirstPaintPage } from '../../components/popup/first-paint-page';
 import Popup from '../../components/popup/Popup.svelte';
@@ -9,7 +9,11 @@ import Popup from '../../components/popup/Popup.svelte';
 // worker's HTML of it: the components take that over rather than draw it again.
 const firstPaint =
   (globalThis as FirstPaintPage)[FIRST_PAINT_GLOBAL] ??
-  readFirstPaint(browser.storage.local, Date.now(), browser.runtime.getManifest().version);
+  readFirstPaint(
+    browser.storage.local,
+    Date.now(),
+    firstPaintBuild(browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
+  );
 void firstPaint
   .catch(() => undefined)
   .then((found) => {
@@ -17,7 +21,7 @@ void firstPaint
       Popup,
       i18n.t('app.name'),
       { snapshot: found?.snapshot },
-      { hydrate: found?.html !== undefined && document.body.hasChildNodes() },
+      { hydrate: found?.drawn !== undefined && document.body.hasChildNodes() },
     );
     // From here a click is the popup's: before, the worker's HTML was on screen, not yet live.
     performance.mark('popup-interactive');

@@ -10,7 +10,7 @@ import type { Settings } from '../model/settings';
 import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
 import type { FieldValues } from '../stats/summary';
-import type { StoredSnapshot } from '../store/first-paint';
+import type { DrawnPage, StoredSnapshot } from '../store/first-paint';
 import { LOCAL_KEYS, todaySnapshotFormat } from '../store/items';
 import type { TodaySnapshot } from '../stats/today';
 import type { WorkerDependencies } from './dependencies';
@@ -24,7 +24,7 @@ export const BADGE_COLOUR = '#0f766e';
 
 type BadgeDependencies = Pick<
   WorkerDependencies,
-  'local' | 'sync' | 'action' | 'alarms' | 'now' | 't' | 'version' | 'drawFirstPaint'
+  'local' | 'sync' | 'action' | 'alarms' | 'now' | 't' | 'firstPaint'
 >;
 
 /** Makes the badge updater: changes arriving during an update cause one more, not one each. */
@@ -54,8 +54,8 @@ async function renderBadge(
   const json = JSON.stringify(snapshot);
   if (json !== stored.json) {
     const item: StoredSnapshot = { v: todaySnapshotFormat.version, ...snapshot };
-    const html = drawnFirstPaint(deps, snapshot);
-    if (html !== undefined) item.firstPaint = { html, build: deps.version };
+    const drawn = drawnFirstPaint(deps, snapshot);
+    if (drawn) item.firstPaint = { ...drawn, build: deps.firstPaint!.build };
     await deps.local.set({ [LOCAL_KEYS.todaySnapshot]: item });
     stored.json = json;
   }
@@ -72,19 +72,20 @@ async function renderBadge(
 
 /**
  * The stored snapshot's JSON as this version would write it, or undefined when it must be
- * written again: unreadable, or drawn by another version (or not drawn) when this one draws.
+ * written again: unreadable, or drawn by another version or in another language (or not drawn)
+ * when this one draws.
  */
 function storedSnapshotJson(raw: unknown, deps: BadgeDependencies): string | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { v: _version, firstPaint, ...snapshot } = raw as StoredSnapshot;
-  if (deps.drawFirstPaint && firstPaint?.build !== deps.version) return undefined;
+  if (deps.firstPaint && firstPaint?.build !== deps.firstPaint.build) return undefined;
   return JSON.stringify(snapshot);
 }
 
 /** The popup's first paint drawn from the snapshot; none if drawing failed (the popup draws it). */
-function drawnFirstPaint(deps: BadgeDependencies, snapshot: TodaySnapshot): string | undefined {
+function drawnFirstPaint(deps: BadgeDependencies, snapshot: TodaySnapshot): DrawnPage | undefined {
   try {
-    return deps.drawFirstPaint?.(snapshot);
+    return deps.firstPaint?.draw(snapshot);
   } catch (error) {
     console.error('Backbone: the first paint could not be drawn', error);
     return undefined;

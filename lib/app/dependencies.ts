@@ -4,6 +4,7 @@
  */
 import type { NudgeDependencies } from '../nudge/engine';
 import type { TodaySnapshot } from '../stats/today';
+import type { DrawnPage } from '../store/first-paint';
 import type { KeyValueArea } from '../store/items';
 import type { Writer } from '../store/writer';
 import type { KeptOverview } from './kept-overview';
@@ -46,9 +47,10 @@ export interface WorkerDependencies extends Pick<
   openPage?: (path: string) => Promise<void>;
   /**
    * Draws the popup's first paint from today's snapshot, as the popup's own components would
-   * (components/popup/first-paint-html.ts): the popup shows it before its script has run.
+   * (components/popup/first-paint-html.ts): the popup shows it before its script has run. `build`
+   * names what drew it (firstPaintBuild in lib/store/first-paint.ts).
    */
-  drawFirstPaint?: (snapshot: TodaySnapshot) => string;
+  firstPaint?: { draw: (snapshot: TodaySnapshot) => DrawnPage; build: string };
   /** storage.local's quota; Chrome's 10 MiB when not given. */
   localQuotaBytes?: number;
 }

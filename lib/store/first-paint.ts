@@ -16,10 +16,22 @@ export const FIRST_PAINT_KEYS = {
 /** The snapshot's format version; it has no migrations: any other version is not read. */
 export const TODAY_SNAPSHOT_VERSION = 1;
 
-/** The popup's first paint as the worker drew it from the snapshot, and the version that drew it. */
-export interface FirstPaintHtml {
+/** The popup's body as the worker drew it from the snapshot, and the page's language and direction. */
+export interface DrawnPage {
   html: string;
-  build: string;
+  lang: string;
+  dir: string;
+}
+
+/** The popup's first paint as stored: the drawn page, and what drew it. */
+export type FirstPaintHtml = DrawnPage & { build: string };
+
+/**
+ * What a drawing depends on besides the snapshot: the code that drew it and the language of its
+ * words. The popup takes only HTML drawn by its own version in its own language.
+ */
+export function firstPaintBuild(version: string, uiLanguage: string): string {
+  return `${version} ${uiLanguage}`;
 }
 
 /** The stored item: the snapshot, its format version and (when the worker drew it) its HTML. */
@@ -27,13 +39,14 @@ export type StoredSnapshot = TodaySnapshot & { v: number; firstPaint?: FirstPain
 
 export interface FirstPaint {
   snapshot: TodaySnapshot;
-  /** The HTML the popup's own render of the snapshot makes, if this version of it drew it. */
-  html?: string;
+  /** The popup's own render of the snapshot, if this version of it drew it in this language. */
+  drawn?: DrawnPage;
 }
 
 /**
  * The worker's snapshot, if it is of today (otherwise the page must read everything), with its
- * HTML when drawn by `build`: another version's would not match the popup's markup.
+ * HTML when drawn by `build` (firstPaintBuild): another version's would not match the popup's
+ * markup, another language's its words.
  */
 export async function readFirstPaint(
   local: KeyValueArea,
@@ -45,6 +58,8 @@ export async function readFirstPaint(
   if (typeof raw !== 'object' || raw === null || raw.v !== TODAY_SNAPSHOT_VERSION) return undefined;
   const { v: _version, firstPaint, ...snapshot } = raw as StoredSnapshot;
   if (snapshot.today !== localDayKey(now, snapshot.settings.startOfDayHour)) return undefined;
-  const drawn = firstPaint?.build === build && typeof firstPaint.html === 'string';
-  return drawn ? { snapshot, html: firstPaint.html } : { snapshot };
+  if (firstPaint?.build !== build) return { snapshot };
+  const { html, lang, dir } = firstPaint;
+  const drawn = [html, lang, dir].every((part) => typeof part === 'string');
+  return drawn ? { snapshot, drawn: { html, lang, dir } } : { snapshot };
 }

@@ -8,26 +8,34 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import Popup from '../../components/popup/Popup.svelte';
-import { readFirstPaint } from '../../lib/store/first-paint';
+import { firstPaintBuild, readFirstPaint } from '../../lib/store/first-paint';
 
 beforeEach(() => {
   Object.assign(fakeBrowser.runtime, { getManifest: () => ({ version: '1.0.0' }) });
-  Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
+  Object.assign(fakeBrowser.i18n, {
+    getMessage: (key: string) => key,
+    getUILanguage: () => 'en-US',
+  });
   vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ state: 'normal' } as never);
 });
 
 it('the worker stores the popup as it draws today, and the popup takes it over', async () => {
   background.main();
   const found = await vi.waitFor(async () => {
-    const read = await readFirstPaint(fakeBrowser.storage.local, Date.now(), '1.0.0');
-    expect(read?.html).toBeDefined();
+    const read = await readFirstPaint(
+      fakeBrowser.storage.local,
+      Date.now(),
+      firstPaintBuild('1.0.0', 'en-US'),
+    );
+    expect(read?.drawn?.html).toContain('<main');
     return read!;
   });
-  expect(await readFirstPaint(fakeBrowser.storage.local, Date.now(), '0.9.0')).toEqual({
+  const older = firstPaintBuild('0.9.0', 'en-US');
+  expect(await readFirstPaint(fakeBrowser.storage.local, Date.now(), older)).toEqual({
     snapshot: found.snapshot,
   });
 
-  document.body.innerHTML = found.html!;
+  document.body.innerHTML = found.drawn!.html;
   const drawn = document.querySelector('main');
   expect(drawn?.textContent).toContain('habit_water');
   const warnings = vi.spyOn(console, 'warn');

@@ -7,7 +7,7 @@ import { nudgeStateFormat } from '../../lib/nudge/state';
 import { HABIT_KINDS } from '../../lib/model/habits';
 import { DEFAULT_SETTINGS, type Goals, type Settings } from '../../lib/model/settings';
 import { LOCAL_KEYS, readVersioned } from '../../lib/store/items';
-import { readFirstPaint, type StoredSnapshot } from '../../lib/store/first-paint';
+import { firstPaintBuild, readFirstPaint, type StoredSnapshot } from '../../lib/store/first-paint';
 import type { TodaySnapshot } from '../../lib/stats/today';
 import { readEntries } from '../../lib/store/buckets';
 import { BADGE_COLOUR } from '../../lib/app/badge';
@@ -629,53 +629,63 @@ describe("the popup's first paint", () => {
     (await fakeBrowser.storage.local.get(LOCAL_KEYS.todaySnapshot))[
       LOCAL_KEYS.todaySnapshot
     ] as StoredSnapshot;
+  const build = firstPaintBuild('1.0.0', 'en-US');
+  const page = (html: string) => ({ html, lang: 'en-US', dir: 'ltr' });
 
   it('is stored with the snapshot, drawn from it, and drawn again only when today changes', async () => {
-    const drawFirstPaint = vi.fn(
-      (snapshot: TodaySnapshot) => `<main>${snapshot.todayTotals.waterMl}</main>`,
+    const draw = vi.fn((snapshot: TodaySnapshot) =>
+      page(`<main>${snapshot.todayTotals.waterMl}</main>`),
     );
-    const { worker, ready } = setup({ drawFirstPaint });
+    const { worker, ready } = setup({ firstPaint: { draw, build } });
     await ready();
     await worker.updateBadge();
-    expect((await stored()).firstPaint).toEqual({ html: '<main>0</main>', build: '1.0.0' });
-    const draws = drawFirstPaint.mock.calls.length;
+    expect((await stored()).firstPaint).toEqual({ ...page('<main>0</main>'), build });
+    const draws = draw.mock.calls.length;
     await worker.updateBadge();
-    expect(drawFirstPaint).toHaveBeenCalledTimes(draws);
+    expect(draw).toHaveBeenCalledTimes(draws);
 
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: at(23, 9) }] });
     await worker.updateBadge();
     expect((await stored()).firstPaint?.html).toBe('<main>500</main>');
-    const read = await readFirstPaint(fakeBrowser.storage.local as never, at(23, 9, 1), '1.0.0');
-    expect(read?.html).toBe('<main>500</main>');
+    const read = await readFirstPaint(fakeBrowser.storage.local as never, at(23, 9, 1), build);
+    expect(read?.drawn).toEqual(page('<main>500</main>'));
     expect(read?.snapshot.todayTotals.waterMl).toBe(500);
-    // Another version's HTML would not match its components: the snapshot alone is read.
-    const other = await readFirstPaint(fakeBrowser.storage.local as never, at(23, 9, 1), '1.1.0');
-    expect(other).toEqual({ snapshot: read!.snapshot });
+    // Another version's HTML would not match its components, another language's its words: the
+    // snapshot alone is read.
+    for (const other of [firstPaintBuild('1.1.0', 'en-US'), firstPaintBuild('1.0.0', 'de')]) {
+      expect(await readFirstPaint(fakeBrowser.storage.local as never, at(23, 9, 1), other)).toEqual(
+        { snapshot: read!.snapshot },
+      );
+    }
   });
 
-  it('drawn by an older version, is drawn again by this one though today is unchanged', async () => {
-    const { worker, ready } = setup({ drawFirstPaint: () => '<main>new</main>' });
+  it('drawn by another version or language, is drawn again though today is unchanged', async () => {
+    const firstPaint = { draw: () => page('<main>new</main>'), build };
+    const { worker, ready } = setup({ firstPaint });
     await ready();
     await worker.updateBadge();
-    await fakeBrowser.storage.local.set({
-      [LOCAL_KEYS.todaySnapshot]: {
-        ...(await stored()),
-        firstPaint: { html: 'old', build: '0.9.0' },
-      },
-    });
-    const restarted = createWorker(
-      fakeWorkerDependencies(() => at(23, 9), { drawFirstPaint: () => '<main>new</main>' }),
-    );
-    await restarted.resume();
-    await restarted.updateBadge();
-    expect((await stored()).firstPaint).toEqual({ html: '<main>new</main>', build: '1.0.0' });
+    for (const old of [firstPaintBuild('0.9.0', 'en-US'), firstPaintBuild('1.0.0', 'de')]) {
+      await fakeBrowser.storage.local.set({
+        [LOCAL_KEYS.todaySnapshot]: {
+          ...(await stored()),
+          firstPaint: { ...page('old'), build: old },
+        },
+      });
+      const restarted = createWorker(fakeWorkerDependencies(() => at(23, 9), { firstPaint }));
+      await restarted.resume();
+      await restarted.updateBadge();
+      expect((await stored()).firstPaint).toEqual({ ...page('<main>new</main>'), build });
+    }
   });
 
   it('that fails to draw leaves the snapshot stored without it, for the popup to draw', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { worker, ready } = setup({
-      drawFirstPaint: () => {
-        throw new Error('no');
+      firstPaint: {
+        draw: () => {
+          throw new Error('no');
+        },
+        build,
       },
     });
     await ready();
