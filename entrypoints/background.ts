@@ -6,7 +6,7 @@ import { CHECKIN_REMINDER_KEY, LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../li
 import { openInReusedTab } from '../lib/nudge/reused-tab';
 import { createWorker } from '../lib/app/worker';
 import { drawFirstPaint } from '../components/popup/first-paint-html';
-import { firstPaintBuild } from '../lib/store/first-paint';
+import { firstPaintBuild } from '../components/popup/first-paint-page';
 
 export default defineBackground(() => {
   const firefox = import.meta.env.BROWSER === 'firefox';

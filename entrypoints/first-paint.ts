@@ -5,9 +5,10 @@
  * HTML over (entrypoints/popup/main.ts).
  */
 import { browser } from '../lib/adapters/browser-api';
-import { firstPaintBuild, readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
+import { readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
 import {
   FIRST_PAINT_GLOBAL,
+  firstPaintBuild,
   markPopupReady,
   type FirstPaintPage,
 } from '../components/popup/first-paint-page';
