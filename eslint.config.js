@@ -2,7 +2,6 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
-import autoImports from './.wxt/eslint-auto-imports.mjs';
 
 /**
  * Extension code runs in the browser, where Node's globals would crash. TypeScript cannot keep
@@ -18,8 +17,8 @@ const nodeGlobals = ['process', 'Buffer', 'global', 'require', '__dirname', '__f
 /**
  * Pages reach the browser only through lib/adapters/: pageStorage() to read and follow storage
  * (one storage.onChanged listener per page, each follower removed with its component),
- * send-message, translate's i18n, and pages.ts for tabs and shortcuts. WXT's auto-imports would
- * hand components `browser`, `storage` and `i18n` without an import: those globals are refused.
+ * send-message, translate's i18n, and pages.ts for tabs and shortcuts. The browser's `browser` and
+ * `chrome`, and `storage` and `i18n` as globals, are refused.
  */
 const THROUGH_ADAPTERS = 'Pages reach the browser through lib/adapters/';
 const toAdapters = `${THROUGH_ADAPTERS} (translate.ts has i18n, pages.ts tabs and shortcuts).`;
@@ -47,7 +46,6 @@ export default ts.config(
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
-  autoImports,
   {
     languageOptions: { globals: globals.browser },
     rules: {

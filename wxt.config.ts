@@ -49,6 +49,9 @@ const chromiumBinary = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const runningAsRoot = process.getuid?.() === 0;
 
 export default defineConfig({
+  // Every import written out: WXT's auto-imports also took a parameter named like an export of
+  // components/ (uiLanguage) for a use of it, and quietly imported that module into lib/.
+  imports: false,
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Each block's elements made one by one: the default parses each block's HTML string once per
   // page, a cost that pages drawing most blocks once (the popup's first paint) never earn back.

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { translate } from '../lib/adapters/translate';
 import { listenForMessages } from '../lib/adapters/listen-for-messages';
 import { browserAreas, sessionArea } from '../lib/adapters/storage-areas';
@@ -6,7 +7,7 @@ import { CHECKIN_REMINDER_KEY, LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../li
 import { openInReusedTab } from '../lib/nudge/reused-tab';
 import { createWorker } from '../lib/app/worker';
 import { drawFirstPaint } from '../components/popup/first-paint-html';
-import { firstPaintBuild } from '../components/popup/first-paint-page';
+import { firstPaintBuild } from '../lib/store/first-paint';
 
 export default defineBackground(() => {
   const firefox = import.meta.env.BROWSER === 'firefox';

@@ -4,11 +4,11 @@
  * popup's module (its address in this script's `data-module`, wxt.config.ts), which takes that
  * HTML over (entrypoints/popup/main.ts).
  */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { browser } from '../lib/adapters/browser-api';
-import { readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
+import { firstPaintBuild, readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
 import {
   FIRST_PAINT_GLOBAL,
-  firstPaintBuild,
   markPopupReady,
   type FirstPaintPage,
 } from '../components/popup/first-paint-page';

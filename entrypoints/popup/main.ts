@@ -1,12 +1,8 @@
 import { browser } from '../../lib/adapters/browser-api';
 import { i18n } from '../../lib/adapters/translate';
-import { readFirstPaint } from '../../lib/store/first-paint';
+import { firstPaintBuild, readFirstPaint } from '../../lib/store/first-paint';
 import { mountPage } from '../../components/mountPage';
-import {
-  FIRST_PAINT_GLOBAL,
-  firstPaintBuild,
-  type FirstPaintPage,
-} from '../../components/popup/first-paint-page';
+import { FIRST_PAINT_GLOBAL, type FirstPaintPage } from '../../components/popup/first-paint-page';
 import Popup from '../../components/popup/Popup.svelte';
 
 // Read by the popup's first script (entrypoints/first-paint.ts), which may have shown the

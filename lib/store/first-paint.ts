@@ -26,6 +26,14 @@ export interface DrawnPage {
 /** The popup's first paint as stored: the drawn page, and what drew it. */
 export type FirstPaintHtml = DrawnPage & { build: string };
 
+/**
+ * What a drawing depends on besides the snapshot: the code that drew it and the language of its
+ * words. The popup takes only HTML drawn by its own version in its own language.
+ */
+export function firstPaintBuild(version: string, language: string): string {
+  return `${version} ${language}`;
+}
+
 /** The stored item: the snapshot, its format version and (when the worker drew it) its HTML. */
 export type StoredSnapshot = TodaySnapshot & { v: number; firstPaint?: FirstPaintHtml };
 
@@ -37,7 +45,7 @@ export interface FirstPaint {
 
 /**
  * The worker's snapshot, if it is of today (otherwise the page must read everything), with its
- * HTML when drawn by `build` (firstPaintBuild, components/popup/first-paint-page.ts): another version's would not match the popup's
+ * HTML when drawn by `build` (firstPaintBuild): another version's would not match the popup's
  * markup, another language's its words.
  */
 export async function readFirstPaint(

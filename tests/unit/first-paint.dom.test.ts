@@ -8,8 +8,7 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import Popup from '../../components/popup/Popup.svelte';
-import { readFirstPaint } from '../../lib/store/first-paint';
-import { firstPaintBuild } from '../../components/popup/first-paint-page';
+import { firstPaintBuild, readFirstPaint } from '../../lib/store/first-paint';
 
 beforeEach(() => {
   Object.assign(fakeBrowser.runtime, { getManifest: () => ({ version: '1.0.0' }) });
