@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { translate } from '../lib/adapters/translate';
 import { listenForMessages } from '../lib/adapters/listen-for-messages';
 import { browserAreas, sessionArea } from '../lib/adapters/storage-areas';
-import { CHECKIN_REMINDER_KEY, LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../lib/store/items';
+import { CHECKIN_REMINDER_KEY, SESSION_KEYS, SYNC_KEYS } from '../lib/store/items';
 import { openInReusedTab } from '../lib/nudge/reused-tab';
 import { createWorker } from '../lib/app/worker';
 import { drawFirstPaint } from '../components/popup/first-paint-html';
@@ -79,7 +79,7 @@ export default defineBackground(() => {
     if (area === 'sync' && CHECKIN_REMINDER_KEY in changes) void worker.onCheckInReminderChanged();
     // The snapshot is the badge's own output: updating on it would loop.
     const keys = Object.keys(changes);
-    if (!(keys.length === 1 && keys[0] === LOCAL_KEYS.todaySnapshot)) void worker.updateBadge();
+    if (!(keys.length === 1 && keys[0] === SESSION_KEYS.todaySnapshot)) void worker.updateBadge();
   };
   browser.storage.onChanged.addListener(onStorageChanged);
   // Firefox removes the storage listener of an event page it stops only after closing the page's

@@ -56,7 +56,7 @@ async function show(found: FirstPaint | undefined): Promise<FirstPaint | undefin
 function readAndShow(): Promise<FirstPaint | undefined> {
   try {
     const reading = readFirstPaint(
-      browser.storage.local,
+      browser.storage.session,
       Date.now(),
       firstPaintBuild(browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
     );

@@ -10,7 +10,7 @@ import Popup from '../../components/popup/Popup.svelte';
 const firstPaint =
   (globalThis as FirstPaintPage)[FIRST_PAINT_GLOBAL] ??
   readFirstPaint(
-    browser.storage.local,
+    browser.storage.session,
     Date.now(),
     firstPaintBuild(browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
   );

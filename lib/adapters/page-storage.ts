@@ -105,7 +105,9 @@ let page: PageStorage | undefined;
 export function pageStorage(): PageStorage {
   if (!page) {
     page = new PageStorage(browserAreas(), browser.storage.onChanged as ChangeEvent);
-    page.closeWith(globalThis);
+    // A page closes; the worker drawing the popup's first paint with the popup's components has
+    // no pagehide to wait for.
+    if ('onpagehide' in globalThis) page.closeWith(globalThis);
   }
   return page;
 }

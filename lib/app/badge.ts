@@ -11,7 +11,7 @@ import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
 import type { FieldValues } from '../stats/summary';
 import type { DrawnPage, StoredSnapshot } from '../store/first-paint';
-import { LOCAL_KEYS, todaySnapshotFormat } from '../store/items';
+import { FORMER_LOCAL_SNAPSHOT, SESSION_KEYS, todaySnapshotFormat } from '../store/items';
 import type { TodaySnapshot } from '../stats/today';
 import type { WorkerDependencies } from './dependencies';
 import { snapshotOf, type Overview } from './overview';
@@ -24,7 +24,7 @@ export const BADGE_COLOUR = '#0f766e';
 
 type BadgeDependencies = Pick<
   WorkerDependencies,
-  'local' | 'sync' | 'action' | 'alarms' | 'now' | 't' | 'firstPaint'
+  'local' | 'session' | 'sync' | 'action' | 'alarms' | 'now' | 't' | 'firstPaint'
 >;
 
 /** Makes the badge updater: changes arriving during an update cause one more, not one each. */
@@ -47,16 +47,19 @@ async function renderBadge(
 ): Promise<void> {
   const [overview, status] = await Promise.all([today.overview(deps.now()), engine.status()]);
   const snapshot = snapshotOf(overview);
-  stored.json ??= storedSnapshotJson(
-    (await deps.local.get(LOCAL_KEYS.todaySnapshot))[LOCAL_KEYS.todaySnapshot],
-    deps,
-  );
+  // Session storage where there is one (the browser's): the popup's first read of it is quicker.
+  const area = deps.session ?? deps.local;
+  const key = SESSION_KEYS.todaySnapshot;
+  if (stored.json === undefined) {
+    if (deps.session) await deps.local.remove(FORMER_LOCAL_SNAPSHOT);
+    stored.json = storedSnapshotJson((await area.get(key))[key], deps);
+  }
   const json = JSON.stringify(snapshot);
   if (json !== stored.json) {
     const item: StoredSnapshot = { v: todaySnapshotFormat.version, ...snapshot };
     const drawn = drawnFirstPaint(deps, snapshot);
     if (drawn) item.firstPaint = { ...drawn, build: deps.firstPaint!.build };
-    await deps.local.set({ [LOCAL_KEYS.todaySnapshot]: item });
+    await area.set({ [key]: item });
     stored.json = json;
   }
   const mode = overview.settings.nudges.badge;

@@ -1,7 +1,7 @@
 /**
  * What the popup reads for its first paint, before (and without) loading lib/store/items.ts and
- * everything lib/app/overview.ts needs: the worker's snapshot of today, kept after every change.
- * lib/store/items.ts declares these two items from here.
+ * everything lib/app/overview.ts needs: the worker's snapshot of today (in session storage), kept
+ * after every change. lib/store/items.ts declares these two items from here.
  */
 import { localDayKey } from '../model/days';
 import type { TodaySnapshot } from '../stats/today';

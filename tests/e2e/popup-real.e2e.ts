@@ -324,7 +324,7 @@ test('the popup paints the worker’s HTML of today first, then takes it over wi
   await expect
     .poll(() =>
       worker.evaluate(async () => {
-        const { todaySnapshot } = await chrome.storage.local.get('todaySnapshot');
+        const { todaySnapshot } = await chrome.storage.session.get('todaySnapshot');
         return (todaySnapshot as { firstPaint?: { html: string } } | undefined)?.firstPaint?.html;
       }),
     )

@@ -133,7 +133,7 @@ test('the popup paints the event page’s HTML of today first, then takes it ove
   await expect
     .poll(() =>
       firefox.background.evaluate(async () => {
-        const { todaySnapshot } = await chrome.storage.local.get('todaySnapshot');
+        const { todaySnapshot } = await chrome.storage.session.get('todaySnapshot');
         return (todaySnapshot as { firstPaint?: { html: string } } | undefined)?.firstPaint?.html;
       }),
     )

@@ -23,7 +23,7 @@ it('the worker stores the popup as it draws today, and the popup takes it over',
   background.main();
   const found = await vi.waitFor(async () => {
     const read = await readFirstPaint(
-      fakeBrowser.storage.local,
+      fakeBrowser.storage.session,
       Date.now(),
       firstPaintBuild('1.0.0', 'en-US'),
     );
@@ -31,7 +31,7 @@ it('the worker stores the popup as it draws today, and the popup takes it over',
     return read!;
   });
   const older = firstPaintBuild('0.9.0', 'en-US');
-  expect(await readFirstPaint(fakeBrowser.storage.local, Date.now(), older)).toEqual({
+  expect(await readFirstPaint(fakeBrowser.storage.session, Date.now(), older)).toEqual({
     snapshot: found.snapshot,
   });
 
@@ -45,5 +45,9 @@ it('the worker stores the popup as it draws today, and the popup takes it over',
   expect(document.querySelector('main')).toBe(drawn);
   expect(document.querySelectorAll('main')).toHaveLength(1);
   expect(warnings).not.toHaveBeenCalled();
+  // Taken over, it goes on as the popup does: the full read and the parts loaded after it.
+  await vi.waitFor(() => expect(document.querySelector('details.card > summary')).not.toBeNull(), {
+    timeout: 30_000,
+  });
   await unmount(page);
 });

@@ -6,7 +6,13 @@ import { promptContent } from '../../lib/nudge/prompts';
 import { nudgeStateFormat } from '../../lib/nudge/state';
 import { HABIT_KINDS } from '../../lib/model/habits';
 import { DEFAULT_SETTINGS, type Goals, type Settings } from '../../lib/model/settings';
-import { LOCAL_KEYS, readVersioned } from '../../lib/store/items';
+import {
+  FORMER_LOCAL_SNAPSHOT,
+  LOCAL_KEYS,
+  readVersioned,
+  SESSION_KEYS,
+  type KeyValueArea,
+} from '../../lib/store/items';
 import { firstPaintBuild, readFirstPaint, type StoredSnapshot } from '../../lib/store/first-paint';
 import type { TodaySnapshot } from '../../lib/stats/today';
 import { readEntries } from '../../lib/store/buckets';
@@ -625,18 +631,17 @@ describe('keyboard commands and the badge', () => {
 });
 
 describe("the popup's first paint", () => {
-  const stored = async () =>
-    (await fakeBrowser.storage.local.get(LOCAL_KEYS.todaySnapshot))[
-      LOCAL_KEYS.todaySnapshot
-    ] as StoredSnapshot;
+  const key = SESSION_KEYS.todaySnapshot;
+  const session = fakeBrowser.storage.session as unknown as KeyValueArea;
+  const stored = async () => (await session.get(key))[key] as StoredSnapshot;
   const build = firstPaintBuild('1.0.0', 'en-US');
   const page = (html: string) => ({ html, lang: 'en-US', dir: 'ltr' });
 
-  it('is stored with the snapshot, drawn from it, and drawn again only when today changes', async () => {
+  it('is stored in session storage with the snapshot, and drawn again only when today changes', async () => {
     const draw = vi.fn((snapshot: TodaySnapshot) =>
       page(`<main>${snapshot.todayTotals.waterMl}</main>`),
     );
-    const { worker, ready } = setup({ firstPaint: { draw, build } });
+    const { worker, ready } = setup({ firstPaint: { draw, build }, session });
     await ready();
     await worker.updateBadge();
     expect((await stored()).firstPaint).toEqual({ ...page('<main>0</main>'), build });
@@ -647,35 +652,43 @@ describe("the popup's first paint", () => {
     await worker.handlers.logEntries({ entries: [{ kind: 'water', ml: 500, at: at(23, 9) }] });
     await worker.updateBadge();
     expect((await stored()).firstPaint?.html).toBe('<main>500</main>');
-    const read = await readFirstPaint(fakeBrowser.storage.local as never, at(23, 9, 1), build);
+    const read = await readFirstPaint(session, at(23, 9, 1), build);
     expect(read?.drawn).toEqual(page('<main>500</main>'));
     expect(read?.snapshot.todayTotals.waterMl).toBe(500);
     // Another version's HTML would not match its components, another language's its words: the
     // snapshot alone is read.
     for (const other of [firstPaintBuild('1.1.0', 'en-US'), firstPaintBuild('1.0.0', 'de')]) {
-      expect(await readFirstPaint(fakeBrowser.storage.local as never, at(23, 9, 1), other)).toEqual(
-        { snapshot: read!.snapshot },
-      );
+      expect(await readFirstPaint(session, at(23, 9, 1), other)).toEqual({
+        snapshot: read!.snapshot,
+      });
     }
   });
 
   it('drawn by another version or language, is drawn again though today is unchanged', async () => {
     const firstPaint = { draw: () => page('<main>new</main>'), build };
-    const { worker, ready } = setup({ firstPaint });
+    const { worker, ready } = setup({ firstPaint, session });
     await ready();
     await worker.updateBadge();
     for (const old of [firstPaintBuild('0.9.0', 'en-US'), firstPaintBuild('1.0.0', 'de')]) {
-      await fakeBrowser.storage.local.set({
-        [LOCAL_KEYS.todaySnapshot]: {
-          ...(await stored()),
-          firstPaint: { ...page('old'), build: old },
-        },
+      await session.set({
+        [key]: { ...(await stored()), firstPaint: { ...page('old'), build: old } },
       });
-      const restarted = createWorker(fakeWorkerDependencies(() => at(23, 9), { firstPaint }));
+      const restarted = createWorker(
+        fakeWorkerDependencies(() => at(23, 9), { firstPaint, session }),
+      );
       await restarted.resume();
       await restarted.updateBadge();
       expect((await stored()).firstPaint).toEqual({ ...page('<main>new</main>'), build });
     }
+  });
+
+  it('leaves no snapshot in local storage, where an older version kept it', async () => {
+    await fakeBrowser.storage.local.set({ [FORMER_LOCAL_SNAPSHOT]: { v: 1, today: '2026-11-22' } });
+    const { worker, ready } = setup({ session });
+    await ready();
+    await worker.updateBadge();
+    expect(await fakeBrowser.storage.local.get(FORMER_LOCAL_SNAPSHOT)).toEqual({});
+    expect(await stored()).toMatchObject({ v: 1, today: '2026-11-23' });
   });
 
   it('that fails to draw leaves the snapshot stored without it, for the popup to draw', async () => {
@@ -687,6 +700,7 @@ describe("the popup's first paint", () => {
         },
         build,
       },
+      session,
     });
     await ready();
     await worker.updateBadge();
