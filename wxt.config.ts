@@ -6,7 +6,7 @@ import { ICON_SIZES, iconPng } from './scripts/icon';
 import { cssHash, svelteServerCopies } from './scripts/svelte-server';
 
 /**
- * The head every page shares, given here once (a page's index.html only loads its main.ts): the
+ * The head every page shares, given here once (a page's index.html only loads its scripts): the
  * character set first, ahead of the scripts and styles the build adds, then the viewport.
  */
 const pageHead: Plugin = {
@@ -25,10 +25,12 @@ const pageHead: Plugin = {
  * The popup's module loads once its first script has put today on screen
  * (entrypoints/first-paint.ts): fetched alongside it, its 30 kB slowed that script, its read and
  * the stylesheet the first paint waits for, and it cannot run before then anyway. Its address
- * moves from a tag of its own to the first script's `data-module`.
+ * moves from a tag of its own to the first script's `data-module`. Built pages only: the dev
+ * server's page has its own module (Vite's client) ahead of the popup's.
  */
 const popupModuleAfterFirstPaint: Plugin = {
   name: 'backbone:popup-module-after-first-paint',
+  apply: 'build',
   transformIndexHtml: {
     order: 'post',
     handler(html) {

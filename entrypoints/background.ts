@@ -11,6 +11,7 @@ import { firstPaintBuild } from '../lib/store/first-paint';
 
 export default defineBackground(() => {
   const firefox = import.meta.env.BROWSER === 'firefox';
+  const version = browser.runtime.getManifest().version;
   const openGuidePage = (query: string) =>
     openInReusedTab(
       {
@@ -43,10 +44,10 @@ export default defineBackground(() => {
     buttons: !firefox,
     closedByUser: firefox ? 'unknown' : 'reported',
     now: Date.now,
-    version: browser.runtime.getManifest().version,
+    version,
     firstPaint: {
       draw: drawFirstPaint,
-      build: firstPaintBuild(browser.runtime.getManifest().version, browser.i18n.getUILanguage()),
+      build: firstPaintBuild(version, browser.i18n.getUILanguage()),
     },
     randomId: () => crypto.randomUUID().replace(/-/g, '').slice(0, 10),
   });

@@ -2,7 +2,8 @@ import type { FirstPaint } from '../../lib/store/first-paint';
 
 /**
  * Where the popup's first script (entrypoints/first-paint.ts) leaves its read for the popup's
- * module: the snapshot, and whether its HTML is on the page, for the components to take over.
+ * module: the snapshot, and (`drawn`) the HTML it put on the page, for the components to take
+ * over. It never fails: what could not be read or shown is undefined.
  */
 export const FIRST_PAINT_GLOBAL = 'backboneFirstPaint';
 

@@ -10,7 +10,7 @@ import type { Settings } from '../model/settings';
 import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
 import type { FieldValues } from '../stats/summary';
-import type { DrawnPage, StoredSnapshot } from '../store/first-paint';
+import type { FirstPaintHtml, StoredSnapshot } from '../store/first-paint';
 import { FORMER_LOCAL_SNAPSHOT, SESSION_KEYS, todaySnapshotFormat } from '../store/items';
 import type { TodaySnapshot } from '../stats/today';
 import type { WorkerDependencies } from './dependencies';
@@ -57,8 +57,8 @@ async function renderBadge(
   const json = JSON.stringify(snapshot);
   if (json !== stored.json) {
     const item: StoredSnapshot = { v: todaySnapshotFormat.version, ...snapshot };
-    const drawn = drawnFirstPaint(deps, snapshot);
-    if (drawn) item.firstPaint = { ...drawn, build: deps.firstPaint!.build };
+    const firstPaint = drawnFirstPaint(deps, snapshot);
+    if (firstPaint) item.firstPaint = firstPaint;
     await area.set({ [key]: item });
     stored.json = json;
   }
@@ -86,9 +86,13 @@ function storedSnapshotJson(raw: unknown, deps: BadgeDependencies): string | und
 }
 
 /** The popup's first paint drawn from the snapshot; none if drawing failed (the popup draws it). */
-function drawnFirstPaint(deps: BadgeDependencies, snapshot: TodaySnapshot): DrawnPage | undefined {
+function drawnFirstPaint(
+  deps: BadgeDependencies,
+  snapshot: TodaySnapshot,
+): FirstPaintHtml | undefined {
+  if (!deps.firstPaint) return undefined;
   try {
-    return deps.firstPaint?.draw(snapshot);
+    return { ...deps.firstPaint.draw(snapshot), build: deps.firstPaint.build };
   } catch (error) {
     console.error('Backbone: the first paint could not be drawn', error);
     return undefined;

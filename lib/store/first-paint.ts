@@ -49,12 +49,12 @@ export interface FirstPaint {
  * markup, another language's its words.
  */
 export async function readFirstPaint(
-  local: KeyValueArea,
+  area: KeyValueArea,
   now: number,
   build: string,
 ): Promise<FirstPaint | undefined> {
   const key = FIRST_PAINT_KEYS.todaySnapshot;
-  const raw = (await local.get(key))[key] as Partial<StoredSnapshot> | undefined;
+  const raw = (await area.get(key))[key] as Partial<StoredSnapshot> | undefined;
   if (typeof raw !== 'object' || raw === null || raw.v !== TODAY_SNAPSHOT_VERSION) return undefined;
   const { v: _version, firstPaint, ...snapshot } = raw as StoredSnapshot;
   if (snapshot.today !== localDayKey(now, snapshot.settings.startOfDayHour)) return undefined;
