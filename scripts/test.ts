@@ -44,12 +44,32 @@ const STAGES: Stage[] = [
   { name: 'lint:firefox', script: 'lint:firefox', after: ['build:firefox'] },
 ];
 
-type Outcome = { status: 'passed' | 'failed' | 'skipped'; seconds: number; detail?: string };
+type Outcome = {
+  status: 'passed' | 'failed' | 'skipped';
+  seconds: number;
+  detail?: string;
+  output?: string;
+};
+
+/** What a log's tail should show of a failed stage: vitest's failures, or the stage's end. */
+function failureExcerpt(output: string, maxLines = 150): string {
+  // eslint-disable-next-line no-control-regex
+  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const failures = lines.findIndex((line) => /⎯+ Failed Tests? \d+/.test(line));
+  const from = failures >= 0 ? failures : Math.max(0, lines.length - 60);
+  const excerpt = lines.slice(from, from + maxLines);
+  if (from + maxLines < lines.length)
+    excerpt.push(`… (${lines.length - from - maxLines} more lines in its output above)`);
+  return excerpt.join('\n').trimEnd();
+}
 
 function runScript(script: string): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise) => {
     const child = spawn('npm', ['run', '--silent', script], {
-      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+      // Colours unless asked for none (NO_COLOR, as CI logs do).
+      env: process.env.NO_COLOR
+        ? process.env
+        : { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const chunks: Buffer[] = [];
@@ -101,7 +121,7 @@ function run(stage: Stage): Promise<Outcome> {
     const { code, output } = await runScript(stage.script);
     const seconds = (performance.now() - started) / 1000;
     console.log(`\n━━━ ${stage.name} (${seconds.toFixed(0)} s) ━━━\n${output.trimEnd()}\n`);
-    return { status: code === 0 ? 'passed' : 'failed', seconds };
+    return { status: code === 0 ? 'passed' : 'failed', seconds, output };
   })();
   outcomes.set(stage.name, outcome);
   return outcome;
@@ -109,6 +129,11 @@ function run(stage: Stage): Promise<Outcome> {
 
 const started = performance.now();
 const results = await Promise.all(stages.map(async (stage) => [stage, await run(stage)] as const));
+// A failed stage's output may have scrolled far up a log that is read from its end.
+for (const [stage, outcome] of results) {
+  if (outcome.status !== 'failed') continue;
+  console.log(`━━━ why ${stage.name} failed ━━━\n${failureExcerpt(outcome.output ?? '')}\n`);
+}
 console.log('━━━ summary ━━━');
 for (const [stage, outcome] of results) {
   const time = outcome.status === 'skipped' ? outcome.detail : `${outcome.seconds.toFixed(0)} s`;
