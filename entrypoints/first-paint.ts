@@ -9,6 +9,8 @@ import { browser } from '../lib/adapters/browser-api';
 import { firstPaintBuild, readFirstPaint, type FirstPaint } from '../lib/store/first-paint';
 import {
   FIRST_PAINT_GLOBAL,
+  GO_LIVE_GLOBAL,
+  holdUntilLive,
   markPopupReady,
   type FirstPaintPage,
 } from '../components/popup/first-paint-page';
@@ -48,6 +50,7 @@ async function show(found: FirstPaint | undefined): Promise<FirstPaint | undefin
   // markers among them, without a store's review flagging an HTML string written into the page.
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
   (await body()).replaceChildren(...parsed.body.childNodes);
+  (globalThis as FirstPaintPage)[GO_LIVE_GLOBAL] = holdUntilLive(document);
   void styled().then(markPopupReady);
   return found;
 }

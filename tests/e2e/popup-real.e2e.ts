@@ -8,7 +8,7 @@ import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { writeYearFromThreeDevices } from './sample-history';
 import { storedEntries } from './storage';
-import { callHandler, saveSettings } from './worker';
+import { callHandler, saveSettings, type Background } from './worker';
 import { addDays, isoWeekday, localDayKey } from '../../lib/model/days';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
 
@@ -316,11 +316,8 @@ test('the popup is operable from the keyboard: pause menu, a cup, a posture chec
   await page.close();
 });
 
-test('the popup paints the worker’s HTML of today first, then takes it over without drawing again', async ({
-  extension,
-}) => {
-  const worker = await extension.worker();
-  await writeYearFromThreeDevices(worker);
+/** The popup as the worker last drew it, once it has drawn one. */
+async function firstPaintDrawn(worker: Background) {
   await expect
     .poll(() =>
       worker.evaluate(async () => {
@@ -329,6 +326,14 @@ test('the popup paints the worker’s HTML of today first, then takes it over wi
       }),
     )
     .toContain('data-testid="water-total"');
+}
+
+test('the popup paints the worker’s HTML of today first, then takes it over without drawing again', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await writeYearFromThreeDevices(worker);
+  await firstPaintDrawn(worker);
   // Every part of the popup that leaves the page once drawn: a redraw would remove the first.
   await extension.context.addInitScript(() => {
     if (!location.pathname.endsWith('/popup.html')) return;
@@ -357,3 +362,42 @@ test('the popup paints the worker’s HTML of today first, then takes it over wi
   await expect.poll(() => page.getByTestId('water-total').textContent()).toMatch(/^250 ml/);
   await page.close();
 }, 120_000);
+
+test('a cup pressed on the first paint, before the popup’s code is live, is counted once', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await firstPaintDrawn(worker);
+  // Presses +250 ml the moment the first script shows it, in the next popup opened only.
+  await extension.context.addInitScript(() => {
+    if (!location.pathname.endsWith('/popup.html') || !localStorage.getItem('pressEarly')) return;
+    localStorage.removeItem('pressEarly');
+    const early: { liveWhenPressed?: boolean } = {};
+    Object.assign(globalThis, { earlyPress: early });
+    new MutationObserver((_, observer) => {
+      const cup = [...document.querySelectorAll('button')].find(
+        (button) => button.textContent?.trim() === '+250 ml',
+      );
+      if (!cup) return;
+      observer.disconnect();
+      early.liveWhenPressed = performance.getEntriesByName('popup-interactive').length > 0;
+      cup.click();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const tab = await extension.context.newPage();
+  await tab.goto(extension.url('options.html'));
+  await tab.evaluate(() => localStorage.setItem('pressEarly', 'yes'));
+
+  const page = await extension.openPopup();
+  expect(await page.evaluate(() => (globalThis as { earlyPress?: object }).earlyPress)).toEqual({
+    liveWhenPressed: false,
+  });
+  await expect.poll(() => page.getByTestId('water-total').textContent()).toMatch(/^250 ml/);
+  await expect
+    .poll(async () =>
+      (await storedEntries(worker)).flatMap((entry) => (entry.kind === 'water' ? [entry.ml] : [])),
+    )
+    .toEqual([250]);
+  await page.close();
+  await tab.close();
+});
