@@ -11,7 +11,14 @@ import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
 import type { FieldValues } from '../stats/summary';
 import type { FirstPaintHtml, StoredSnapshot } from '../store/first-paint';
-import { FORMER_LOCAL_SNAPSHOT, SESSION_KEYS, todaySnapshotFormat } from '../store/items';
+import {
+  activeSessionFormat,
+  FORMER_LOCAL_SNAPSHOT,
+  LOCAL_KEYS,
+  readVersioned,
+  SESSION_KEYS,
+  todaySnapshotFormat,
+} from '../store/items';
 import type { TodaySnapshot } from '../stats/today';
 import type { WorkerDependencies } from './dependencies';
 import { snapshotOf, type Overview } from './overview';
@@ -45,8 +52,12 @@ async function renderBadge(
   today: KeptOverview,
   stored: { json?: string },
 ): Promise<void> {
-  const [overview, status] = await Promise.all([today.overview(deps.now()), engine.status()]);
-  const snapshot = snapshotOf(overview);
+  const [overview, status, onSession] = await Promise.all([
+    today.overview(deps.now()),
+    engine.status(),
+    opensOnSession(deps),
+  ]);
+  const snapshot: TodaySnapshot = { ...snapshotOf(overview), onSession };
   // Session storage where there is one (the browser's): the popup's first read of it is quicker.
   const area = deps.session ?? deps.local;
   const key = SESSION_KEYS.todaySnapshot;
@@ -71,6 +82,12 @@ async function renderBadge(
   if (refresh && !(await deps.alarms.get(BADGE_ALARM))) {
     await deps.alarms.create(BADGE_ALARM, { when: deps.now() + 60_000 });
   }
+}
+
+/** Whether the popup opens on a workout session: one under way, or ended but not closed. */
+async function opensOnSession(deps: BadgeDependencies): Promise<boolean> {
+  const raw = (await deps.local.get(LOCAL_KEYS.session))[LOCAL_KEYS.session];
+  return readVersioned(activeSessionFormat, raw).value.session !== undefined;
 }
 
 /**

@@ -14,4 +14,9 @@ export interface TodaySnapshot {
   goals: Goals;
   todayTotals: DayTotals;
   reports: HabitReport[];
+  /**
+   * A workout session is under way, or ended with its summary not yet closed: the popup opens on
+   * it (added by the worker, which knows; a page's own read leaves it out).
+   */
+  onSession?: boolean;
 }

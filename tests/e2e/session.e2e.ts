@@ -154,6 +154,45 @@ test('an empty session from the popup: the user picks the exercise of each set',
   await noScroll(page);
 });
 
+test('a popup opened during a session opens on it, never on the Now screen first', async ({
+  extension,
+}) => {
+  const worker = await extension.worker();
+  await callHandler(worker, 'startSession', {});
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const { todaySnapshot } = await chrome.storage.session.get('todaySnapshot');
+        const { onSession, firstPaint } = todaySnapshot as {
+          onSession?: boolean;
+          firstPaint?: { html: string };
+        };
+        return onSession && firstPaint?.html.includes('<main');
+      }),
+    )
+    .toBe(true);
+  // Notes whether any part of the Now screen ever shows in a popup.
+  await extension.context.addInitScript(() => {
+    if (!location.pathname.endsWith('/popup.html')) return;
+    const seen = new Set<string>();
+    Object.assign(globalThis, { nowScreenParts: seen });
+    new MutationObserver(() => {
+      for (const part of ['water-total', 'workout-today'])
+        if (document.querySelector(`[data-testid="${part}"]`)) seen.add(part);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await extension.openPopup();
+  await expect.poll(() => page.getByTestId('session-exercise').count()).toBe(1);
+  expect(
+    await page.evaluate(() => [
+      ...(globalThis as { nowScreenParts?: Set<string> }).nowScreenParts!,
+    ]),
+  ).toEqual([]);
+  await page.getByRole('button', { name: 'End' }).click();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => page.getByTestId('water-total').count()).toBe(1);
+});
+
 test('on a rest day, where nothing suggests a session, any routine starts from the workout card', async ({
   extension,
 }) => {

@@ -664,6 +664,30 @@ describe("the popup's first paint", () => {
     }
   });
 
+  it('says whether the popup opens on a workout session, and is drawn again when that changes', async () => {
+    const draw = vi.fn((snapshot: TodaySnapshot) => page(`<main>${snapshot.onSession}</main>`));
+    const { worker, ready } = setup({ firstPaint: { draw, build }, session });
+    await ready();
+    await worker.updateBadge();
+    expect(await stored()).toMatchObject({
+      onSession: false,
+      firstPaint: page('<main>false</main>'),
+    });
+    await worker.handlers.startSession({});
+    await worker.updateBadge();
+    expect(await stored()).toMatchObject({
+      onSession: true,
+      firstPaint: page('<main>true</main>'),
+    });
+    // Ended, its summary still takes the popup; closed, the popup is the Now screen again.
+    await worker.handlers.endSession({});
+    await worker.updateBadge();
+    expect((await stored()).onSession).toBe(true);
+    await worker.handlers.endSession({ dismiss: true });
+    await worker.updateBadge();
+    expect((await stored()).onSession).toBe(false);
+  });
+
   it('drawn by another version or language, is drawn again though today is unchanged', async () => {
     const firstPaint = { draw: () => page('<main>new</main>'), build };
     const { worker, ready } = setup({ firstPaint, session });
