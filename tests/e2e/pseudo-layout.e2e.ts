@@ -3,7 +3,7 @@
  * 40 % longer, accented, bracketed; scripts/pseudo-locale.ts), then Chromium in German and in
  * Japanese; the real toolbar popup at 380 px in the states a user reaches, and every page at the
  * size a user sees it. Nothing may run off the side, be cut, or make a page scroll sideways;
- * fields keep room to type in.
+ * fields keep room to type in. Last, the everyday popup in each of the ten languages fits 600 px.
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,12 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD_DIR, launchExtension, type LaunchedExtension } from './launch';
 import { layoutProblems } from './layout';
 import { DEMO_PAGES } from './pages';
-import { writeYearFromThreeDevices } from './sample-history';
+import { writeSampleHistory, writeYearFromThreeDevices } from './sample-history';
 import { aVariationDay } from './workout-days';
 import { makePseudoBuild } from '../../scripts/pseudo-locale';
-import { readMessages } from '../../scripts/translations';
+import { LANGUAGES as SHIPPED, readMessages } from '../../scripts/translations';
 
 const PSEUDO_BUILD_DIR = resolve(CHROME_BUILD_DIR, '../chrome-mv3-pseudo');
+
+/** Whether the real popup fits 600 px: no scroll either way, its 380 px, nothing cut. */
+async function fits600(popup: Page) {
+  await expect
+    .poll(() =>
+      popup.evaluate(() => ({
+        scrolls: document.documentElement.scrollHeight > innerHeight,
+        height: innerHeight,
+        width: document.documentElement.clientWidth,
+      })),
+    )
+    .toEqual({ scrolls: false, height: expect.any(Number), width: 380 });
+  expect(await popup.evaluate(() => innerHeight)).toBeLessThanOrEqual(600);
+  await expect.poll(() => layoutProblems(popup)).toEqual([]);
+}
 
 /** How each language is started, and its messages by dotted key. */
 const LANGUAGES = [
@@ -97,21 +112,6 @@ describe.each(LANGUAGES)('in $name', ({ start, fitsHeight }) => {
     await page.close();
   });
 
-  /** Whether the real popup fits 600 px: no scroll either way, its 380 px, nothing cut. */
-  async function fits600(popup: Page) {
-    await expect
-      .poll(() =>
-        popup.evaluate(() => ({
-          scrolls: document.documentElement.scrollHeight > innerHeight,
-          height: innerHeight,
-          width: document.documentElement.clientWidth,
-        })),
-      )
-      .toEqual({ scrolls: false, height: expect.any(Number), width: 380 });
-    expect(await popup.evaluate(() => innerHeight)).toBeLessThanOrEqual(600);
-    await expect.poll(() => layoutProblems(popup)).toEqual([]);
-  }
-
   // In a browser of its own: the days it writes would change the pages above and below.
   it.runIf(fitsHeight)(
     'with the variation suggestion (a long routine name), the real popup fits 600 px',
@@ -144,4 +144,21 @@ describe.each(LANGUAGES)('in $name', ({ start, fitsHeight }) => {
       await fits600(popup);
     },
   );
+});
+
+// Each language in a browser started in it: the everyday popup, with a suggestion and a set to
+// repeat (in the longer languages both take two lines), fits 600 px.
+describe('in every language Backbone ships', () => {
+  it.each(SHIPPED)('%s: the real popup with two months of history fits 600 px', async (folder) => {
+    const own = await launchExtension({ headless: false, language: folder.replace('_', '-') });
+    try {
+      await writeSampleHistory(await own.worker());
+      const popup = await own.openPopup();
+      // Today's log comes last, with every other part that follows the first paint.
+      await expect.poll(() => popup.locator('details.card > summary').count()).toBe(1);
+      await fits600(popup);
+    } finally {
+      await own.close();
+    }
+  });
 });
