@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { writeYearFromThreeDevices } from './sample-history';
-import { storedEntries } from './storage';
+import { storedEntries, storedTodaySnapshot } from './storage';
 import { callHandler, saveSettings, type Background } from './worker';
 import { addDays, isoWeekday, localDayKey } from '../../lib/model/days';
 import { DEFAULT_SETTINGS } from '../../lib/model/settings';
@@ -319,12 +319,7 @@ test('the popup is operable from the keyboard: pause menu, a cup, a posture chec
 /** The popup as the worker last drew it, once it has drawn one. */
 async function firstPaintDrawn(worker: Background) {
   await expect
-    .poll(() =>
-      worker.evaluate(async () => {
-        const { todaySnapshot } = await chrome.storage.session.get('todaySnapshot');
-        return (todaySnapshot as { firstPaint?: { html: string } } | undefined)?.firstPaint?.html;
-      }),
-    )
+    .poll(async () => (await storedTodaySnapshot(worker))?.firstPaint?.html)
     .toContain('data-testid="water-total"');
 }
 

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import type { LaunchedExtension } from './launch';
-import { storageArea, storedEntries } from './storage';
+import { storageArea, storedEntries, storedTodaySnapshot } from './storage';
 import { aWorkoutDay } from './workout-days';
 import {
   callHandler,
@@ -160,16 +160,10 @@ test('a popup opened during a session opens on it, never on the Now screen first
   const worker = await extension.worker();
   await callHandler(worker, 'startSession', {});
   await expect
-    .poll(() =>
-      worker.evaluate(async () => {
-        const { todaySnapshot } = await chrome.storage.session.get('todaySnapshot');
-        const { onSession, firstPaint } = todaySnapshot as {
-          onSession?: boolean;
-          firstPaint?: { html: string };
-        };
-        return onSession && firstPaint?.html.includes('<main');
-      }),
-    )
+    .poll(async () => {
+      const stored = await storedTodaySnapshot(worker);
+      return stored?.onSession && stored.firstPaint?.html.includes('<main');
+    })
     .toBe(true);
   // Notes whether any part of the Now screen ever shows in a popup.
   await extension.context.addInitScript(() => {

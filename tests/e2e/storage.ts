@@ -4,6 +4,16 @@ import { decodeEntry } from '../../lib/store/codec';
 import type { Entry } from '../../lib/model/entries';
 import { bucketFormat, readVersioned } from '../../lib/store/items';
 import { monthOfBucketKey } from '../../lib/store/buckets';
+import { FIRST_PAINT_KEYS, type StoredSnapshot } from '../../lib/store/first-paint';
+
+/** Today's snapshot as the worker keeps it for the popup's first paint, in session storage. */
+export async function storedTodaySnapshot(worker: Background): Promise<StoredSnapshot | undefined> {
+  const stored = await worker.evaluate(
+    (key) => chrome.storage.session.get(key),
+    FIRST_PAINT_KEYS.todaySnapshot,
+  );
+  return stored[FIRST_PAINT_KEYS.todaySnapshot] as StoredSnapshot | undefined;
+}
 
 export function storageArea(
   worker: Background,

@@ -1,6 +1,7 @@
 import { GUIDE, OPTIONS, POPUP, PROGRESS } from '../e2e/pages';
 import { expect, test } from './fixtures';
 import { FirefoxPage } from './pages';
+import { storedTodaySnapshot } from '../e2e/storage';
 import { ADDON_ID } from './launch';
 
 /** Opens the quick set, picks an exercise by search and logs one set. */
@@ -131,12 +132,7 @@ test('the popup paints the event page’s HTML of today first, then takes it ove
   // A cup logged: the event page draws today anew.
   await popup.click(POPUP.addCup('250 ml'));
   await expect
-    .poll(() =>
-      firefox.background.evaluate(async () => {
-        const { todaySnapshot } = await chrome.storage.session.get('todaySnapshot');
-        return (todaySnapshot as { firstPaint?: { html: string } } | undefined)?.firstPaint?.html;
-      }),
-    )
+    .poll(async () => (await storedTodaySnapshot(firefox.background))?.firstPaint?.html)
     .toMatch(/data-testid="water-total"[^>]*>250 ml/);
   const page = await firefox.open(POPUP.path);
   // Pressed as soon as it shows: on the first paint, or on the live popup if that came first.
