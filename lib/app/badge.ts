@@ -11,17 +11,11 @@ import { mlToFlOz } from '../model/units';
 import type { NudgeEngine, NudgeStatus } from '../nudge/engine';
 import type { FieldValues } from '../stats/summary';
 import type { FirstPaintHtml, StoredSnapshot } from '../store/first-paint';
-import {
-  activeSessionFormat,
-  FORMER_LOCAL_SNAPSHOT,
-  LOCAL_KEYS,
-  readVersioned,
-  SESSION_KEYS,
-  todaySnapshotFormat,
-} from '../store/items';
+import { FORMER_LOCAL_SNAPSHOT, SESSION_KEYS, todaySnapshotFormat } from '../store/items';
 import type { TodaySnapshot } from '../stats/today';
 import type { WorkerDependencies } from './dependencies';
 import { snapshotOf, type Overview } from './overview';
+import { readActiveSession } from './sessions';
 import type { KeptOverview } from './kept-overview';
 
 export const BADGE_ALARM = 'badge:refresh';
@@ -86,8 +80,7 @@ async function renderBadge(
 
 /** Whether the popup opens on a workout session: one under way, or ended but not closed. */
 async function opensOnSession(deps: BadgeDependencies): Promise<boolean> {
-  const raw = (await deps.local.get(LOCAL_KEYS.session))[LOCAL_KEYS.session];
-  return readVersioned(activeSessionFormat, raw).value.session !== undefined;
+  return (await readActiveSession(deps.local)).session !== undefined;
 }
 
 /**

@@ -37,6 +37,7 @@ import {
   sessionHistoryFormat,
   SYNC_KEYS,
   writeVersioned,
+  type KeyValueArea,
   type StoredSession,
 } from '../store/items';
 import { readEntries } from '../store/buckets';
@@ -57,14 +58,17 @@ const MONTHS_OF_LAST_TIME = 3;
 
 type LogSet = (entries: NewEntry[]) => Promise<Logged>;
 
+/** The session under way (or the last one ended, until closed) as stored; none when unreadable. */
+export async function readActiveSession(local: KeyValueArea): Promise<StoredSession> {
+  const raw = (await local.get(LOCAL_KEYS.session))[LOCAL_KEYS.session];
+  return readVersioned(activeSessionFormat, raw).value;
+}
+
 export function sessions({ deps }: WorkerContext, logSet: LogSet) {
   /** Session operations run one at a time: a button press and a popup click never interleave. */
   const queue = new SerialQueue();
 
-  async function load(): Promise<StoredSession> {
-    const raw = (await deps.local.get(LOCAL_KEYS.session))[LOCAL_KEYS.session];
-    return readVersioned(activeSessionFormat, raw).value;
-  }
+  const load = () => readActiveSession(deps.local);
 
   async function save(stored: StoredSession): Promise<void> {
     await deps.local.set({ [LOCAL_KEYS.session]: writeVersioned(activeSessionFormat, stored) });
