@@ -1,5 +1,5 @@
 import { hydrate, mount, type Component } from 'svelte';
-import { i18n, uiLanguage } from '../lib/adapters/translate';
+import { pageLanguage } from '../lib/adapters/translate';
 import './theme.css';
 
 /**
@@ -15,8 +15,9 @@ export function mountPage<Props extends Record<string, unknown>>(
   props?: Props,
   { hydrate: takeOver = false } = {},
 ): void {
-  document.documentElement.lang = uiLanguage;
-  document.documentElement.dir = i18n.t('@@bidi_dir');
+  const { lang, dir } = pageLanguage();
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dir;
   document.title = title;
   (takeOver ? hydrate : mount)(root, { target: document.body, props: props as Props });
 }

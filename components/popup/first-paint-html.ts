@@ -6,16 +6,12 @@
  * so the HTML is exactly what the popup would draw.
  */
 import { render } from 'svelte/server';
-import { i18n, uiLanguage } from '../../lib/adapters/translate';
+import { pageLanguage } from '../../lib/adapters/translate';
 import type { TodaySnapshot } from '../../lib/stats/today';
 import type { DrawnPage } from '../../lib/store/first-paint';
 import Popup from './Popup.svelte';
 
 /** The popup's body, and the language and direction mountPage gives its page. */
 export function drawFirstPaint(snapshot: TodaySnapshot): DrawnPage {
-  return {
-    html: render(Popup, { props: { snapshot } }).body,
-    lang: uiLanguage,
-    dir: i18n.t('@@bidi_dir'),
-  };
+  return { html: render(Popup, { props: { snapshot } }).body, ...pageLanguage() };
 }

@@ -18,6 +18,14 @@ const ui = i18n.t('@@ui_locale').replace('_', '-');
 const written = i18n.t('app.language');
 export const uiLanguage = ui.startsWith(written) ? ui : written;
 
+/**
+ * Every page's `lang` and `dir`: its messages' language and their direction. One place, so the
+ * popup's first paint, drawn in the worker, and the page that takes it over agree.
+ */
+export function pageLanguage(): { lang: string; dir: string } {
+  return { lang: uiLanguage, dir: i18n.t('@@bidi_dir') };
+}
+
 export const translate: Translate = Object.assign(
   (key: string, substitutions?: (string | number)[]) =>
     (i18n.t as (key: string, substitutions?: string[]) => string)(key, substitutions?.map(String)),
